@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = English
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = 英語
+
+## Site
+
+site-name = Madoguchi
+site-tagline = City procedures explained in your language
+skip-to-content = Skip to content
+language-picker = Language
+
+## Index page
+
+index-title = City procedures
+index-intro = Choose a procedure, or type the code printed under the QR code.
+no-procedures = No procedures have been published yet.
+code-label = Procedure code
+code-hint = 4 to 6 letters and numbers, for example K7Q2
+code-submit = Open
+code-invalid = “{ $code }” is not a valid code. A code has 4 to 6 letters and numbers.
+
+## Guidance page
+
+procedure-code = Code: { $code }
+section-summary = What is this?
+section-bring = What to bring
+section-steps = Steps
+section-where = Where to go
+field-office = Office
+field-floor = Floor
+field-counter = Counter
+section-hours = Opening hours
+section-fee = Fee
+section-contact = Contact
+section-notes = Notes
+fallback-notice = This procedure is not yet available in English. It is shown below in { $shown }.
+staff-card-heading = Show this to the staff
+staff-card-hint = The box below is written in Japanese for the staff at the counter.
+back-to-index = All procedures
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = I would like to do this procedure:
+# $language is the resident's language, named in the card's language.
+card-language = I speak { $language }.
+card-code = Procedure code: { $code }
+
+## Error pages
+
+not-found-title = Procedure not found
+not-found-body = There is no procedure with the code { $code }. Please check the code and try again.
+page-not-found-body = This page does not exist. Please check the address, or type the code below.
+gone-title = This procedure has ended
+gone-body = This procedure is no longer offered. Please ask at the counter below.
+bad-request-title = Something is wrong with this request
+bad-request-body = The address could not be understood. Please check it, or type the code below.
+server-error-title = Something went wrong
+server-error-body = Please try again in a moment. If it keeps happening, please ask at the counter.

@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = Español
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = スペイン語
+
+## Site
+
+site-name = Madoguchi
+site-tagline = Trámites municipales explicados en su idioma
+skip-to-content = Saltar al contenido
+language-picker = Idioma
+
+## Index page
+
+index-title = Trámites municipales
+index-intro = Elija un trámite o escriba el código impreso debajo del código QR.
+no-procedures = Todavía no hay trámites publicados.
+code-label = Código del trámite
+code-hint = De 4 a 6 letras y números, por ejemplo K7Q2
+code-submit = Abrir
+code-invalid = «{ $code }» no es un código válido. Un código tiene de 4 a 6 letras y números.
+
+## Guidance page
+
+procedure-code = Código: { $code }
+section-summary = ¿Qué es esto?
+section-bring = Qué llevar
+section-steps = Pasos
+section-where = Adónde ir
+field-office = Oficina
+field-floor = Piso
+field-counter = Ventanilla
+section-hours = Horario de atención
+section-fee = Costo
+section-contact = Contacto
+section-notes = Notas
+fallback-notice = Este trámite todavía no está disponible en español. Abajo se muestra en { $shown }.
+staff-card-heading = Muestre esto al personal
+staff-card-hint = El recuadro de abajo está escrito en japonés para el personal de la ventanilla.
+back-to-index = Todos los trámites
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = Quisiera hacer este trámite:
+# $language is the resident's language, named in the card's language.
+card-language = Hablo { $language }.
+card-code = Código del trámite: { $code }
+
+## Error pages
+
+not-found-title = Trámite no encontrado
+not-found-body = No hay ningún trámite con el código { $code }. Revise el código e inténtelo de nuevo.
+page-not-found-body = Esta página no existe. Revise la dirección o escriba el código abajo.
+gone-title = Este trámite ya terminó
+gone-body = Este trámite ya no se ofrece. Pregunte en la ventanilla indicada abajo.
+bad-request-title = Hay un problema con esta solicitud
+bad-request-body = No se pudo entender la dirección. Revísela o escriba el código abajo.
+server-error-title = Algo salió mal
+server-error-body = Vuelva a intentarlo en un momento. Si sigue pasando, pregunte en la ventanilla.

@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = Filipino
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = フィリピン語
+
+## Site
+
+site-name = Madoguchi
+site-tagline = Mga proseso sa city hall, ipinaliliwanag sa wika mo
+skip-to-content = Lumaktaw sa nilalaman
+language-picker = Wika
+
+## Index page
+
+index-title = Mga proseso sa city hall
+index-intro = Pumili ng proseso, o i-type ang code na nakasulat sa ilalim ng QR code.
+no-procedures = Wala pang nailalathalang proseso.
+code-label = Code ng proseso
+code-hint = 4 hanggang 6 na letra at numero, halimbawa K7Q2
+code-submit = Buksan
+code-invalid = Hindi tamang code ang “{ $code }”. Ang code ay may 4 hanggang 6 na letra at numero.
+
+## Guidance page
+
+procedure-code = Code: { $code }
+section-summary = Ano ito?
+section-bring = Mga dapat dalhin
+section-steps = Mga hakbang
+section-where = Saan pupunta
+field-office = Opisina
+field-floor = Palapag
+field-counter = Counter
+section-hours = Oras ng opisina
+section-fee = Bayad
+section-contact = Makipag-ugnayan
+section-notes = Paalala
+fallback-notice = Wala pa sa Filipino ang prosesong ito. Ipinapakita ito sa ibaba sa { $shown }.
+staff-card-heading = Ipakita ito sa staff
+staff-card-hint = Nakasulat sa wikang Hapon ang kahon sa ibaba para sa staff sa counter.
+back-to-index = Lahat ng proseso
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = Gusto kong gawin ang prosesong ito:
+# $language is the resident's language, named in the card's language.
+card-language = Nagsasalita ako ng { $language }.
+card-code = Code ng proseso: { $code }
+
+## Error pages
+
+not-found-title = Hindi nakita ang proseso
+not-found-body = Walang proseso na may code na { $code }. Pakisuri ang code at subukan ulit.
+page-not-found-body = Walang ganitong page. Pakisuri ang address, o i-type ang code sa ibaba.
+gone-title = Tapos na ang prosesong ito
+gone-body = Hindi na inaalok ang prosesong ito. Pakitanong sa counter sa ibaba.
+bad-request-title = May mali sa request na ito
+bad-request-body = Hindi maintindihan ang address. Pakisuri ito, o i-type ang code sa ibaba.
+server-error-title = May nangyaring mali
+server-error-body = Pakisubukan ulit mamaya. Kung patuloy itong nangyayari, pakitanong sa counter.

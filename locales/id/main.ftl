@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = Bahasa Indonesia
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = インドネシア語
+
+## Site
+
+site-name = Madoguchi
+site-tagline = Penjelasan prosedur di kantor kota dalam bahasa Anda
+skip-to-content = Langsung ke konten
+language-picker = Bahasa
+
+## Index page
+
+index-title = Prosedur di kantor kota
+index-intro = Pilih prosedur, atau ketik kode yang tercetak di bawah kode QR.
+no-procedures = Belum ada prosedur yang diterbitkan.
+code-label = Kode prosedur
+code-hint = 4 sampai 6 huruf dan angka, misalnya K7Q2
+code-submit = Buka
+code-invalid = “{ $code }” bukan kode yang valid. Kode terdiri dari 4 sampai 6 huruf dan angka.
+
+## Guidance page
+
+procedure-code = Kode: { $code }
+section-summary = Apa ini?
+section-bring = Yang perlu dibawa
+section-steps = Langkah-langkah
+section-where = Tempat yang dituju
+field-office = Kantor
+field-floor = Lantai
+field-counter = Loket
+section-hours = Jam layanan
+section-fee = Biaya
+section-contact = Kontak
+section-notes = Catatan
+fallback-notice = Prosedur ini belum tersedia dalam bahasa Indonesia. Di bawah ini ditampilkan dalam { $shown }.
+staff-card-heading = Tunjukkan ini kepada petugas
+staff-card-hint = Kotak di bawah ini ditulis dalam bahasa Jepang untuk petugas di loket.
+back-to-index = Semua prosedur
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = Saya ingin mengurus prosedur berikut:
+# $language is the resident's language, named in the card's language.
+card-language = Saya berbicara { $language }.
+card-code = Kode prosedur: { $code }
+
+## Error pages
+
+not-found-title = Prosedur tidak ditemukan
+not-found-body = Tidak ada prosedur dengan kode { $code }. Silakan periksa kodenya dan coba lagi.
+page-not-found-body = Halaman ini tidak ada. Silakan periksa alamatnya, atau ketik kode di bawah ini.
+gone-title = Prosedur ini sudah berakhir
+gone-body = Prosedur ini tidak lagi tersedia. Silakan bertanya di loket di bawah ini.
+bad-request-title = Ada masalah dengan permintaan ini
+bad-request-body = Alamat tidak dapat dipahami. Silakan periksa, atau ketik kode di bawah ini.
+server-error-title = Terjadi kesalahan
+server-error-body = Silakan coba lagi sebentar lagi. Jika terus terjadi, silakan bertanya di loket.

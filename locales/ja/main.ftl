@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = 日本語
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = 日本語
+
+## Site
+
+site-name = 窓口案内
+site-tagline = 市役所の手続きを、あなたの言葉で説明します
+skip-to-content = 本文へ移動
+language-picker = 言語
+
+## Index page
+
+index-title = 市の手続き
+index-intro = 手続きを選ぶか、QRコードの下に書いてあるコードを入力してください。
+no-procedures = 公開されている手続きは、まだありません。
+code-label = 手続きコード
+code-hint = 英数字4〜6文字（例：K7Q2）
+code-submit = 開く
+code-invalid = 「{ $code }」は正しいコードではありません。コードは英数字4〜6文字です。
+
+## Guidance page
+
+procedure-code = コード：{ $code }
+section-summary = どんな手続きですか
+section-bring = 持っていくもの
+section-steps = 手順
+section-where = 行く場所
+field-office = 役所
+field-floor = 階
+field-counter = 窓口
+section-hours = 受付時間
+section-fee = 手数料
+section-contact = 問い合わせ先
+section-notes = 注意すること
+fallback-notice = この手続きは、まだ日本語で読むことができません。下に{ $shown }で表示しています。
+staff-card-heading = 窓口の職員に見せてください
+staff-card-hint = 下の枠の中は、窓口の職員のために日本語で書いてあります。
+back-to-index = すべての手続き
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = 次の手続きをしたいです。
+# $language is the resident's language, named in the card's language.
+card-language = 私は{ $language }を話します。
+card-code = 手続きコード：{ $code }
+
+## Error pages
+
+not-found-title = 手続きが見つかりません
+not-found-body = コード { $code } の手続きはありません。コードを確認して、もう一度試してください。
+page-not-found-body = このページはありません。アドレスを確認するか、下にコードを入力してください。
+gone-title = この手続きは終了しました
+gone-body = この手続きは、今は行っていません。下の窓口で聞いてください。
+bad-request-title = このリクエストに問題があります
+bad-request-body = アドレスがわかりませんでした。アドレスを確認するか、下にコードを入力してください。
+server-error-title = エラーが起きました
+server-error-body = 少し待ってから、もう一度試してください。何度も起きるときは、窓口で聞いてください。

@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = 한국어
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = 韓国語
+
+## Site
+
+site-name = Madoguchi
+site-tagline = 시청 행정 절차를 여러분의 언어로 안내합니다
+skip-to-content = 본문 바로가기
+language-picker = 언어
+
+## Index page
+
+index-title = 시청 행정 절차
+index-intro = 절차를 선택하거나 QR 코드 아래에 인쇄된 코드를 입력하세요.
+no-procedures = 아직 게시된 절차가 없습니다.
+code-label = 절차 코드
+code-hint = 영문자와 숫자 4~6자리, 예: K7Q2
+code-submit = 열기
+code-invalid = “{ $code }”은(는) 올바른 코드가 아닙니다. 코드는 영문자와 숫자 4~6자리입니다.
+
+## Guidance page
+
+procedure-code = 코드: { $code }
+section-summary = 어떤 절차인가요?
+section-bring = 준비물
+section-steps = 진행 순서
+section-where = 방문할 곳
+field-office = 기관
+field-floor = 층
+field-counter = 창구
+section-hours = 운영 시간
+section-fee = 수수료
+section-contact = 문의처
+section-notes = 참고 사항
+fallback-notice = 이 절차는 아직 한국어로 제공되지 않습니다. 아래는 { $shown } 안내입니다.
+staff-card-heading = 직원에게 보여 주세요
+staff-card-hint = 아래 상자의 내용은 창구 직원을 위해 일본어로 쓰여 있습니다.
+back-to-index = 모든 절차
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = 다음 절차를 진행하고 싶습니다:
+# $language is the resident's language, named in the card's language.
+card-language = 제가 쓰는 언어는 { $language }입니다.
+card-code = 절차 코드: { $code }
+
+## Error pages
+
+not-found-title = 절차를 찾을 수 없습니다
+not-found-body = 코드 { $code }에 해당하는 절차가 없습니다. 코드를 확인하고 다시 시도해 주세요.
+page-not-found-body = 이 페이지는 존재하지 않습니다. 주소를 확인하거나 아래에 코드를 입력해 주세요.
+gone-title = 이 절차는 종료되었습니다
+gone-body = 이 절차는 더 이상 제공되지 않습니다. 아래 창구에 문의해 주세요.
+bad-request-title = 요청에 문제가 있습니다
+bad-request-body = 주소를 이해할 수 없습니다. 주소를 확인하거나 아래에 코드를 입력해 주세요.
+server-error-title = 문제가 발생했습니다
+server-error-body = 잠시 후 다시 시도해 주세요. 문제가 계속되면 창구에 문의해 주세요.

@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = မြန်မာဘာသာ
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = ミャンマー語
+
+## Site
+
+site-name = Madoguchi
+site-tagline = မြို့ရုံး လုပ်ငန်းစဉ်များကို သင့်ဘာသာစကားဖြင့် ရှင်းပြထားသည်
+skip-to-content = အဓိကအကြောင်းအရာသို့ သွားရန်
+language-picker = ဘာသာစကား
+
+## Index page
+
+index-title = မြို့ရုံး လုပ်ငန်းစဉ်များ
+index-intro = လုပ်ငန်းစဉ်တစ်ခုကို ရွေးပါ၊ သို့မဟုတ် QR ကုဒ်အောက်တွင် ရိုက်နှိပ်ထားသော ကုဒ်ကို ရိုက်ထည့်ပါ။
+no-procedures = ထုတ်ပြန်ထားသော လုပ်ငန်းစဉ် မရှိသေးပါ။
+code-label = လုပ်ငန်းစဉ်ကုဒ်
+code-hint = စာလုံးနှင့် ဂဏန်း ၄ လုံးမှ ၆ လုံး၊ ဥပမာ K7Q2
+code-submit = ဖွင့်ပါ
+code-invalid = “{ $code }” သည် မှန်ကန်သော ကုဒ် မဟုတ်ပါ။ ကုဒ်တွင် စာလုံးနှင့် ဂဏန်း ၄ လုံးမှ ၆ လုံး ပါဝင်သည်။
+
+## Guidance page
+
+procedure-code = ကုဒ်: { $code }
+section-summary = ဤလုပ်ငန်းစဉ်အကြောင်း
+section-bring = ယူသွားရမည့် အရာများ
+section-steps = အဆင့်များ
+section-where = သွားရမည့်နေရာ
+field-office = ရုံး
+field-floor = အထပ်
+field-counter = ကောင်တာ
+section-hours = ဖွင့်ချိန်
+section-fee = အခကြေးငွေ
+section-contact = ဆက်သွယ်ရန်
+section-notes = မှတ်ချက်များ
+fallback-notice = ဤလုပ်ငန်းစဉ်ကို မြန်မာဘာသာဖြင့် မရနိုင်သေးပါ။ အောက်တွင် { $shown } ဖြင့် ပြထားသည်။
+staff-card-heading = ဤအရာကို ဝန်ထမ်းကို ပြပါ
+staff-card-hint = အောက်ပါ အကွက်ကို ကောင်တာရှိ ဝန်ထမ်းများအတွက် ဂျပန်ဘာသာဖြင့် ရေးထားသည်။
+back-to-index = လုပ်ငန်းစဉ်အားလုံး
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = ကျွန်ုပ် ဤလုပ်ငန်းစဉ်ကို ဆောင်ရွက်လိုပါသည်:
+# $language is the resident's language, named in the card's language.
+card-language = ကျွန်ုပ် { $language } ပြောပါသည်။
+card-code = လုပ်ငန်းစဉ်ကုဒ်: { $code }
+
+## Error pages
+
+not-found-title = လုပ်ငန်းစဉ်ကို ရှာမတွေ့ပါ
+not-found-body = { $code } ကုဒ်ပါသော လုပ်ငန်းစဉ် မရှိပါ။ ကုဒ်ကို စစ်ဆေးပြီး ထပ်ကြိုးစားပါ။
+page-not-found-body = ဤစာမျက်နှာ မရှိပါ။ လိပ်စာကို စစ်ဆေးပါ၊ သို့မဟုတ် အောက်တွင် ကုဒ်ကို ရိုက်ထည့်ပါ။
+gone-title = ဤလုပ်ငန်းစဉ် ပြီးဆုံးသွားပါပြီ
+gone-body = ဤလုပ်ငန်းစဉ်ကို မဆောင်ရွက်တော့ပါ။ အောက်ပါ ကောင်တာတွင် မေးမြန်းပါ။
+bad-request-title = ဤတောင်းဆိုချက်တွင် ပြဿနာရှိသည်
+bad-request-body = လိပ်စာကို နားမလည်နိုင်ပါ။ စစ်ဆေးပါ၊ သို့မဟုတ် အောက်တွင် ကုဒ်ကို ရိုက်ထည့်ပါ။
+server-error-title = တစ်ခုခု မှားယွင်းသွားသည်
+server-error-body = ခဏနေပြီး ထပ်ကြိုးစားပါ။ ဆက်ဖြစ်နေပါက ကောင်တာတွင် မေးမြန်းပါ။

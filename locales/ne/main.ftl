@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = नेपाली
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = ネパール語
+
+## Site
+
+site-name = Madoguchi
+site-tagline = सिटी अफिसका प्रक्रियाहरू, तपाईंकै भाषामा
+skip-to-content = मुख्य सामग्रीमा जानुहोस्
+language-picker = भाषा
+
+## Index page
+
+index-title = सिटी अफिसका प्रक्रियाहरू
+index-intro = एउटा प्रक्रिया छान्नुहोस्, वा QR कोडको तल छापिएको कोड टाइप गर्नुहोस्।
+no-procedures = अहिलेसम्म कुनै प्रक्रिया प्रकाशित गरिएको छैन।
+code-label = प्रक्रिया कोड
+code-hint = ४ देखि ६ वटा अक्षर र अङ्क, जस्तै K7Q2
+code-submit = खोल्नुहोस्
+code-invalid = “{ $code }” सही कोड होइन। कोडमा ४ देखि ६ वटा अक्षर र अङ्क हुन्छन्।
+
+## Guidance page
+
+procedure-code = कोड: { $code }
+section-summary = यो के हो?
+section-bring = के-के लैजाने
+section-steps = चरणहरू
+section-where = कहाँ जाने
+field-office = कार्यालय
+field-floor = तल्ला
+field-counter = काउन्टर
+section-hours = खुल्ने समय
+section-fee = शुल्क
+section-contact = सम्पर्क
+section-notes = ध्यान दिनुपर्ने कुराहरू
+fallback-notice = यो प्रक्रिया अहिलेसम्म नेपालीमा उपलब्ध छैन। तल यसलाई { $shown } भाषामा देखाइएको छ।
+staff-card-heading = यो कर्मचारीलाई देखाउनुहोस्
+staff-card-hint = तलको बाकस काउन्टरका कर्मचारीका लागि जापानी भाषामा लेखिएको छ।
+back-to-index = सबै प्रक्रियाहरू
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = म यो प्रक्रिया गर्न चाहन्छु:
+# $language is the resident's language, named in the card's language.
+card-language = म { $language } बोल्छु।
+card-code = प्रक्रिया कोड: { $code }
+
+## Error pages
+
+not-found-title = प्रक्रिया भेटिएन
+not-found-body = { $code } कोड भएको कुनै प्रक्रिया छैन। कृपया कोड जाँच गरेर फेरि प्रयास गर्नुहोस्।
+page-not-found-body = यो पेज छैन। कृपया ठेगाना जाँच गर्नुहोस्, वा तल कोड टाइप गर्नुहोस्।
+gone-title = यो प्रक्रिया बन्द भइसकेको छ
+gone-body = यो प्रक्रिया अब उपलब्ध छैन। कृपया तलको काउन्टरमा सोध्नुहोस्।
+bad-request-title = यो अनुरोधमा केही समस्या छ
+bad-request-body = ठेगाना बुझ्न सकिएन। कृपया यसलाई जाँच गर्नुहोस्, वा तल कोड टाइप गर्नुहोस्।
+server-error-title = केही गडबड भयो
+server-error-body = कृपया केही बेरपछि फेरि प्रयास गर्नुहोस्। यस्तो भइरह्यो भने, कृपया काउन्टरमा सोध्नुहोस्।

@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = Português (Brasil)
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = ポルトガル語
+
+## Site
+
+site-name = Madoguchi
+site-tagline = Procedimentos da prefeitura explicados no seu idioma
+skip-to-content = Pular para o conteúdo
+language-picker = Idioma
+
+## Index page
+
+index-title = Procedimentos da prefeitura
+index-intro = Escolha um procedimento ou digite o código impresso abaixo do QR code.
+no-procedures = Ainda não há procedimentos publicados.
+code-label = Código do procedimento
+code-hint = De 4 a 6 letras e números, por exemplo K7Q2
+code-submit = Abrir
+code-invalid = “{ $code }” não é um código válido. O código tem de 4 a 6 letras e números.
+
+## Guidance page
+
+procedure-code = Código: { $code }
+section-summary = O que é isto?
+section-bring = O que levar
+section-steps = Passo a passo
+section-where = Aonde ir
+field-office = Local
+field-floor = Andar
+field-counter = Guichê
+section-hours = Horário de atendimento
+section-fee = Taxa
+section-contact = Contato
+section-notes = Observações
+fallback-notice = Este procedimento ainda não está disponível em português. Ele aparece abaixo em { $shown }.
+staff-card-heading = Mostre isto ao funcionário
+staff-card-hint = O quadro abaixo está escrito em japonês para os funcionários do guichê.
+back-to-index = Todos os procedimentos
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = Eu gostaria de fazer este procedimento:
+# $language is the resident's language, named in the card's language.
+card-language = Eu falo { $language }.
+card-code = Código do procedimento: { $code }
+
+## Error pages
+
+not-found-title = Procedimento não encontrado
+not-found-body = Não existe nenhum procedimento com o código { $code }. Verifique o código e tente novamente.
+page-not-found-body = Esta página não existe. Verifique o endereço ou digite o código abaixo.
+gone-title = Este procedimento foi encerrado
+gone-body = Este procedimento não é mais oferecido. Pergunte no guichê indicado abaixo.
+bad-request-title = Há algum problema com esta solicitação
+bad-request-body = Não foi possível entender o endereço. Verifique-o ou digite o código abaixo.
+server-error-title = Algo deu errado
+server-error-body = Tente novamente daqui a pouco. Se continuar acontecendo, pergunte no guichê.

@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = ภาษาไทย
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = タイ語
+
+## Site
+
+site-name = Madoguchi
+site-tagline = อธิบายขั้นตอนติดต่อราชการของเมืองเป็นภาษาของคุณ
+skip-to-content = ข้ามไปยังเนื้อหา
+language-picker = ภาษา
+
+## Index page
+
+index-title = ขั้นตอนติดต่อราชการ
+index-intro = เลือกขั้นตอนที่ต้องการ หรือกรอกรหัสที่อยู่ใต้ QR โค้ด
+no-procedures = ยังไม่มีขั้นตอนที่เผยแพร่
+code-label = รหัสขั้นตอน
+code-hint = ตัวอักษรและตัวเลข 4 ถึง 6 ตัว เช่น K7Q2
+code-submit = เปิด
+code-invalid = “{ $code }” ไม่ใช่รหัสที่ถูกต้อง รหัสประกอบด้วยตัวอักษรและตัวเลข 4 ถึง 6 ตัว
+
+## Guidance page
+
+procedure-code = รหัส: { $code }
+section-summary = นี่คืออะไร
+section-bring = สิ่งที่ต้องนำไป
+section-steps = ขั้นตอน
+section-where = สถานที่ที่ต้องไป
+field-office = สำนักงาน
+field-floor = ชั้น
+field-counter = เคาน์เตอร์
+section-hours = เวลาทำการ
+section-fee = ค่าธรรมเนียม
+section-contact = ติดต่อ
+section-notes = หมายเหตุ
+fallback-notice = ขั้นตอนนี้ยังไม่มีเป็นภาษาไทย ด้านล่างแสดงเป็น { $shown }
+staff-card-heading = แสดงสิ่งนี้ให้เจ้าหน้าที่ดู
+staff-card-hint = กรอบด้านล่างเขียนเป็นภาษาญี่ปุ่นสำหรับเจ้าหน้าที่ที่เคาน์เตอร์
+back-to-index = ขั้นตอนทั้งหมด
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = ฉันต้องการติดต่อเรื่องต่อไปนี้:
+# $language is the resident's language, named in the card's language.
+card-language = ฉันพูด{ $language }
+card-code = รหัสขั้นตอน: { $code }
+
+## Error pages
+
+not-found-title = ไม่พบขั้นตอนนี้
+not-found-body = ไม่มีขั้นตอนที่ใช้รหัส { $code } กรุณาตรวจสอบรหัสแล้วลองอีกครั้ง
+page-not-found-body = ไม่มีหน้านี้ กรุณาตรวจสอบที่อยู่เว็บ หรือกรอกรหัสด้านล่าง
+gone-title = ขั้นตอนนี้สิ้นสุดแล้ว
+gone-body = ขั้นตอนนี้ไม่มีให้บริการแล้ว กรุณาสอบถามที่เคาน์เตอร์ด้านล่าง
+bad-request-title = คำขอนี้มีปัญหา
+bad-request-body = ไม่เข้าใจที่อยู่เว็บนี้ กรุณาตรวจสอบ หรือกรอกรหัสด้านล่าง
+server-error-title = เกิดข้อผิดพลาด
+server-error-body = กรุณาลองใหม่อีกครั้งในอีกสักครู่ หากยังเกิดขึ้นอีก กรุณาสอบถามที่เคาน์เตอร์

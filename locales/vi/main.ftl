@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = Tiếng Việt
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = ベトナム語
+
+## Site
+
+site-name = Madoguchi
+site-tagline = Giải thích thủ tục hành chính của thành phố bằng ngôn ngữ của bạn
+skip-to-content = Chuyển đến nội dung chính
+language-picker = Ngôn ngữ
+
+## Index page
+
+index-title = Thủ tục hành chính
+index-intro = Hãy chọn một thủ tục, hoặc nhập mã được in bên dưới mã QR.
+no-procedures = Chưa có thủ tục nào được đăng.
+code-label = Mã thủ tục
+code-hint = 4 đến 6 chữ cái và chữ số, ví dụ K7Q2
+code-submit = Mở
+code-invalid = “{ $code }” không phải là mã hợp lệ. Mã gồm 4 đến 6 chữ cái và chữ số.
+
+## Guidance page
+
+procedure-code = Mã: { $code }
+section-summary = Thủ tục này là gì?
+section-bring = Những thứ cần mang theo
+section-steps = Các bước
+section-where = Nơi cần đến
+field-office = Cơ quan
+field-floor = Tầng
+field-counter = Quầy
+section-hours = Giờ làm việc
+section-fee = Lệ phí
+section-contact = Liên hệ
+section-notes = Lưu ý
+fallback-notice = Thủ tục này chưa có bằng tiếng Việt. Nội dung bên dưới được hiển thị bằng { $shown }.
+staff-card-heading = Hãy đưa cho nhân viên xem
+staff-card-hint = Khung bên dưới được viết bằng tiếng Nhật cho nhân viên ở quầy.
+back-to-index = Tất cả thủ tục
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = Tôi muốn làm thủ tục sau:
+# $language is the resident's language, named in the card's language.
+card-language = Tôi nói { $language }.
+card-code = Mã thủ tục: { $code }
+
+## Error pages
+
+not-found-title = Không tìm thấy thủ tục
+not-found-body = Không có thủ tục nào có mã { $code }. Vui lòng kiểm tra mã và thử lại.
+page-not-found-body = Trang này không tồn tại. Vui lòng kiểm tra địa chỉ, hoặc nhập mã bên dưới.
+gone-title = Thủ tục này đã kết thúc
+gone-body = Thủ tục này không còn được áp dụng nữa. Vui lòng hỏi tại quầy bên dưới.
+bad-request-title = Yêu cầu này có vấn đề
+bad-request-body = Không thể hiểu được địa chỉ. Vui lòng kiểm tra lại, hoặc nhập mã bên dưới.
+server-error-title = Đã xảy ra lỗi
+server-error-body = Vui lòng thử lại sau ít phút. Nếu lỗi vẫn tiếp tục, vui lòng hỏi tại quầy.

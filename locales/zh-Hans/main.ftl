@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = 简体中文
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = 中国語（簡体字）
+
+## Site
+
+site-name = Madoguchi
+site-tagline = 用您的语言讲解市政府的办事手续
+skip-to-content = 跳到正文
+language-picker = 语言
+
+## Index page
+
+index-title = 市政办事手续
+index-intro = 请选择一项手续，或输入二维码下方印着的代码。
+no-procedures = 还没有发布任何手续。
+code-label = 手续代码
+code-hint = 4到6位字母和数字，例如 K7Q2
+code-submit = 打开
+code-invalid = “{ $code }”不是有效的代码。代码由4到6位字母和数字组成。
+
+## Guidance page
+
+procedure-code = 代码：{ $code }
+section-summary = 这是什么手续？
+section-bring = 需要带的东西
+section-steps = 办理步骤
+section-where = 去哪里办理
+field-office = 办事机构
+field-floor = 楼层
+field-counter = 窗口
+section-hours = 办公时间
+section-fee = 费用
+section-contact = 联系方式
+section-notes = 注意事项
+fallback-notice = 这项手续还没有简体中文版本。下面用{ $shown }显示。
+staff-card-heading = 请把这个给工作人员看
+staff-card-hint = 下面框里的内容是用日语写给窗口工作人员看的。
+back-to-index = 所有手续
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = 我想办理以下手续：
+# $language is the resident's language, named in the card's language.
+card-language = 我使用{ $language }。
+card-code = 手续代码：{ $code }
+
+## Error pages
+
+not-found-title = 找不到这项手续
+not-found-body = 没有代码为 { $code } 的手续。请检查代码后再试一次。
+page-not-found-body = 这个页面不存在。请检查网址，或在下面输入代码。
+gone-title = 这项手续已经结束
+gone-body = 这项手续已不再办理。请到下面的窗口咨询。
+bad-request-title = 这个请求有问题
+bad-request-body = 无法识别这个网址。请检查网址，或在下面输入代码。
+server-error-title = 出了点问题
+server-error-body = 请稍后再试。如果一直出现这个问题，请到窗口咨询。

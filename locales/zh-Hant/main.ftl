@@ -1,0 +1,67 @@
+# The page's own words for madoguchi's public pages.
+# Reference locale: every other locale translates these ids.
+# Variables in { $braces } must be kept as they are.
+
+## Language identity
+
+# This language's name, written in this language (shown in the language picker).
+language-name = 繁體中文
+# This language's name in Japanese (shown to ward-office staff on the Japanese card).
+language-name-ja = 中国語（繁体字）
+
+## Site
+
+site-name = Madoguchi
+site-tagline = 用您的語言說明市政府的各項手續
+skip-to-content = 跳到主要內容
+language-picker = 語言
+
+## Index page
+
+index-title = 市政府辦理手續
+index-intro = 請選擇一項手續，或輸入 QR Code 下方印的代碼。
+no-procedures = 目前還沒有公開任何手續。
+code-label = 手續代碼
+code-hint = 4到6個英文字母和數字，例如 K7Q2
+code-submit = 開啟
+code-invalid = 「{ $code }」不是有效的代碼。代碼由4到6個英文字母和數字組成。
+
+## Guidance page
+
+procedure-code = 代碼：{ $code }
+section-summary = 這是什麼手續？
+section-bring = 需要攜帶的東西
+section-steps = 辦理步驟
+section-where = 辦理地點
+field-office = 機關
+field-floor = 樓層
+field-counter = 櫃檯
+section-hours = 服務時間
+section-fee = 費用
+section-contact = 聯絡方式
+section-notes = 注意事項
+fallback-notice = 這項手續還沒有繁體中文版本。以下用{ $shown }顯示。
+staff-card-heading = 請出示給工作人員看
+staff-card-hint = 下方框內的內容是用日文寫給櫃檯工作人員看的。
+back-to-index = 所有手續
+
+## The card shown to the staff
+# These lines are shown twice: in Japanese (from the ja locale) for the staff,
+# and in the resident's language underneath, so they know what the card says.
+
+card-request = 我想辦理以下手續：
+# $language is the resident's language, named in the card's language.
+card-language = 我使用{ $language }。
+card-code = 手續代碼：{ $code }
+
+## Error pages
+
+not-found-title = 找不到這項手續
+not-found-body = 沒有代碼為 { $code } 的手續。請確認代碼後再試一次。
+page-not-found-body = 這個頁面不存在。請確認網址，或在下方輸入代碼。
+gone-title = 這項手續已經停止辦理
+gone-body = 這項手續已不再提供。請到下方的櫃檯詢問。
+bad-request-title = 這個請求有問題
+bad-request-body = 無法辨識這個網址。請確認網址，或在下方輸入代碼。
+server-error-title = 發生錯誤
+server-error-body = 請稍後再試。如果一直發生，請到櫃檯詢問。

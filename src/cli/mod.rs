@@ -1,0 +1,146 @@
+//! The command line: parsing (clap) and one function per subcommand.
+
+mod serve;
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::{BaseUrl, Code};
+use crate::store::Store;
+use crate::{qr, transfer};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "madoguchi",
+    version,
+    about = "Multilingual guidance for city procedures, reached by QR code"
+)]
+pub struct Cli {
+    /// SQLite database file (created and migrated when missing).
+    #[arg(long, env = "MADOGUCHI_DB", default_value = "madoguchi.db", global = true)]
+    pub db: PathBuf,
+    /// Public address printed in QR codes, e.g. https://madoguchi.example.jp
+    /// (default for `serve`: http:// and the address it listens on).
+    #[arg(long, env = "MADOGUCHI_BASE_URL", global = true)]
+    pub base_url: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the web service.
+    Serve {
+        /// Address to listen on (port 0 picks a free port).
+        #[arg(long, env = "MADOGUCHI_ADDR", default_value = "127.0.0.1:8080")]
+        addr: SocketAddr,
+        /// Do not load the sample procedures into an empty database.
+        #[arg(long, env = "MADOGUCHI_NO_SAMPLES")]
+        no_samples: bool,
+        /// Locale folders (default: ./locales when it exists, else the built-in set).
+        #[arg(long, env = "MADOGUCHI_LOCALES")]
+        locales: Option<PathBuf>,
+    },
+    /// Import procedures from a JSON file (all or nothing).
+    Import { file: PathBuf },
+    /// Export every procedure as JSON.
+    Export {
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Draw the QR code for a procedure.
+    Qr {
+        code: String,
+        #[arg(long, value_enum, default_value_t = QrFormat::Png)]
+        format: QrFormat,
+        /// PNG edge length in pixels.
+        #[arg(long)]
+        size: Option<u32>,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum QrFormat {
+    Png,
+    Svg,
+}
+
+/// Runs one parsed command line.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    let base_url = cli.base_url.as_deref().map(BaseUrl::parse).transpose()?;
+    match cli.command {
+        Command::Serve {
+            addr,
+            no_samples,
+            locales,
+        } => {
+            serve::serve(serve::Options {
+                db: cli.db,
+                addr,
+                base_url,
+                samples: !no_samples,
+                locales,
+            })
+            .await
+        }
+        Command::Import { file } => {
+            let json =
+                std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+            let procedures = transfer::parse(&json, &crate::store::now())
+                .with_context(|| format!("{}: nothing was imported", file.display()))?;
+            let store = Store::open(&cli.db).await?;
+            store.save_procedures(&procedures).await?;
+            eprintln!(
+                "imported {} procedures into {}",
+                procedures.len(),
+                cli.db.display()
+            );
+            Ok(())
+        }
+        Command::Export { output } => {
+            let store = Store::open(&cli.db).await?;
+            let json = transfer::to_json(&store.all_procedures().await?);
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))
+                }
+                None => Ok(std::io::stdout().lock().write_all(json.as_bytes())?),
+            }
+        }
+        Command::Qr {
+            code,
+            format,
+            size,
+            output,
+        } => {
+            let code = Code::parse_lenient(&code).map_err(|e| anyhow::anyhow!("{code:?}: {e}"))?;
+            let store = Store::open(&cli.db).await?;
+            if store.procedure(&code).await?.is_none() {
+                anyhow::bail!("no procedure has the code {code} in {}", cli.db.display());
+            }
+            let base_url = match base_url {
+                Some(b) => b,
+                None => {
+                    let b = BaseUrl::parse("http://127.0.0.1:8080")?;
+                    eprintln!("note: no --base-url given; the code points at {b}");
+                    b
+                }
+            };
+            let payload = base_url.qr_payload(&code);
+            let bytes = match format {
+                QrFormat::Png => qr::png(&payload, qr::clamp_png_size(size))?,
+                QrFormat::Svg => qr::svg(&payload)?.into_bytes(),
+            };
+            std::fs::write(&output, bytes).with_context(|| format!("writing {}", output.display()))?;
+            eprintln!("{} → {}", payload, output.display());
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! `madoguchi serve`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use crate::domain::BaseUrl;
+use crate::i18n::Locales;
+use crate::store::Store;
+use crate::{AppState, app, samples};
+
+pub struct Options {
+    pub db: PathBuf,
+    pub addr: SocketAddr,
+    pub base_url: Option<BaseUrl>,
+    pub samples: bool,
+    pub locales: Option<PathBuf>,
+}
+
+pub async fn serve(o: Options) -> anyhow::Result<()> {
+    let store = Store::open(&o.db)
+        .await
+        .with_context(|| format!("opening {}", o.db.display()))?;
+    if o.samples {
+        let n = samples::load_if_empty(&store).await?;
+        if n > 0 {
+            tracing::info!("empty database: loaded {n} sample procedures");
+        }
+    }
+    let locales = load_locales(o.locales)?;
+    let listener = tokio::net::TcpListener::bind(o.addr)
+        .await
+        .with_context(|| format!("listening on {}", o.addr))?;
+    let local = listener.local_addr()?;
+    let base_url = match o.base_url {
+        Some(b) => b,
+        None => BaseUrl::parse(&format!("http://{local}"))?,
+    };
+    tracing::info!(db = %o.db.display(), base_url = %base_url, languages = locales.tags().len(), "ready");
+    let state = AppState::new(store, locales, base_url);
+    // Tests and scripts read this line to find a port-0 server.
+    tracing::info!("listening on http://{local}");
+    axum::serve(listener, app(state))
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+fn load_locales(dir: Option<PathBuf>) -> anyhow::Result<Locales> {
+    let default = PathBuf::from("locales");
+    let dir = dir.or_else(|| default.is_dir().then_some(default));
+    let (locales, problems) = match &dir {
+        Some(d) => Locales::from_dir(d).with_context(|| format!("reading locales from {}", d.display()))?,
+        None => Locales::embedded(),
+    };
+    for p in &problems {
+        tracing::warn!("{p}");
+    }
+    let source = dir.map_or("built-in".to_owned(), |d| d.display().to_string());
+    let tags: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
+    tracing::info!(source, "languages: {}", tags.join(" "));
+    Ok(locales)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

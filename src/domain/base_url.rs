@@ -1,0 +1,108 @@
+//! The public address the service is reached at, as printed in QR codes.
+
+use std::fmt;
+
+use super::Code;
+
+/// An absolute http(s) URL with no query or fragment, kept without a
+/// trailing slash so paths can be appended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the base URL must be an absolute http:// or https:// address without query or fragment: {0}")]
+pub struct BaseUrlError(String);
+
+impl BaseUrl {
+    pub fn parse(s: &str) -> Result<Self, BaseUrlError> {
+        let err = || BaseUrlError(s.to_owned());
+        let url = url::Url::parse(s).map_err(|_| err())?;
+        if !matches!(url.scheme(), "http" | "https")
+            || url.host_str().is_none()
+            || url.query().is_some()
+            || url.fragment().is_some()
+            || !url.username().is_empty()
+            || url.password().is_some()
+        {
+            return Err(err());
+        }
+        Ok(BaseUrl(url.as_str().trim_end_matches('/').to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    pub fn is_https(&self) -> bool {
+        self.0.starts_with("https:")
+    }
+
+    /// The guidance page's address, as people read and type it.
+    pub fn procedure_url(&self, code: &Code) -> String {
+        format!("{}/q/{code}", self.0)
+    }
+
+    /// The text inside a QR code for `code`. When the base URL has no path
+    /// (scheme and host are case-insensitive, and the routes accept `/Q/`),
+    /// it is upper-cased so the QR code can use the denser alphanumeric mode.
+    pub fn qr_payload(&self, code: &Code) -> String {
+        let has_path = self.0.splitn(4, '/').nth(3).is_some();
+        if has_path {
+            self.procedure_url(code)
+        } else {
+            format!("{}/Q/{code}", self.0.to_ascii_uppercase())
+        }
+    }
+}
+
+impl fmt::Display for BaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code() -> Code {
+        Code::parse("K7Q2").unwrap()
+    }
+
+    #[test]
+    fn parses_and_normalises() {
+        assert_eq!(
+            BaseUrl::parse("https://Example.org/").unwrap().as_str(),
+            "https://example.org"
+        );
+        assert_eq!(
+            BaseUrl::parse("http://127.0.0.1:8080").unwrap().as_str(),
+            "http://127.0.0.1:8080"
+        );
+        for bad in [
+            "ftp://x",
+            "example.org",
+            "https://x/?a=1",
+            "https://x/#f",
+            "https://u:p@x",
+            "",
+        ] {
+            assert!(BaseUrl::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn qr_payload_is_upper_case_only_without_a_path() {
+        let plain = BaseUrl::parse("https://madoguchi.example.jp").unwrap();
+        assert_eq!(plain.qr_payload(&code()), "HTTPS://MADOGUCHI.EXAMPLE.JP/Q/K7Q2");
+        assert_eq!(
+            plain.procedure_url(&code()),
+            "https://madoguchi.example.jp/q/K7Q2"
+        );
+        let with_path = BaseUrl::parse("https://city.example.jp/Madoguchi/").unwrap();
+        assert_eq!(
+            with_path.qr_payload(&code()),
+            "https://city.example.jp/Madoguchi/q/K7Q2"
+        );
+    }
+}

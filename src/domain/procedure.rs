@@ -1,0 +1,118 @@
+//! A procedure and its per-language texts, as the rest of the program sees them.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Code, LangTag};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Published,
+    Archived,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("status must be draft, published or archived")]
+pub struct StatusError;
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Published => "published",
+            Status::Archived => "archived",
+        }
+    }
+}
+
+impl FromStr for Status {
+    type Err = StatusError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "draft" => Ok(Status::Draft),
+            "published" => Ok(Status::Published),
+            "archived" => Ok(Status::Archived),
+            _ => Err(StatusError),
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The translatable fields of a procedure, in one language.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextFields {
+    pub title: String,
+    pub summary: String,
+    pub bring: Vec<String>,
+    pub steps: Vec<String>,
+    pub office: String,
+    pub floor: String,
+    pub counter: String,
+    pub hours: String,
+    pub fee: String,
+    pub contact: String,
+    pub notes: String,
+}
+
+/// One language's text of a procedure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProcedureText {
+    pub lang: LangTag,
+    /// For Japanese, the source revision; for a translation, the Japanese
+    /// revision it was made from.
+    pub revision: i64,
+    /// RFC 3339 UTC timestamp of the last change.
+    pub updated: String,
+    pub fields: TextFields,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Procedure {
+    pub code: Code,
+    pub status: Status,
+    pub category: String,
+    /// Revision of the Japanese source text.
+    pub revision: i64,
+    pub texts: Vec<ProcedureText>,
+}
+
+impl Procedure {
+    pub fn text(&self, lang: &LangTag) -> Option<&ProcedureText> {
+        self.texts.iter().find(|t| &t.lang == lang)
+    }
+
+    /// The Japanese source text (always present for a stored procedure).
+    pub fn japanese(&self) -> Option<&ProcedureText> {
+        self.texts
+            .iter()
+            .find(|t| t.lang.language() == "ja" && t.lang.id().script.is_none())
+    }
+
+    pub fn languages(&self) -> impl Iterator<Item = &LangTag> {
+        self.texts.iter().map(|t| &t.lang)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_round_trips_through_text() {
+        for s in [Status::Draft, Status::Published, Status::Archived] {
+            assert_eq!(s.as_str().parse::<Status>(), Ok(s));
+        }
+        assert_eq!("Published".parse::<Status>(), Err(StatusError));
+        assert_eq!("".parse::<Status>(), Err(StatusError));
+    }
+}

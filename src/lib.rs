@@ -1,0 +1,63 @@
+//! madoguchi: multilingual guidance for a city's procedures, reached by QR code.
+//!
+//! `main.rs` parses the command line and calls [`cli`]; everything else
+//! lives here. [`app`] builds the one router used by the server and tests.
+
+pub mod cli;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod qr;
+pub mod samples;
+pub mod store;
+pub mod transfer;
+pub mod web;
+
+use std::sync::Arc;
+
+use axum::Router;
+
+use domain::BaseUrl;
+use i18n::Locales;
+use store::Store;
+
+/// Everything a request handler may need; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    store: Store,
+    locales: Locales,
+    base_url: BaseUrl,
+}
+
+impl AppState {
+    pub fn new(store: Store, locales: Locales, base_url: BaseUrl) -> Self {
+        AppState {
+            inner: Arc::new(Inner {
+                store,
+                locales,
+                base_url,
+            }),
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.inner.store
+    }
+
+    pub fn locales(&self) -> &Locales {
+        &self.inner.locales
+    }
+
+    pub fn base_url(&self) -> &BaseUrl {
+        &self.inner.base_url
+    }
+}
+
+/// The whole HTTP application.
+pub fn app(state: AppState) -> Router {
+    web::router(state)
+}

@@ -1,0 +1,22 @@
+//! The bundled sample procedures (sample content, not official city text).
+
+use crate::domain::Procedure;
+use crate::store::Store;
+
+const SAMPLES: &str = include_str!("../assets/samples/procedures.json");
+
+/// The samples, parsed; they are checked by the same rules as any import.
+pub fn procedures() -> anyhow::Result<Vec<Procedure>> {
+    Ok(crate::transfer::parse(SAMPLES, &crate::store::now())?)
+}
+
+/// Loads the samples when the store has no procedures at all.
+/// Returns how many were loaded.
+pub async fn load_if_empty(store: &Store) -> anyhow::Result<usize> {
+    if store.procedure_count().await? > 0 {
+        return Ok(0);
+    }
+    let procedures = procedures()?;
+    store.save_procedures(&procedures).await?;
+    Ok(procedures.len())
+}

@@ -1,0 +1,236 @@
+//! Procedures and their texts.
+
+use std::collections::BTreeMap;
+
+use anyhow::Context;
+
+use super::Store;
+use crate::domain::{Code, LangTag, Procedure, ProcedureText, Status, TextFields};
+
+/// A published procedure's titles in every language it has, for lists.
+#[derive(Debug, Clone)]
+pub struct ProcedureTitles {
+    pub code: Code,
+    pub category: String,
+    pub titles: Vec<(LangTag, String)>,
+}
+
+struct TextRow {
+    procedure_id: i64,
+    lang: String,
+    revision: i64,
+    title: String,
+    summary: String,
+    bring: String,
+    steps: String,
+    office: String,
+    floor: String,
+    counter: String,
+    hours: String,
+    fee: String,
+    contact: String,
+    notes: String,
+    updated_at: String,
+}
+
+impl TextRow {
+    fn into_text(self) -> anyhow::Result<ProcedureText> {
+        let lang = LangTag::parse(&self.lang).with_context(|| format!("stored language {:?}", self.lang))?;
+        let list = |json: &str, what: &str| -> anyhow::Result<Vec<String>> {
+            serde_json::from_str(json).with_context(|| format!("stored {what} list of {lang}"))
+        };
+        Ok(ProcedureText {
+            revision: self.revision,
+            updated: self.updated_at,
+            fields: TextFields {
+                bring: list(&self.bring, "bring")?,
+                steps: list(&self.steps, "steps")?,
+                title: self.title,
+                summary: self.summary,
+                office: self.office,
+                floor: self.floor,
+                counter: self.counter,
+                hours: self.hours,
+                fee: self.fee,
+                contact: self.contact,
+                notes: self.notes,
+            },
+            lang,
+        })
+    }
+}
+
+struct ProcedureRow {
+    id: i64,
+    code: String,
+    status: String,
+    category: String,
+    revision: i64,
+}
+
+impl ProcedureRow {
+    fn into_procedure(self, rows: Vec<TextRow>) -> anyhow::Result<Procedure> {
+        let code = Code::parse(&self.code).with_context(|| format!("stored code {:?}", self.code))?;
+        let status: Status = self.status.parse().with_context(|| format!("status of {code}"))?;
+        let texts = rows
+            .into_iter()
+            .map(TextRow::into_text)
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Procedure {
+            code,
+            status,
+            category: self.category,
+            revision: self.revision,
+            texts,
+        })
+    }
+}
+
+impl Store {
+    /// How many procedures exist in any status.
+    pub async fn procedure_count(&self) -> anyhow::Result<i64> {
+        Ok(
+            sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM procedures"#)
+                .fetch_one(self.pool())
+                .await?,
+        )
+    }
+
+    /// One procedure with all its texts, in any status.
+    pub async fn procedure(&self, code: &Code) -> anyhow::Result<Option<Procedure>> {
+        let code = code.as_str();
+        let Some(row) = sqlx::query_as!(
+            ProcedureRow,
+            "SELECT id, code, status, category, revision FROM procedures WHERE code = ?",
+            code
+        )
+        .fetch_optional(self.pool())
+        .await?
+        else {
+            return Ok(None);
+        };
+        let texts = sqlx::query_as!(
+            TextRow,
+            "SELECT procedure_id, lang, revision, title, summary, bring, steps, office, floor,
+                    counter, hours, fee, contact, notes, updated_at
+             FROM procedure_texts WHERE procedure_id = ? ORDER BY lang",
+            row.id
+        )
+        .fetch_all(self.pool())
+        .await?;
+        row.into_procedure(texts).map(Some)
+    }
+
+    /// Every procedure with all its texts, ordered by code (for export).
+    pub async fn all_procedures(&self) -> anyhow::Result<Vec<Procedure>> {
+        let rows = sqlx::query_as!(
+            ProcedureRow,
+            "SELECT id, code, status, category, revision FROM procedures ORDER BY code"
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let texts = sqlx::query_as!(
+            TextRow,
+            "SELECT procedure_id, lang, revision, title, summary, bring, steps, office, floor,
+                    counter, hours, fee, contact, notes, updated_at
+             FROM procedure_texts ORDER BY procedure_id, lang"
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut by_procedure: BTreeMap<i64, Vec<TextRow>> = BTreeMap::new();
+        for t in texts {
+            by_procedure.entry(t.procedure_id).or_default().push(t);
+        }
+        rows.into_iter()
+            .map(|r| {
+                let texts = by_procedure.remove(&r.id).unwrap_or_default();
+                r.into_procedure(texts)
+            })
+            .collect()
+    }
+
+    /// Published procedures' titles, ordered by category then code.
+    pub async fn published_titles(&self) -> anyhow::Result<Vec<ProcedureTitles>> {
+        let rows = sqlx::query!(
+            "SELECT p.code, p.category, t.lang, t.title
+             FROM procedures p JOIN procedure_texts t ON t.procedure_id = p.id
+             WHERE p.status = 'published'
+             ORDER BY p.category, p.code, t.lang"
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut out: Vec<ProcedureTitles> = Vec::new();
+        for r in rows {
+            let lang = LangTag::parse(&r.lang).with_context(|| format!("stored language {:?}", r.lang))?;
+            match out.last_mut() {
+                Some(last) if last.code.as_str() == r.code => last.titles.push((lang, r.title)),
+                _ => out.push(ProcedureTitles {
+                    code: Code::parse(&r.code).with_context(|| format!("stored code {:?}", r.code))?,
+                    category: r.category,
+                    titles: vec![(lang, r.title)],
+                }),
+            }
+        }
+        Ok(out)
+    }
+
+    /// Writes procedures, all or nothing: each one's row is created or
+    /// updated by code, and its texts replaced by the given set.
+    pub async fn save_procedures(&self, procedures: &[Procedure]) -> anyhow::Result<()> {
+        let mut tx = self.pool().begin().await?;
+        let now = super::now();
+        for p in procedures {
+            let (code, status) = (p.code.as_str(), p.status.as_str());
+            let id = sqlx::query_scalar!(
+                "INSERT INTO procedures (code, status, category, revision, updated_at)
+                 VALUES (?, ?, ?, ?, ?)
+                 ON CONFLICT (code) DO UPDATE SET
+                     status = excluded.status, category = excluded.category,
+                     revision = excluded.revision, updated_at = excluded.updated_at
+                 RETURNING id",
+                code,
+                status,
+                p.category,
+                p.revision,
+                now
+            )
+            .fetch_one(&mut *tx)
+            .await
+            .with_context(|| format!("saving procedure {code}"))?;
+            sqlx::query!("DELETE FROM procedure_texts WHERE procedure_id = ?", id)
+                .execute(&mut *tx)
+                .await?;
+            for t in &p.texts {
+                let lang = t.lang.to_string();
+                let f = &t.fields;
+                let bring = serde_json::to_string(&f.bring)?;
+                let steps = serde_json::to_string(&f.steps)?;
+                sqlx::query!(
+                    "INSERT INTO procedure_texts (procedure_id, lang, revision, title, summary,
+                         bring, steps, office, floor, counter, hours, fee, contact, notes, updated_at)
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    id,
+                    lang,
+                    t.revision,
+                    f.title,
+                    f.summary,
+                    bring,
+                    steps,
+                    f.office,
+                    f.floor,
+                    f.counter,
+                    f.hours,
+                    f.fee,
+                    f.contact,
+                    f.notes,
+                    t.updated
+                )
+                .execute(&mut *tx)
+                .await
+                .with_context(|| format!("saving the {lang} text of {code}"))?;
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}

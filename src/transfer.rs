@@ -1,0 +1,386 @@
+//! The JSON exchange format for procedures (`madoguchi import` / `export`,
+//! and the bundled samples). Documented in `docs/import-format.md`.
+//!
+//! Parsing is strict (unknown fields are errors, so a typo never silently
+//! drops a field) and validation names the record and field at fault.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{Code, LangTag, Procedure, ProcedureText, Status, TextFields};
+
+pub const FORMAT: &str = "madoguchi-procedures";
+pub const VERSION: u32 = 1;
+
+/// Limits that keep a page readable and a hostile file harmless.
+const MAX_TITLE: usize = 200;
+const MAX_LINE: usize = 500;
+const MAX_PARAGRAPH: usize = 4000;
+const MAX_ITEMS: usize = 30;
+const MAX_CATEGORY: usize = 40;
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct File {
+    pub format: String,
+    pub version: u32,
+    pub procedures: Vec<RawProcedure>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawProcedure {
+    pub code: String,
+    pub status: String,
+    pub category: String,
+    pub revision: i64,
+    /// Keyed by language tag; a BTreeMap so export order is stable.
+    pub texts: BTreeMap<String, RawText>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawText {
+    pub revision: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    pub title: String,
+    pub summary: String,
+    pub bring: Vec<String>,
+    pub steps: Vec<String>,
+    pub office: String,
+    pub floor: String,
+    pub counter: String,
+    pub hours: String,
+    pub fee: String,
+    pub contact: String,
+    pub notes: String,
+}
+
+/// What is wrong with an import file, and where.
+#[derive(Debug, thiserror::Error)]
+pub enum TransferError {
+    #[error("not valid JSON for this format: {0}")]
+    Syntax(serde_json::Error),
+    #[error("\"format\" must be \"{FORMAT}\" and \"version\" {VERSION}")]
+    Header,
+    #[error("procedure #{index} (code {code:?}): {field}: {message}")]
+    Invalid {
+        /// 1-based position in the file.
+        index: usize,
+        code: String,
+        field: String,
+        message: String,
+    },
+}
+
+/// Parses and validates a whole file; any bad record fails the whole file.
+/// `now` fills in `updated` where the file leaves it out.
+pub fn parse(json: &str, now: &str) -> Result<Vec<Procedure>, TransferError> {
+    let file: File = serde_json::from_str(json).map_err(TransferError::Syntax)?;
+    if file.format != FORMAT || file.version != VERSION {
+        return Err(TransferError::Header);
+    }
+    let mut seen = std::collections::HashSet::new();
+    file.procedures
+        .into_iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let index = i + 1;
+            let code = raw.code.clone();
+            let fail = |field: &str, message: String| TransferError::Invalid {
+                index,
+                code: code.clone(),
+                field: field.to_owned(),
+                message,
+            };
+            let p = validate(raw, now).map_err(|(f, m)| fail(&f, m))?;
+            if !seen.insert(p.code.clone()) {
+                return Err(fail("code", "appears more than once in this file".into()));
+            }
+            Ok(p)
+        })
+        .collect()
+}
+
+type FieldError = (String, String);
+
+fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
+    let e = |f: &str, m: &str| (f.to_owned(), m.to_owned());
+    let code = Code::parse(&raw.code).map_err(|err| e("code", &err.to_string()))?;
+    let status: Status = raw
+        .status
+        .parse()
+        .map_err(|err: crate::domain::StatusError| e("status", &err.to_string()))?;
+    if raw.category.is_empty()
+        || raw.category.len() > MAX_CATEGORY
+        || !raw
+            .category
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return Err(e("category", "must be 1 to 40 of a-z, 0-9 and -"));
+    }
+    if raw.revision < 1 {
+        return Err(e("revision", "must be 1 or more"));
+    }
+    let mut texts = Vec::with_capacity(raw.texts.len());
+    let mut langs = std::collections::HashSet::new();
+    for (tag, t) in raw.texts {
+        let at = |f: &str| format!("texts.{tag}.{f}");
+        let lang = LangTag::parse(&tag).map_err(|err| (format!("texts.{tag}"), err.to_string()))?;
+        if !langs.insert(lang.clone()) {
+            return Err((
+                format!("texts.{tag}"),
+                format!("the same language as another entry ({lang})"),
+            ));
+        }
+        let is_source = lang.to_string() == "ja";
+        if t.revision < 1 || t.revision > raw.revision {
+            return Err((
+                at("revision"),
+                format!("must be between 1 and the procedure's revision {}", raw.revision),
+            ));
+        }
+        if is_source && t.revision != raw.revision {
+            return Err((
+                at("revision"),
+                "the Japanese text's revision must equal the procedure's".into(),
+            ));
+        }
+        let updated = match t.updated {
+            Some(u) => {
+                let ts: jiff::Timestamp = u.parse().map_err(|_| {
+                    (
+                        at("updated"),
+                        "must be an RFC 3339 time such as 2026-04-01T09:00:00Z".to_owned(),
+                    )
+                })?;
+                ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
+            }
+            None => now.to_owned(),
+        };
+        let fields = TextFields {
+            title: t.title,
+            summary: t.summary,
+            bring: t.bring,
+            steps: t.steps,
+            office: t.office,
+            floor: t.floor,
+            counter: t.counter,
+            hours: t.hours,
+            fee: t.fee,
+            contact: t.contact,
+            notes: t.notes,
+        };
+        check_fields(&fields).map_err(|(f, m)| (at(&f), m))?;
+        texts.push(ProcedureText {
+            lang,
+            revision: t.revision,
+            updated,
+            fields,
+        });
+    }
+    if !texts.iter().any(|t| t.lang.to_string() == "ja") {
+        return Err(e("texts.ja", "the Japanese source text is required"));
+    }
+    Ok(Procedure {
+        code,
+        status,
+        category: raw.category,
+        revision: raw.revision,
+        texts,
+    })
+}
+
+/// Checks one language's fields: required title, lengths, no control characters.
+pub fn check_fields(f: &TextFields) -> Result<(), FieldError> {
+    if f.title.trim().is_empty() {
+        return Err(("title".into(), "must not be empty".into()));
+    }
+    let single = [
+        ("title", &f.title, MAX_TITLE),
+        ("office", &f.office, MAX_LINE),
+        ("floor", &f.floor, MAX_LINE),
+        ("counter", &f.counter, MAX_LINE),
+        ("hours", &f.hours, MAX_LINE),
+        ("fee", &f.fee, MAX_LINE),
+        ("contact", &f.contact, MAX_LINE),
+    ];
+    for (name, value, max) in single {
+        check_text(value, max, false).map_err(|m| (name.to_owned(), m))?;
+    }
+    for (name, value) in [("summary", &f.summary), ("notes", &f.notes)] {
+        check_text(value, MAX_PARAGRAPH, true).map_err(|m| (name.to_owned(), m))?;
+    }
+    for (name, items) in [("bring", &f.bring), ("steps", &f.steps)] {
+        if items.len() > MAX_ITEMS {
+            return Err((name.to_owned(), format!("at most {MAX_ITEMS} items")));
+        }
+        for (i, item) in items.iter().enumerate() {
+            let at = format!("{name}[{i}]");
+            if item.trim().is_empty() {
+                return Err((at, "must not be empty".into()));
+            }
+            check_text(item, MAX_LINE, false).map_err(|m| (at, m))?;
+        }
+    }
+    Ok(())
+}
+
+fn check_text(value: &str, max: usize, multiline: bool) -> Result<(), String> {
+    let n = value.chars().count();
+    if n > max {
+        return Err(format!("{n} characters; at most {max}"));
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t')))
+    {
+        return Err("contains control characters".into());
+    }
+    Ok(())
+}
+
+/// The file for a set of procedures, ready to serialise.
+pub fn to_file(procedures: &[Procedure]) -> File {
+    let procedures = procedures
+        .iter()
+        .map(|p| RawProcedure {
+            code: p.code.to_string(),
+            status: p.status.to_string(),
+            category: p.category.clone(),
+            revision: p.revision,
+            texts: p
+                .texts
+                .iter()
+                .map(|t| {
+                    let f = t.fields.clone();
+                    let raw = RawText {
+                        revision: t.revision,
+                        updated: Some(t.updated.clone()),
+                        title: f.title,
+                        summary: f.summary,
+                        bring: f.bring,
+                        steps: f.steps,
+                        office: f.office,
+                        floor: f.floor,
+                        counter: f.counter,
+                        hours: f.hours,
+                        fee: f.fee,
+                        contact: f.contact,
+                        notes: f.notes,
+                    };
+                    (t.lang.to_string(), raw)
+                })
+                .collect(),
+        })
+        .collect();
+    File {
+        format: FORMAT.into(),
+        version: VERSION,
+        procedures,
+    }
+}
+
+/// Pretty JSON with a final newline.
+pub fn to_json(procedures: &[Procedure]) -> String {
+    let mut s = serde_json::to_string_pretty(&to_file(procedures)).expect("plain data serialises");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: &str = "2026-01-01T00:00:00Z";
+
+    fn one(texts: &str) -> String {
+        format!(
+            r#"{{"format":"{FORMAT}","version":1,"procedures":[{{"code":"K7Q2","status":"published","category":"residence","revision":2,"texts":{texts}}}]}}"#
+        )
+    }
+
+    fn text(rev: i64, title: &str) -> String {
+        format!(
+            r#"{{"revision":{rev},"title":"{title}","summary":"","bring":["a"],"steps":[],"office":"","floor":"","counter":"","hours":"","fee":"","contact":"","notes":""}}"#
+        )
+    }
+
+    fn error_of(json: &str) -> String {
+        parse(json, NOW).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn a_valid_file_parses() {
+        let json = one(&format!(
+            r#"{{"ja":{},"tl":{}}}"#,
+            text(2, "転入届"),
+            text(1, "Lipat")
+        ));
+        let ps = parse(&json, NOW).unwrap();
+        assert_eq!(ps.len(), 1);
+        assert_eq!(ps[0].texts.len(), 2);
+        // tl is read as fil, and a missing time becomes now.
+        assert!(
+            ps[0]
+                .texts
+                .iter()
+                .any(|t| t.lang.to_string() == "fil" && t.updated == NOW)
+        );
+    }
+
+    #[test]
+    fn errors_name_record_and_field() {
+        let no_ja = one(&format!(r#"{{"en":{}}}"#, text(2, "Moving in")));
+        assert_eq!(
+            error_of(&no_ja),
+            r#"procedure #1 (code "K7Q2"): texts.ja: the Japanese source text is required"#
+        );
+        let empty_title = one(&format!(
+            r#"{{"ja":{},"vi":{}}}"#,
+            text(2, "転入届"),
+            text(1, " ")
+        ));
+        assert!(error_of(&empty_title).contains("texts.vi.title: must not be empty"));
+        let future = one(&format!(
+            r#"{{"ja":{},"en":{}}}"#,
+            text(2, "転入届"),
+            text(3, "x")
+        ));
+        assert!(error_of(&future).contains("texts.en.revision"));
+        let bad_lang = one(&format!(
+            r#"{{"ja":{},"<b>":{}}}"#,
+            text(2, "転入届"),
+            text(1, "x")
+        ));
+        assert!(error_of(&bad_lang).contains("texts.<b>:"));
+        let ctrl = one(&format!(r#"{{"ja":{}}}"#, text(2, "a\\u0007b")));
+        assert!(error_of(&ctrl).contains("texts.ja.title: contains control characters"));
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let json = one(&format!(
+            r#"{{"ja":{}}}"#,
+            text(2, "x").replace("\"notes\"", "\"nots\"")
+        ));
+        assert!(
+            error_of(&json).contains("unknown field `nots`"),
+            "{}",
+            error_of(&json)
+        );
+    }
+
+    #[test]
+    fn duplicate_codes_are_refused() {
+        let p = format!(
+            r#"{{"code":"K7Q2","status":"draft","category":"x","revision":1,"texts":{{"ja":{}}}}}"#,
+            text(1, "x")
+        );
+        let json = format!(r#"{{"format":"{FORMAT}","version":1,"procedures":[{p},{p}]}}"#);
+        assert!(error_of(&json).starts_with("procedure #2 (code \"K7Q2\"): code:"));
+    }
+}

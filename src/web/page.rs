@@ -1,0 +1,99 @@
+//! The frame every public page shares: language, direction, picker, CSS,
+//! and the headers that say which language a response is in.
+
+use axum::http::header::{CACHE_CONTROL, CONTENT_LANGUAGE, CONTENT_TYPE, SET_COOKIE, VARY};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::Lang;
+use crate::AppState;
+use crate::domain::LangTag;
+use crate::i18n::{Locale, Localizer, negotiate};
+
+/// The public pages' stylesheet, inlined so a page is one request.
+const CSS: &str = include_str!("../../assets/site.css");
+
+pub struct PickerEntry {
+    pub tag: String,
+    pub name: String,
+    pub href: String,
+    pub current: bool,
+}
+
+/// What the base template needs.
+pub struct Frame<'a> {
+    pub l: Localizer<'a>,
+    /// The Japanese locale, for the card shown to staff.
+    pub ja: Localizer<'a>,
+    pub lang: String,
+    pub dir: &'static str,
+    pub languages: Vec<PickerEntry>,
+    pub css: &'static str,
+    from_query: Option<LangTag>,
+    secure: bool,
+}
+
+impl<'a> Frame<'a> {
+    /// The frame for a page at `path` (without query), in the language
+    /// negotiated from `lang`.
+    pub fn new(state: &'a AppState, lang: &Lang, path: &str) -> Frame<'a> {
+        let locales = state.locales();
+        let locale = locales.negotiate(&lang.requested);
+        let ja_tag = LangTag::parse("ja").expect("ja is a tag");
+        let ja = locales.get(&ja_tag).unwrap_or(locale);
+        let languages = locales
+            .all()
+            .iter()
+            .map(|l| PickerEntry {
+                tag: l.tag.to_string(),
+                name: l.name.clone(),
+                href: format!("{path}?lang={}", l.tag),
+                current: l.tag == locale.tag,
+            })
+            .collect();
+        // Remember ?lang= only when it named a language we actually have.
+        let from_query = lang
+            .from_query
+            .as_ref()
+            .filter(|q| negotiate(std::slice::from_ref(q), locales.tags()) == Some(&locale.tag))
+            .map(|_| locale.tag.clone());
+        Frame {
+            l: Localizer::new(locales, locale),
+            ja: Localizer::new(locales, ja),
+            lang: locale.tag.to_string(),
+            dir: locale.tag.dir(),
+            languages,
+            css: CSS,
+            from_query,
+            secure: state.base_url().is_https(),
+        }
+    }
+
+    pub fn locale(&self) -> &'a Locale {
+        self.l.locale
+    }
+
+    /// An HTML response with the language headers. `content` is the
+    /// language of the page's main text when it differs from the page's own.
+    pub fn respond(&self, status: StatusCode, content: Option<&LangTag>, html: String) -> Response {
+        let mut languages = self.lang.clone();
+        if let Some(c) = content.filter(|c| c.to_string() != self.lang) {
+            languages.push_str(", ");
+            languages.push_str(&c.to_string());
+        }
+        let mut response = (status, html).into_response();
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+        headers.insert(VARY, HeaderValue::from_static("Accept-Language, Cookie"));
+        headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        if let Ok(v) = HeaderValue::from_str(&languages) {
+            headers.insert(CONTENT_LANGUAGE, v);
+        }
+        if let Some(tag) = &self.from_query
+            && let Ok(v) = HeaderValue::from_str(&Lang::remember(tag, self.secure).to_string())
+        {
+            headers.insert(SET_COOKIE, v);
+        }
+        response
+    }
+}
