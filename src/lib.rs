@@ -3,6 +3,7 @@
 //! `main.rs` parses the command line and calls [`cli`]; everything else
 //! lives here. [`app`] builds the one router used by the server and tests.
 
+pub mod auth;
 pub mod cli;
 pub mod domain;
 pub mod error;

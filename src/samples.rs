@@ -17,6 +17,8 @@ pub async fn load_if_empty(store: &Store) -> anyhow::Result<usize> {
         return Ok(0);
     }
     let procedures = procedures()?;
-    store.save_procedures(&procedures).await?;
+    store
+        .save_procedures(&procedures, &crate::domain::Actor::system("samples"))
+        .await?;
     Ok(procedures.len())
 }

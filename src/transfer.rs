@@ -13,13 +13,6 @@ use crate::domain::{Code, LangTag, Procedure, ProcedureText, Status, TextFields}
 pub const FORMAT: &str = "madoguchi-procedures";
 pub const VERSION: u32 = 1;
 
-/// Limits that keep a page readable and a hostile file harmless.
-const MAX_TITLE: usize = 200;
-const MAX_LINE: usize = 500;
-const MAX_PARAGRAPH: usize = 4000;
-const MAX_ITEMS: usize = 30;
-const MAX_CATEGORY: usize = 40;
-
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct File {
@@ -56,6 +49,8 @@ pub struct RawText {
     pub fee: String,
     pub contact: String,
     pub notes: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub ended_note: String,
 }
 
 /// What is wrong with an import file, and where.
@@ -113,13 +108,7 @@ fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
         .status
         .parse()
         .map_err(|err: crate::domain::StatusError| e("status", &err.to_string()))?;
-    if raw.category.is_empty()
-        || raw.category.len() > MAX_CATEGORY
-        || !raw
-            .category
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-    {
+    if !crate::domain::validate::category_ok(&raw.category) {
         return Err(e("category", "must be 1 to 40 of a-z, 0-9 and -"));
     }
     if raw.revision < 1 {
@@ -173,12 +162,14 @@ fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
             fee: t.fee,
             contact: t.contact,
             notes: t.notes,
+            ended_note: t.ended_note,
         };
         check_fields(&fields).map_err(|(f, m)| (at(&f), m))?;
         texts.push(ProcedureText {
             lang,
             revision: t.revision,
             updated,
+            version: 1,
             fields,
         });
     }
@@ -194,53 +185,12 @@ fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
     })
 }
 
-/// Checks one language's fields: required title, lengths, no control characters.
-pub fn check_fields(f: &TextFields) -> Result<(), FieldError> {
-    if f.title.trim().is_empty() {
-        return Err(("title".into(), "must not be empty".into()));
+/// The first problem with one language's fields, as (field, message).
+fn check_fields(f: &TextFields) -> Result<(), FieldError> {
+    match crate::domain::validate::field_problems(f).into_iter().next() {
+        Some(p) => Err((p.field, p.kind.to_string())),
+        None => Ok(()),
     }
-    let single = [
-        ("title", &f.title, MAX_TITLE),
-        ("office", &f.office, MAX_LINE),
-        ("floor", &f.floor, MAX_LINE),
-        ("counter", &f.counter, MAX_LINE),
-        ("hours", &f.hours, MAX_LINE),
-        ("fee", &f.fee, MAX_LINE),
-        ("contact", &f.contact, MAX_LINE),
-    ];
-    for (name, value, max) in single {
-        check_text(value, max, false).map_err(|m| (name.to_owned(), m))?;
-    }
-    for (name, value) in [("summary", &f.summary), ("notes", &f.notes)] {
-        check_text(value, MAX_PARAGRAPH, true).map_err(|m| (name.to_owned(), m))?;
-    }
-    for (name, items) in [("bring", &f.bring), ("steps", &f.steps)] {
-        if items.len() > MAX_ITEMS {
-            return Err((name.to_owned(), format!("at most {MAX_ITEMS} items")));
-        }
-        for (i, item) in items.iter().enumerate() {
-            let at = format!("{name}[{i}]");
-            if item.trim().is_empty() {
-                return Err((at, "must not be empty".into()));
-            }
-            check_text(item, MAX_LINE, false).map_err(|m| (at, m))?;
-        }
-    }
-    Ok(())
-}
-
-fn check_text(value: &str, max: usize, multiline: bool) -> Result<(), String> {
-    let n = value.chars().count();
-    if n > max {
-        return Err(format!("{n} characters; at most {max}"));
-    }
-    if value
-        .chars()
-        .any(|c| c.is_control() && !(multiline && (c == '\n' || c == '\t')))
-    {
-        return Err("contains control characters".into());
-    }
-    Ok(())
 }
 
 /// The file for a set of procedures, ready to serialise.
@@ -271,6 +221,7 @@ pub fn to_file(procedures: &[Procedure]) -> File {
                         fee: f.fee,
                         contact: f.contact,
                         notes: f.notes,
+                        ended_note: f.ended_note,
                     };
                     (t.lang.to_string(), raw)
                 })

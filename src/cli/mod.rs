@@ -96,7 +96,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let procedures = transfer::parse(&json, &crate::store::now())
                 .with_context(|| format!("{}: nothing was imported", file.display()))?;
             let store = Store::open(&cli.db).await?;
-            store.save_procedures(&procedures).await?;
+            store
+                .save_procedures(&procedures, &crate::domain::Actor::system("import"))
+                .await?;
             eprintln!(
                 "imported {} procedures into {}",
                 procedures.len(),

@@ -5,8 +5,13 @@ mod base_url;
 mod code;
 mod lang;
 mod procedure;
+mod role;
+mod user;
+pub mod validate;
 
 pub use base_url::{BaseUrl, BaseUrlError};
 pub use code::{Code, CodeError};
 pub use lang::{LangTag, LangTagError};
 pub use procedure::{Procedure, ProcedureText, Status, StatusError, TextFields};
+pub use role::{Role, RoleError, parse_lang_list};
+pub use user::{Actor, User, UserName, UserNameError};

@@ -62,6 +62,9 @@ pub struct TextFields {
     pub fee: String,
     pub contact: String,
     pub notes: String,
+    /// Shown on the page of an archived procedure: what to do instead.
+    #[serde(default)]
+    pub ended_note: String,
 }
 
 /// One language's text of a procedure.
@@ -73,6 +76,8 @@ pub struct ProcedureText {
     pub revision: i64,
     /// RFC 3339 UTC timestamp of the last change.
     pub updated: String,
+    /// Bumped by every edit; an edit based on an older version is a conflict.
+    pub version: i64,
     pub fields: TextFields,
 }
 

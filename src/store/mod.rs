@@ -1,6 +1,10 @@
 //! The SQLite store. Knows SQL and the domain types; nothing of HTTP.
 
+pub mod audit;
+mod editing;
 mod procedures;
+mod tokens;
+mod users;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -9,7 +13,11 @@ use std::time::Duration;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
+pub use audit::AuditEntry;
+pub use editing::{AdminRow, Saved, TranslationCell, TranslationRow};
 pub use procedures::ProcedureTitles;
+pub use tokens::ApiToken;
+pub use users::{SESSION_ABSOLUTE, SESSION_IDLE, Session};
 
 /// A handle on the database; cheap to clone.
 #[derive(Clone, Debug)]

@@ -4,8 +4,10 @@ use std::collections::BTreeMap;
 
 use anyhow::Context;
 
-use super::Store;
-use crate::domain::{Code, LangTag, Procedure, ProcedureText, Status, TextFields};
+use sqlx::SqliteConnection;
+
+use super::{Store, audit};
+use crate::domain::{Actor, Code, LangTag, Procedure, ProcedureText, Status, TextFields};
 
 /// A published procedure's titles in every language it has, for lists.
 #[derive(Debug, Clone)]
@@ -30,7 +32,9 @@ struct TextRow {
     fee: String,
     contact: String,
     notes: String,
+    ended_note: String,
     updated_at: String,
+    version: i64,
 }
 
 impl TextRow {
@@ -42,6 +46,7 @@ impl TextRow {
         Ok(ProcedureText {
             revision: self.revision,
             updated: self.updated_at,
+            version: self.version,
             fields: TextFields {
                 bring: list(&self.bring, "bring")?,
                 steps: list(&self.steps, "steps")?,
@@ -54,6 +59,7 @@ impl TextRow {
                 fee: self.fee,
                 contact: self.contact,
                 notes: self.notes,
+                ended_note: self.ended_note,
             },
             lang,
         })
@@ -112,7 +118,7 @@ impl Store {
         let texts = sqlx::query_as!(
             TextRow,
             "SELECT procedure_id, lang, revision, title, summary, bring, steps, office, floor,
-                    counter, hours, fee, contact, notes, updated_at
+                    counter, hours, fee, contact, notes, ended_note, updated_at, version
              FROM procedure_texts WHERE procedure_id = ? ORDER BY lang",
             row.id
         )
@@ -132,7 +138,7 @@ impl Store {
         let texts = sqlx::query_as!(
             TextRow,
             "SELECT procedure_id, lang, revision, title, summary, bring, steps, office, floor,
-                    counter, hours, fee, contact, notes, updated_at
+                    counter, hours, fee, contact, notes, ended_note, updated_at, version
              FROM procedure_texts ORDER BY procedure_id, lang"
         )
         .fetch_all(self.pool())
@@ -175,8 +181,10 @@ impl Store {
     }
 
     /// Writes procedures, all or nothing: each one's row is created or
-    /// updated by code, and its texts replaced by the given set.
-    pub async fn save_procedures(&self, procedures: &[Procedure]) -> anyhow::Result<()> {
+    /// updated by code, and its texts replaced by the given set (a replaced
+    /// text's version moves on, so an editor holding the old one sees a
+    /// conflict). Each procedure is recorded in the audit log.
+    pub async fn save_procedures(&self, procedures: &[Procedure], actor: &Actor) -> anyhow::Result<()> {
         let mut tx = self.pool().begin().await?;
         let now = super::now();
         for p in procedures {
@@ -197,40 +205,76 @@ impl Store {
             .fetch_one(&mut *tx)
             .await
             .with_context(|| format!("saving procedure {code}"))?;
-            sqlx::query!("DELETE FROM procedure_texts WHERE procedure_id = ?", id)
-                .execute(&mut *tx)
-                .await?;
+            let langs =
+                serde_json::to_string(&p.texts.iter().map(|t| t.lang.to_string()).collect::<Vec<_>>())?;
+            sqlx::query!(
+                "DELETE FROM procedure_texts WHERE procedure_id = ? AND lang NOT IN (SELECT value FROM json_each(?))",
+                id,
+                langs
+            )
+            .execute(&mut *tx)
+            .await?;
             for t in &p.texts {
-                let lang = t.lang.to_string();
-                let f = &t.fields;
-                let bring = serde_json::to_string(&f.bring)?;
-                let steps = serde_json::to_string(&f.steps)?;
-                sqlx::query!(
-                    "INSERT INTO procedure_texts (procedure_id, lang, revision, title, summary,
-                         bring, steps, office, floor, counter, hours, fee, contact, notes, updated_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    id,
-                    lang,
-                    t.revision,
-                    f.title,
-                    f.summary,
-                    bring,
-                    steps,
-                    f.office,
-                    f.floor,
-                    f.counter,
-                    f.hours,
-                    f.fee,
-                    f.contact,
-                    f.notes,
-                    t.updated
-                )
-                .execute(&mut *tx)
-                .await
-                .with_context(|| format!("saving the {lang} text of {code}"))?;
+                insert_text(&mut tx, id, t)
+                    .await
+                    .with_context(|| format!("saving the {} text of {code}", t.lang))?;
             }
+            let after = serde_json::json!({ "status": status, "revision": p.revision, "languages": langs });
+            audit::record(
+                &mut tx,
+                actor,
+                "procedure.import",
+                code,
+                Some(code),
+                None,
+                Some(&after),
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Inserts or replaces one text; a replaced text's version moves on.
+pub(super) async fn insert_text(
+    conn: &mut SqliteConnection,
+    procedure_id: i64,
+    t: &ProcedureText,
+) -> anyhow::Result<()> {
+    let lang = t.lang.to_string();
+    let f = &t.fields;
+    let bring = serde_json::to_string(&f.bring)?;
+    let steps = serde_json::to_string(&f.steps)?;
+    sqlx::query!(
+        "INSERT INTO procedure_texts (procedure_id, lang, revision, title, summary, bring, steps, office,
+             floor, counter, hours, fee, contact, notes, ended_note, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (procedure_id, lang) DO UPDATE SET
+             revision = excluded.revision, title = excluded.title, summary = excluded.summary,
+             bring = excluded.bring, steps = excluded.steps, office = excluded.office,
+             floor = excluded.floor, counter = excluded.counter, hours = excluded.hours,
+             fee = excluded.fee, contact = excluded.contact, notes = excluded.notes,
+             ended_note = excluded.ended_note, updated_at = excluded.updated_at,
+             version = procedure_texts.version + 1",
+        procedure_id,
+        lang,
+        t.revision,
+        f.title,
+        f.summary,
+        bring,
+        steps,
+        f.office,
+        f.floor,
+        f.counter,
+        f.hours,
+        f.fee,
+        f.contact,
+        f.notes,
+        f.ended_note,
+        t.updated
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
 }

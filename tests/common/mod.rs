@@ -21,7 +21,10 @@ pub async fn app_with(extra: Option<&str>) -> (Router, Store) {
     samples::load_if_empty(&store).await.expect("samples load");
     if let Some(json) = extra {
         let procedures = transfer::parse(json, "2026-01-01T00:00:00Z").expect("fixture parses");
-        store.save_procedures(&procedures).await.expect("fixture saves");
+        store
+            .save_procedures(&procedures, &madoguchi::domain::Actor::system("test"))
+            .await
+            .expect("fixture saves");
     }
     let (locales, problems) = Locales::embedded();
     assert!(problems.is_empty(), "{problems:?}");

@@ -1,0 +1,146 @@
+//! Rules for a procedure's text fields, shared by import, the staff
+//! interface and the API. Each problem names its field and kind, so each
+//! surface can say it in its own words and place it next to the field.
+
+use std::fmt;
+
+use super::TextFields;
+
+pub const MAX_TITLE: usize = 200;
+pub const MAX_LINE: usize = 500;
+pub const MAX_PARAGRAPH: usize = 4000;
+pub const MAX_ITEMS: usize = 30;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    Empty,
+    TooLong { chars: usize, max: usize },
+    ControlCharacters,
+    TooManyItems { max: usize },
+}
+
+/// A problem with one field; `field` is like `title` or `steps[2]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldProblem {
+    pub field: String,
+    pub kind: ProblemKind,
+}
+
+impl FieldProblem {
+    /// The field's name without an item index (`steps` for `steps[2]`).
+    pub fn base_field(&self) -> &str {
+        self.field.split('[').next().unwrap_or(&self.field)
+    }
+}
+
+impl fmt::Display for ProblemKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProblemKind::Empty => write!(f, "must not be empty"),
+            ProblemKind::TooLong { chars, max } => write!(f, "{chars} characters; at most {max}"),
+            ProblemKind::ControlCharacters => write!(f, "contains control characters"),
+            ProblemKind::TooManyItems { max } => write!(f, "at most {max} items"),
+        }
+    }
+}
+
+/// A category: 1–40 of `a-z`, `0-9` and `-`.
+pub fn category_ok(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 40
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+/// Every problem with `f`, in field order; empty when all is well.
+pub fn field_problems(f: &TextFields) -> Vec<FieldProblem> {
+    let mut out = Vec::new();
+    let mut push = |field: String, kind| out.push(FieldProblem { field, kind });
+    if f.title.trim().is_empty() {
+        push("title".into(), ProblemKind::Empty);
+    }
+    let single = [
+        ("title", &f.title, MAX_TITLE),
+        ("office", &f.office, MAX_LINE),
+        ("floor", &f.floor, MAX_LINE),
+        ("counter", &f.counter, MAX_LINE),
+        ("hours", &f.hours, MAX_LINE),
+        ("fee", &f.fee, MAX_LINE),
+        ("contact", &f.contact, MAX_LINE),
+    ];
+    for (name, value, max) in single {
+        if let Some(kind) = text_problem(value, max, false) {
+            push(name.into(), kind);
+        }
+    }
+    for (name, value) in [
+        ("summary", &f.summary),
+        ("notes", &f.notes),
+        ("ended_note", &f.ended_note),
+    ] {
+        if let Some(kind) = text_problem(value, MAX_PARAGRAPH, true) {
+            push(name.into(), kind);
+        }
+    }
+    for (name, items) in [("bring", &f.bring), ("steps", &f.steps)] {
+        if items.len() > MAX_ITEMS {
+            push(name.into(), ProblemKind::TooManyItems { max: MAX_ITEMS });
+        }
+        for (i, item) in items.iter().enumerate() {
+            if item.trim().is_empty() {
+                push(format!("{name}[{i}]"), ProblemKind::Empty);
+            } else if let Some(kind) = text_problem(item, MAX_LINE, false) {
+                push(format!("{name}[{i}]"), kind);
+            }
+        }
+    }
+    out
+}
+
+fn text_problem(value: &str, max: usize, multiline: bool) -> Option<ProblemKind> {
+    let chars = value.chars().count();
+    if chars > max {
+        return Some(ProblemKind::TooLong { chars, max });
+    }
+    let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t' || c == '\r'));
+    value.chars().any(bad).then_some(ProblemKind::ControlCharacters)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_problems_are_reported() {
+        let f = TextFields {
+            title: " ".into(),
+            fee: "x".repeat(MAX_LINE + 1),
+            summary: "ok\nstill ok".into(),
+            notes: "bell\u{7}".into(),
+            steps: vec!["one".into(), "".into()],
+            ..TextFields::default()
+        };
+        let got: Vec<(String, ProblemKind)> = field_problems(&f)
+            .into_iter()
+            .map(|p| (p.field, p.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("title".into(), ProblemKind::Empty),
+                ("fee".into(), ProblemKind::TooLong { chars: 501, max: 500 }),
+                ("notes".into(), ProblemKind::ControlCharacters),
+                ("steps[1]".into(), ProblemKind::Empty),
+            ]
+        );
+    }
+
+    #[test]
+    fn html_is_just_text() {
+        let f = TextFields {
+            title: "<script>alert(1)</script>".into(),
+            ..TextFields::default()
+        };
+        assert!(field_problems(&f).is_empty());
+    }
+}

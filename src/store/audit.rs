@@ -1,0 +1,69 @@
+//! The audit log: who changed what, when; before and after for texts.
+
+use sqlx::SqliteConnection;
+
+use super::Store;
+use crate::domain::Actor;
+
+#[derive(Debug, Clone)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub action: String,
+    pub entity: String,
+    pub procedure: Option<String>,
+    pub before: Option<String>,
+    pub after: Option<String>,
+}
+
+/// Writes one entry inside the caller's transaction, so the change and its
+/// record commit together or not at all.
+pub async fn record(
+    conn: &mut SqliteConnection,
+    actor: &Actor,
+    action: &str,
+    entity: &str,
+    procedure: Option<&str>,
+    before: Option<&serde_json::Value>,
+    after: Option<&serde_json::Value>,
+) -> anyhow::Result<()> {
+    let before = before.map(ToString::to_string);
+    let after = after.map(ToString::to_string);
+    let who = &actor.0;
+    sqlx::query!(
+        "INSERT INTO audit_log (actor, action, entity, procedure, before, after) VALUES (?, ?, ?, ?, ?, ?)",
+        who,
+        action,
+        entity,
+        procedure,
+        before,
+        after
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    /// The newest entries first, optionally only for one procedure code
+    /// and/or one actor.
+    pub async fn audit(
+        &self,
+        procedure: Option<&str>,
+        actor: Option<&str>,
+        limit: i64,
+    ) -> anyhow::Result<Vec<AuditEntry>> {
+        Ok(sqlx::query_as!(
+            AuditEntry,
+            "SELECT id, at, actor, action, entity, procedure, before, after FROM audit_log
+             WHERE (?1 IS NULL OR procedure = ?1) AND (?2 IS NULL OR actor = ?2)
+             ORDER BY id DESC LIMIT ?3",
+            procedure,
+            actor,
+            limit
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+}

@@ -1,0 +1,376 @@
+//! What the staff interface and the API do to procedures: create, edit the
+//! Japanese source, save translations without losing concurrent edits,
+//! publish and archive; and the views they need (list, translation matrix).
+
+use anyhow::Context;
+
+use super::procedures::insert_text;
+use super::{Store, audit};
+use crate::domain::{Actor, Code, LangTag, Procedure, ProcedureText, Status, TextFields};
+
+/// The outcome of an edit that carries the version it started from.
+#[derive(Debug)]
+pub enum Saved {
+    Saved,
+    /// Someone saved in between; here is what they saved.
+    Conflict(Box<ProcedureText>),
+    NoSuchProcedure,
+}
+
+/// A row of the staff procedure list.
+#[derive(Debug, Clone)]
+pub struct AdminRow {
+    pub code: String,
+    pub status: String,
+    pub category: String,
+    pub title_ja: String,
+    pub revision: i64,
+    pub updated_at: String,
+    pub languages: i64,
+}
+
+/// One language of one procedure in the translation matrix.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TranslationCell {
+    Missing,
+    UpToDate,
+    OutOfDate,
+}
+
+#[derive(Debug, Clone)]
+pub struct TranslationRow {
+    pub code: String,
+    pub title_ja: String,
+    pub status: String,
+    pub cells: Vec<TranslationCell>,
+}
+
+fn text_json(f: &TextFields) -> serde_json::Value {
+    serde_json::to_value(f).expect("plain data serialises")
+}
+
+impl Store {
+    /// Creates a draft procedure with a fresh code, never used before.
+    pub async fn create_procedure(
+        &self,
+        category: &str,
+        ja: &TextFields,
+        actor: &Actor,
+    ) -> anyhow::Result<Code> {
+        let ja_tag = LangTag::parse("ja").expect("ja is a tag");
+        let mut tx = self.pool().begin().await?;
+        // Four characters give about a million codes; widen if crowded.
+        let mut attempt = 0;
+        let (id, code) = loop {
+            let code = Code::random(4 + attempt / 20);
+            let c = code.as_str();
+            let id = sqlx::query_scalar!(
+                "INSERT INTO procedures (code, status, category) VALUES (?, 'draft', ?)
+                 ON CONFLICT (code) DO NOTHING RETURNING id",
+                c,
+                category
+            )
+            .fetch_optional(&mut *tx)
+            .await?;
+            if let Some(id) = id {
+                break (id, code);
+            }
+            attempt += 1;
+            anyhow::ensure!(attempt < 60, "no free procedure code found");
+        };
+        let text = ProcedureText {
+            lang: ja_tag,
+            revision: 1,
+            updated: super::now(),
+            version: 1,
+            fields: ja.clone(),
+        };
+        insert_text(&mut tx, id, &text).await?;
+        let c = code.as_str();
+        let after = serde_json::json!({ "category": category, "ja": text_json(ja) });
+        audit::record(&mut tx, actor, "procedure.create", c, Some(c), None, Some(&after)).await?;
+        tx.commit().await?;
+        Ok(code)
+    }
+
+    /// Saves the Japanese source text and category. A changed text moves
+    /// the procedure to a new revision, which makes older translations
+    /// out of date.
+    pub async fn update_source(
+        &self,
+        code: &Code,
+        category: &str,
+        ja: &TextFields,
+        base_version: i64,
+        actor: &Actor,
+    ) -> anyhow::Result<Saved> {
+        let Some(p) = self.procedure(code).await? else {
+            return Ok(Saved::NoSuchProcedure);
+        };
+        let current = p
+            .japanese()
+            .context("a procedure without its Japanese text")?
+            .clone();
+        if current.version != base_version {
+            return Ok(Saved::Conflict(Box::new(current)));
+        }
+        let c = code.as_str();
+        let mut tx = self.pool().begin().await?;
+        let text_changed = current.fields != *ja;
+        let revision = if text_changed { p.revision + 1 } else { p.revision };
+        let now = super::now();
+        // The WHERE on version makes the check and the write one step.
+        let done = sqlx::query!(
+            "UPDATE procedures SET category = ?, revision = ?, updated_at = ?
+             WHERE code = ? AND (SELECT version FROM procedure_texts t
+                                 WHERE t.procedure_id = procedures.id AND t.lang = 'ja') = ?",
+            category,
+            revision,
+            now,
+            c,
+            base_version
+        )
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if done == 0 {
+            drop(tx);
+            return self.conflict_or_missing(code, &current.lang).await;
+        }
+        if text_changed {
+            let id = sqlx::query_scalar!("SELECT id FROM procedures WHERE code = ?", c)
+                .fetch_one(&mut *tx)
+                .await?;
+            let text = ProcedureText {
+                revision,
+                updated: now,
+                fields: ja.clone(),
+                ..current.clone()
+            };
+            insert_text(&mut tx, id, &text).await?;
+        }
+        let before = serde_json::json!({ "category": p.category, "revision": p.revision, "ja": text_json(&current.fields) });
+        let after = serde_json::json!({ "category": category, "revision": revision, "ja": text_json(ja) });
+        audit::record(
+            &mut tx,
+            actor,
+            "text.update",
+            &format!("{c}/ja"),
+            Some(c),
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Saved::Saved)
+    }
+
+    /// Saves one translation, made from Japanese revision `source_revision`.
+    /// `base_version` is the version the editor started from (`None` for a
+    /// new translation).
+    pub async fn save_translation(
+        &self,
+        code: &Code,
+        lang: &LangTag,
+        fields: &TextFields,
+        source_revision: i64,
+        base_version: Option<i64>,
+        actor: &Actor,
+    ) -> anyhow::Result<Saved> {
+        let Some(p) = self.procedure(code).await? else {
+            return Ok(Saved::NoSuchProcedure);
+        };
+        anyhow::ensure!(
+            lang.to_string() != "ja",
+            "the Japanese text is the source, saved with update_source"
+        );
+        let current = p.text(lang).cloned();
+        if current.as_ref().map(|t| t.version) != base_version {
+            return self.conflict_or_missing(code, lang).await;
+        }
+        let c = code.as_str();
+        let l = lang.to_string();
+        let source_revision = source_revision.clamp(1, p.revision);
+        let mut tx = self.pool().begin().await?;
+        let id = sqlx::query_scalar!("SELECT id FROM procedures WHERE code = ?", c)
+            .fetch_one(&mut *tx)
+            .await?;
+        // Re-check inside the transaction: the write lock is held from here.
+        let now_version = sqlx::query_scalar!(
+            "SELECT version FROM procedure_texts WHERE procedure_id = ? AND lang = ?",
+            id,
+            l
+        )
+        .fetch_optional(&mut *tx)
+        .await?;
+        if now_version != base_version {
+            drop(tx);
+            return self.conflict_or_missing(code, lang).await;
+        }
+        let text = ProcedureText {
+            lang: lang.clone(),
+            revision: source_revision,
+            updated: super::now(),
+            version: 1,
+            fields: fields.clone(),
+        };
+        insert_text(&mut tx, id, &text).await?;
+        let before = current.map(|t| text_json(&t.fields));
+        let after = text_json(fields);
+        let action = if before.is_some() {
+            "text.update"
+        } else {
+            "text.create"
+        };
+        audit::record(
+            &mut tx,
+            actor,
+            action,
+            &format!("{c}/{l}"),
+            Some(c),
+            before.as_ref(),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Saved::Saved)
+    }
+
+    async fn conflict_or_missing(&self, code: &Code, lang: &LangTag) -> anyhow::Result<Saved> {
+        Ok(match self.procedure(code).await? {
+            None => Saved::NoSuchProcedure,
+            Some(p) => match p.text(lang) {
+                Some(t) => Saved::Conflict(Box::new(t.clone())),
+                // Deleted in between: saving again creates it.
+                None => Saved::Conflict(Box::new(ProcedureText {
+                    lang: lang.clone(),
+                    revision: p.revision,
+                    updated: String::new(),
+                    version: 0,
+                    fields: TextFields::default(),
+                })),
+            },
+        })
+    }
+
+    /// Publishes, archives or returns a procedure to draft. Archiving
+    /// stores, per language, the note shown to people who scan an old
+    /// poster.
+    pub async fn set_status(
+        &self,
+        code: &Code,
+        status: Status,
+        ended_notes: &[(LangTag, String)],
+        actor: &Actor,
+    ) -> anyhow::Result<bool> {
+        let Some(p) = self.procedure(code).await? else {
+            return Ok(false);
+        };
+        let (c, s, now) = (code.as_str(), status.as_str(), super::now());
+        let mut tx = self.pool().begin().await?;
+        sqlx::query!(
+            "UPDATE procedures SET status = ?, updated_at = ? WHERE code = ?",
+            s,
+            now,
+            c
+        )
+        .execute(&mut *tx)
+        .await?;
+        for (lang, note) in ended_notes {
+            let l = lang.to_string();
+            sqlx::query!(
+                "UPDATE procedure_texts SET ended_note = ?, version = version + 1
+                 WHERE lang = ? AND procedure_id = (SELECT id FROM procedures WHERE code = ?)",
+                note,
+                l,
+                c
+            )
+            .execute(&mut *tx)
+            .await?;
+        }
+        let before = serde_json::json!({ "status": p.status.as_str() });
+        let notes: serde_json::Map<String, serde_json::Value> = ended_notes
+            .iter()
+            .map(|(l, n)| (l.to_string(), n.clone().into()))
+            .collect();
+        let after = serde_json::json!({ "status": s, "ended_note": notes });
+        let action = format!(
+            "procedure.{}",
+            match status {
+                Status::Published => "publish",
+                Status::Archived => "archive",
+                Status::Draft => "unpublish",
+            }
+        );
+        audit::record(&mut tx, actor, &action, c, Some(c), Some(&before), Some(&after)).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The staff list: search in code and Japanese title, filter by status
+    /// and category.
+    pub async fn admin_list(
+        &self,
+        search: &str,
+        status: Option<Status>,
+        category: Option<&str>,
+    ) -> anyhow::Result<Vec<AdminRow>> {
+        let status = status.map(Status::as_str);
+        let pattern = format!(
+            "%{}%",
+            search
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_")
+        );
+        Ok(sqlx::query_as!(
+            AdminRow,
+            r#"SELECT p.code, p.status, p.category, t.title AS title_ja, p.revision, p.updated_at,
+                      (SELECT count(*) FROM procedure_texts x WHERE x.procedure_id = p.id) AS "languages!: i64"
+               FROM procedures p JOIN procedure_texts t ON t.procedure_id = p.id AND t.lang = 'ja'
+               WHERE (?1 IS NULL OR p.status = ?1) AND (?2 IS NULL OR p.category = ?2)
+                 AND (p.code LIKE ?3 ESCAPE '\' OR t.title LIKE ?3 ESCAPE '\')
+               ORDER BY p.status = 'archived', p.category, p.code"#,
+            status,
+            category,
+            pattern
+        )
+        .fetch_all(self.pool())
+        .await?)
+    }
+
+    pub async fn categories(&self) -> anyhow::Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar!("SELECT DISTINCT category FROM procedures ORDER BY category")
+                .fetch_all(self.pool())
+                .await?,
+        )
+    }
+
+    /// Procedures × `languages`: missing, up to date, or out of date
+    /// (translated from an older Japanese revision). Archived ones are left out.
+    pub async fn translation_matrix(&self, languages: &[LangTag]) -> anyhow::Result<Vec<TranslationRow>> {
+        let procedures: Vec<Procedure> = self
+            .all_procedures()
+            .await?
+            .into_iter()
+            .filter(|p| p.status != Status::Archived)
+            .collect();
+        Ok(procedures
+            .iter()
+            .map(|p| TranslationRow {
+                code: p.code.to_string(),
+                title_ja: p.japanese().map(|t| t.fields.title.clone()).unwrap_or_default(),
+                status: p.status.to_string(),
+                cells: languages
+                    .iter()
+                    .map(|l| match p.text(l) {
+                        None => TranslationCell::Missing,
+                        Some(t) if t.revision >= p.revision => TranslationCell::UpToDate,
+                        Some(_) => TranslationCell::OutOfDate,
+                    })
+                    .collect(),
+            })
+            .collect())
+    }
+}
