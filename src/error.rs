@@ -1,12 +1,14 @@
 //! The one error type of the web layer.
 //!
-//! `IntoResponse` gives the status and marks the response with an
-//! [`ErrorKind`]; the error-page layer (`web::errors`) then renders the page
-//! in the visitor's language. Internal errors are logged here, once, with
-//! their context, and never shown.
+//! `IntoResponse` gives the status and attaches an [`ErrorDetail`]; the
+//! error layer (`web::errors`) then renders it: a page in the visitor's
+//! language, or JSON under `/api/`. Internal errors are logged here, once,
+//! with their context, and never shown.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+
+use crate::domain::validate::FieldProblem;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -14,16 +16,40 @@ pub enum AppError {
     NotFound,
     #[error("bad request: {0}")]
     BadRequest(String),
+    #[error("not signed in")]
+    Unauthorized,
+    #[error("forbidden: {0}")]
+    Forbidden(String),
+    #[error("conflict: {0}")]
+    Conflict(String),
+    #[error("invalid input")]
+    Invalid(Vec<FieldProblem>),
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
 
-/// What kind of error page a response should become.
+/// What kind of error a response carries.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
     NotFound,
     BadRequest,
+    Unauthorized,
+    Forbidden,
+    Conflict,
+    Invalid,
+    TooManyRequests,
     Internal,
+}
+
+/// Attached to error responses for the error layer to render.
+#[derive(Debug, Clone)]
+pub struct ErrorDetail {
+    pub kind: ErrorKind,
+    /// Safe to show (never internal details).
+    pub message: String,
+    pub fields: Vec<FieldProblem>,
 }
 
 impl ErrorKind {
@@ -31,15 +57,39 @@ impl ErrorKind {
         match self {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::BadRequest => StatusCode::BAD_REQUEST,
+            ErrorKind::Unauthorized => StatusCode::UNAUTHORIZED,
+            ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+            ErrorKind::Conflict => StatusCode::CONFLICT,
+            ErrorKind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorKind::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
 
-    /// The kind of page for a status produced outside our handlers
-    /// (a framework rejection, a panic).
+    /// The stable code in JSON errors.
+    pub fn code(self) -> &'static str {
+        match self {
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::BadRequest => "bad_request",
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::Forbidden => "forbidden",
+            ErrorKind::Conflict => "conflict",
+            ErrorKind::Invalid => "invalid",
+            ErrorKind::TooManyRequests => "too_many_requests",
+            ErrorKind::Internal => "internal",
+        }
+    }
+
+    /// The kind for a status produced outside our handlers
+    /// (a framework rejection, a panic, a timeout).
     pub fn from_status(status: StatusCode) -> Option<ErrorKind> {
         match status.as_u16() {
+            401 => Some(ErrorKind::Unauthorized),
+            403 => Some(ErrorKind::Forbidden),
             404 | 405 => Some(ErrorKind::NotFound),
+            409 => Some(ErrorKind::Conflict),
+            422 => Some(ErrorKind::Invalid),
+            429 => Some(ErrorKind::TooManyRequests),
             400..=499 => Some(ErrorKind::BadRequest),
             500..=599 => Some(ErrorKind::Internal),
             _ => None,
@@ -61,19 +111,27 @@ impl From<askama::Error> for AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        let kind = match &self {
-            AppError::NotFound => ErrorKind::NotFound,
-            AppError::BadRequest(why) => {
-                tracing::debug!(%why, "bad request");
-                ErrorKind::BadRequest
+        let (kind, message, fields) = match self {
+            AppError::NotFound => (ErrorKind::NotFound, String::new(), vec![]),
+            AppError::BadRequest(why) => (ErrorKind::BadRequest, why, vec![]),
+            AppError::Unauthorized => (ErrorKind::Unauthorized, String::new(), vec![]),
+            AppError::Forbidden(why) => (ErrorKind::Forbidden, why, vec![]),
+            AppError::Conflict(why) => (ErrorKind::Conflict, why, vec![]),
+            AppError::Invalid(fields) => (ErrorKind::Invalid, String::new(), fields),
+            AppError::TooManyRequests { retry_after_secs } => {
+                (ErrorKind::TooManyRequests, retry_after_secs.to_string(), vec![])
             }
             AppError::Internal(e) => {
                 tracing::error!(error = format!("{e:#}"), "internal error");
-                ErrorKind::Internal
+                (ErrorKind::Internal, String::new(), vec![])
             }
         };
         let mut response = kind.status().into_response();
-        response.extensions_mut().insert(kind);
+        response.extensions_mut().insert(ErrorDetail {
+            kind,
+            message,
+            fields,
+        });
         response
     }
 }

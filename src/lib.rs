@@ -32,6 +32,7 @@ struct Inner {
     store: Store,
     locales: Locales,
     base_url: BaseUrl,
+    throttle: web::admin::Throttle,
 }
 
 impl AppState {
@@ -41,6 +42,7 @@ impl AppState {
                 store,
                 locales,
                 base_url,
+                throttle: Default::default(),
             }),
         }
     }
@@ -55,6 +57,10 @@ impl AppState {
 
     pub fn base_url(&self) -> &BaseUrl {
         &self.inner.base_url
+    }
+
+    pub fn throttle(&self) -> &web::admin::Throttle {
+        &self.inner.throttle
     }
 }
 

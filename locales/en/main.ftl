@@ -65,3 +65,7 @@ bad-request-title = Something is wrong with this request
 bad-request-body = The address could not be understood. Please check it, or type the code below.
 server-error-title = Something went wrong
 server-error-body = Please try again in a moment. If it keeps happening, please ask at the counter.
+forbidden-title = Not allowed
+forbidden-body = You cannot open this page. Please sign in with an account that may.
+too-many-title = Too many attempts
+too-many-body = Please wait { $seconds } seconds, then try again.

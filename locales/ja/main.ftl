@@ -65,3 +65,7 @@ bad-request-title = このリクエストに問題があります
 bad-request-body = アドレスがわかりませんでした。アドレスを確認するか、下にコードを入力してください。
 server-error-title = エラーが起きました
 server-error-body = 少し待ってから、もう一度試してください。何度も起きるときは、窓口で聞いてください。
+forbidden-title = 許可されていません
+forbidden-body = このページを開く権限がありません。権限のあるアカウントでログインしてください。
+too-many-title = 試行回数が多すぎます
+too-many-body = { $seconds } 秒待ってから、もう一度お試しください。

@@ -1,6 +1,7 @@
 //! The command line: parsing (clap) and one function per subcommand.
 
 mod serve;
+mod user;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -53,6 +54,11 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
     /// Draw the QR code for a procedure.
     Qr {
         code: String,
@@ -63,6 +69,19 @@ pub enum Command {
         size: Option<u32>,
         #[arg(short, long)]
         output: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Add a user; the password is read from standard input (first line).
+    Add {
+        name: String,
+        #[arg(long)]
+        role: String,
+        /// Languages a translator may edit, e.g. vi,ne
+        #[arg(long, default_value = "")]
+        langs: String,
     },
 }
 
@@ -115,6 +134,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 }
                 None => Ok(std::io::stdout().lock().write_all(json.as_bytes())?),
             }
+        }
+        Command::User {
+            command: UserCommand::Add { name, role, langs },
+        } => {
+            let mut password = String::new();
+            std::io::stdin()
+                .read_line(&mut password)
+                .context("reading the password from standard input")?;
+            user::add(&cli.db, &name, &role, &langs, &password).await
         }
         Command::Qr {
             code,

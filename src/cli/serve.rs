@@ -28,6 +28,7 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
             tracing::info!("empty database: loaded {n} sample procedures");
         }
     }
+    ensure_first_admin(&store).await?;
     let locales = load_locales(o.locales)?;
     let listener = tokio::net::TcpListener::bind(o.addr)
         .await
@@ -45,6 +46,25 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         .with_graceful_shutdown(shutdown_signal())
         .await?;
     tracing::info!("stopped");
+    Ok(())
+}
+
+/// With no users at all, creates `admin` with a random one-time password,
+/// printed once; it must be changed at first sign-in.
+async fn ensure_first_admin(store: &Store) -> anyhow::Result<()> {
+    if store.user_count().await? > 0 {
+        return Ok(());
+    }
+    let password = crate::auth::random_password();
+    let hash = crate::auth::hash_password(&password)?;
+    let actor = crate::domain::Actor::system("first-start");
+    store
+        .create_user("admin", &hash, crate::domain::Role::Admin, &[], true, &actor)
+        .await?;
+    tracing::warn!(
+        "created the first staff account: user \"admin\", one-time password {password} \
+         (shown only now; sign in at /admin and choose a new one)"
+    );
     Ok(())
 }
 

@@ -33,6 +33,18 @@ impl FieldProblem {
     }
 }
 
+impl ProblemKind {
+    /// A stable name for APIs and message ids.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ProblemKind::Empty => "empty",
+            ProblemKind::TooLong { .. } => "too_long",
+            ProblemKind::ControlCharacters => "control_characters",
+            ProblemKind::TooManyItems { .. } => "too_many_items",
+        }
+    }
+}
+
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

@@ -1,10 +1,13 @@
-//! Error pages in the visitor's language, for every error response:
-//! ours (marked with [`ErrorKind`]) and the framework's own rejections.
+//! Error responses, rendered once for the whole app: a page in the
+//! visitor's language, or JSON with a stable shape under `/api/`. Covers
+//! our own errors (carrying an [`ErrorDetail`]) and the framework's
+//! rejections (an error status with a plain-text body).
 
 use askama::Template;
+use axum::Json;
 use axum::extract::{Request, State};
-use axum::http::HeaderMap;
-use axum::http::header::{ACCEPT_LANGUAGE, ALLOW, CONTENT_TYPE, COOKIE};
+use axum::http::header::{ACCEPT_LANGUAGE, ALLOW, CONTENT_TYPE, COOKIE, RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -12,10 +15,11 @@ use super::Lang;
 use super::page::Frame;
 use super::public::NotFoundPage;
 use crate::AppState;
-use crate::error::ErrorKind;
+use crate::error::{ErrorDetail, ErrorKind};
 
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    // Keep only what negotiation needs; it runs only if an error comes back.
+    // Keep only what rendering needs; negotiation runs only on an error.
+    let api = request.uri().path().starts_with("/api/");
     let query = request.uri().query().map(str::to_owned);
     let mut headers = HeaderMap::new();
     for name in [ACCEPT_LANGUAGE, COOKIE] {
@@ -24,40 +28,79 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         }
     }
     let response = next.run(request).await;
-    let kind = response.extensions().get::<ErrorKind>().copied().or_else(|| {
-        // A framework rejection: an error status with a plain-text body.
+    let detail = response.extensions().get::<ErrorDetail>().cloned().or_else(|| {
         let plain = response
             .headers()
             .get(CONTENT_TYPE)
             .is_none_or(|v| v.as_bytes().starts_with(b"text/plain"));
-        plain.then(|| ErrorKind::from_status(response.status())).flatten()
+        let kind = plain
+            .then(|| ErrorKind::from_status(response.status()))
+            .flatten()?;
+        Some(ErrorDetail {
+            kind,
+            message: String::new(),
+            fields: vec![],
+        })
     });
-    let Some(kind) = kind else { return response };
-    let lang = Lang::from_request(query.as_deref(), &headers);
-    let mut page_response = render(&state, &lang, kind).unwrap_or_else(|e| {
-        tracing::error!(error = %e, "rendering an error page");
-        (kind.status(), "Error").into_response()
-    });
-    *page_response.status_mut() = response.status();
-    if let Some(allow) = response.headers().get(ALLOW) {
-        page_response.headers_mut().insert(ALLOW, allow.clone());
+    let Some(detail) = detail else { return response };
+    let mut out = if api {
+        json(&detail)
+    } else {
+        let lang = Lang::from_request(query.as_deref(), &headers);
+        page(&state, &lang, &detail).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "rendering an error page");
+            (detail.kind.status(), "Error").into_response()
+        })
+    };
+    *out.status_mut() = response.status();
+    for name in [ALLOW, WWW_AUTHENTICATE] {
+        if let Some(v) = response.headers().get(&name) {
+            out.headers_mut().insert(name, v.clone());
+        }
     }
-    page_response
+    if detail.kind == ErrorKind::TooManyRequests
+        && let Ok(v) = HeaderValue::from_str(&detail.message)
+    {
+        out.headers_mut().insert(RETRY_AFTER, v);
+    }
+    out
 }
 
-fn render(state: &AppState, lang: &Lang, kind: ErrorKind) -> Result<Response, askama::Error> {
+fn json(detail: &ErrorDetail) -> Response {
+    let message = match (detail.kind, detail.message.is_empty()) {
+        (ErrorKind::TooManyRequests, _) => format!("too many requests; retry after {} s", detail.message),
+        (_, false) => detail.message.clone(),
+        (kind, true) => kind.code().replace('_', " "),
+    };
+    let fields: Vec<serde_json::Value> = detail
+        .fields
+        .iter()
+        .map(|p| serde_json::json!({ "field": p.field, "problem": p.kind.code(), "message": p.kind.to_string() }))
+        .collect();
+    let body =
+        serde_json::json!({ "error": { "code": detail.kind.code(), "message": message, "fields": fields } });
+    (detail.kind.status(), Json(body)).into_response()
+}
+
+fn page(state: &AppState, lang: &Lang, detail: &ErrorDetail) -> Result<Response, askama::Error> {
     let page = Frame::new(state, lang, "/");
-    let (title, message) = match kind {
+    let (title, body) = match detail.kind {
         ErrorKind::NotFound => ("not-found-title", "page-not-found-body"),
-        ErrorKind::BadRequest => ("bad-request-title", "bad-request-body"),
         ErrorKind::Internal => ("server-error-title", "server-error-body"),
+        ErrorKind::Unauthorized | ErrorKind::Forbidden => ("forbidden-title", "forbidden-body"),
+        ErrorKind::TooManyRequests => ("too-many-title", "too-many-body"),
+        _ => ("bad-request-title", "bad-request-body"),
+    };
+    let message = match detail.kind {
+        ErrorKind::TooManyRequests => page.l.t1(body, "seconds", &detail.message),
+        _ => page.l.t(body),
     };
     let html = NotFoundPage {
         page: &page,
         title: page.l.t(title),
-        message: page.l.t(message),
+        message,
         typed: String::new(),
     }
     .render()?;
-    Ok(page.respond(kind.status(), None, html))
+    Ok(page.respond(detail.kind.status(), None, html))
 }

@@ -1,6 +1,7 @@
 //! HTTP surfaces. One module per surface; they share the language
 //! extractor ([`lang`]), the page frame ([`page`]) and the error pages.
 
+pub mod admin;
 mod errors;
 mod lang;
 mod page;
@@ -38,6 +39,7 @@ pub fn router(state: AppState) -> Router {
         .route("/Q/{code}", get(public::guidance))
         .route("/qr/{file}", get(qr::image))
         .route("/healthz", get(public::healthz))
+        .merge(admin::router())
         .fallback(public::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), errors::error_pages))
         .layer(CatchPanicLayer::new())

@@ -111,13 +111,24 @@ pub async fn guidance(
     let Ok(code) = Code::parse_lenient(&raw) else {
         return not_found_page(&state, &lang, &raw);
     };
-    let procedure = match state.store().procedure(&code).await? {
-        Some(p) if p.status != Status::Draft => p,
-        _ => return not_found_page(&state, &lang, code.as_str()),
-    };
-    let page = Frame::new(&state, &lang, &format!("/q/{code}"));
-    let Some(text) = pick_text(&page, &lang, &procedure) else {
-        return not_found_page(&state, &lang, code.as_str());
+    match state.store().procedure(&code).await? {
+        Some(p) if p.status != Status::Draft => render_procedure(&state, &lang, &p, &format!("/q/{code}")),
+        _ => not_found_page(&state, &lang, code.as_str()),
+    }
+}
+
+/// The public page of a procedure in any status (drafts too, for the staff
+/// preview): the guidance page, or the "has ended" page when archived.
+pub fn render_procedure(
+    state: &AppState,
+    lang: &Lang,
+    procedure: &Procedure,
+    path: &str,
+) -> AppResult<Response> {
+    let code = &procedure.code;
+    let page = Frame::new(state, lang, path);
+    let Some(text) = pick_text(&page, lang, procedure) else {
+        return not_found_page(state, lang, code.as_str());
     };
     let text_tag = text.lang.clone();
     let text_lang = (text_tag.to_string() != page.lang).then(|| text_tag.to_string());

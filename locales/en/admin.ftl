@@ -1,0 +1,130 @@
+# The staff interface's own words (Japanese by default, English on request).
+# Only ja and en carry this file; other languages are not needed for staff.
+
+admin-site = Madoguchi staff
+admin-nav = Staff menu
+admin-nav-procedures = Procedures
+admin-nav-translations = Translations
+admin-nav-users = Users
+admin-nav-tokens = API tokens
+admin-nav-audit = Audit log
+admin-nav-password = Change password
+admin-role-admin = Administrator
+admin-role-editor = Editor
+admin-role-translator = Translator
+admin-logout = Sign out
+admin-logout-everywhere = Sign out everywhere
+
+admin-login-title = Staff sign-in
+admin-user-name = User name
+admin-password = Password
+admin-login-submit = Sign in
+admin-login-expired = The sign-in form had expired. Please try again.
+admin-login-throttled = Too many failed sign-ins. Please wait { $seconds } seconds and try again.
+admin-login-failed = The user name or password is not correct.
+
+admin-password-title = Change password
+admin-password-changed = Your password has been changed.
+admin-password-must-change = Please choose your own password before you continue.
+admin-password-current = Current password
+admin-password-new = New password
+admin-password-rule = At least { $min } characters, not your user name.
+admin-password-confirm = New password again
+admin-password-wrong-current = The current password is not correct.
+admin-password-mismatch = The two new passwords are not the same.
+admin-password-too-short = The new password needs at least { $min } characters.
+admin-password-too-long = The new password is too long.
+admin-password-same-as-name = The new password must not be your user name.
+admin-save = Save
+
+admin-new-procedure = New procedure
+admin-search = Search (code or title)
+admin-status = Status
+admin-all = All
+admin-status-draft = Draft
+admin-status-published = Published
+admin-status-archived = Archived
+admin-category = Category
+admin-category-hint = Lower-case letters, digits and hyphens, e.g. residence
+admin-filter = Show
+admin-none-found = No procedures found.
+admin-code = Code
+admin-languages = Languages
+admin-updated = Updated
+admin-revision = Revision { $n }
+admin-saved = Saved.
+admin-publish = Publish
+admin-unpublish = Back to draft
+admin-archive = Archive
+admin-translations-of = Languages
+admin-preview = Preview
+admin-edit = Edit
+admin-source-text = Japanese text (source)
+admin-state-missing = Missing
+admin-state-current = Up to date
+admin-state-outdated = Out of date
+
+admin-field-title = Title
+admin-field-summary = What is this?
+admin-field-bring = What to bring (one per line)
+admin-field-steps = Steps (in order)
+admin-field-office = Office
+admin-field-floor = Floor
+admin-field-counter = Counter
+admin-field-hours = Opening hours
+admin-field-fee = Fee
+admin-field-contact = Contact
+admin-field-notes = Notes
+
+admin-translate-into = Translation into
+admin-translation-outdated = The Japanese text has changed since this translation was made. Please check it against the Japanese on the left.
+admin-conflict = Someone else saved this text while you were editing. Your changes are kept in the form below; what they saved is shown here. Compare, then save again to replace theirs.
+admin-conflict-theirs = What was saved meanwhile
+
+admin-archive-explain = An archived procedure is no longer offered, but its code keeps working: people who scan an old poster see that it has ended and this note. The code is never reused.
+admin-archive-note = What should people do instead?
+admin-archive-note-required = Please write, in Japanese, what people should do instead.
+
+admin-matrix-explain = Out of date: the Japanese text changed after the translation was made.
+admin-matrix-counts = Up to date / out of date / missing
+
+admin-audit-at = When
+admin-audit-who = Who
+admin-audit-what = What
+admin-audit-change = Change
+admin-audit-show = Show
+admin-audit-before = Before
+admin-audit-after = After
+
+admin-role = Role
+admin-user-disabled = Disabled
+admin-user-active = Active
+admin-user-new = New user
+admin-user-langs = Languages (translators)
+admin-user-langs-hint = Language tags separated by commas, e.g. vi, ne, zh-Hant
+admin-user-create = Create user
+admin-user-disable = Disable this account (signs it out everywhere)
+admin-user-reset = Reset password
+admin-user-password-once = One-time password for { $name }. It is shown only now; they must change it at first sign-in:
+
+admin-token-once = The new token is shown only now. Copy it into the other system:
+admin-token-name = Name
+admin-token-created = Created
+admin-token-revoked = Revoked
+admin-token-revoke = Revoke
+admin-token-new = New token
+admin-token-create = Create token
+
+admin-err-empty = Please fill this in.
+admin-err-too-long = { $chars } characters is too long; at most { $max }.
+admin-err-control-characters = Contains invisible control characters; please retype it.
+admin-err-too-many-items = At most { $max } items.
+admin-err-item = Item { $n }:
+admin-err-category = The category must be lower-case letters, digits and hyphens.
+admin-err-code-immutable = A procedure's code cannot be changed: it is printed on posters.
+admin-err-user-name = A user name has 1 to 40 letters, digits, '.', '_' or '-'.
+admin-err-role = Please choose a role.
+admin-err-langs = The languages must be language tags such as vi, ne, zh-Hant.
+admin-err-user-exists = A user with this name already exists.
+admin-err-self-lockout = You cannot disable yourself or take away your own administrator role.
+admin-err-token-name = Please give the token a name (up to 80 characters).

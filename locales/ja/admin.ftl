@@ -1,0 +1,129 @@
+# 職員画面の文言（既定は日本語）。
+
+admin-site = 窓口案内 職員画面
+admin-nav = 職員メニュー
+admin-nav-procedures = 手続き
+admin-nav-translations = 翻訳状況
+admin-nav-users = ユーザー
+admin-nav-tokens = APIトークン
+admin-nav-audit = 変更履歴
+admin-nav-password = パスワード変更
+admin-role-admin = 管理者
+admin-role-editor = 編集者
+admin-role-translator = 翻訳者
+admin-logout = ログアウト
+admin-logout-everywhere = すべての端末からログアウト
+
+admin-login-title = 職員ログイン
+admin-user-name = ユーザー名
+admin-password = パスワード
+admin-login-submit = ログイン
+admin-login-expired = ログイン画面の有効期限が切れました。もう一度お試しください。
+admin-login-throttled = ログインの失敗が続いています。{ $seconds } 秒待ってから、もう一度お試しください。
+admin-login-failed = ユーザー名またはパスワードが正しくありません。
+
+admin-password-title = パスワード変更
+admin-password-changed = パスワードを変更しました。
+admin-password-must-change = 続ける前に、ご自分のパスワードを設定してください。
+admin-password-current = 現在のパスワード
+admin-password-new = 新しいパスワード
+admin-password-rule = { $min } 文字以上で、ユーザー名と同じでないもの。
+admin-password-confirm = 新しいパスワード（確認）
+admin-password-wrong-current = 現在のパスワードが正しくありません。
+admin-password-mismatch = 新しいパスワードが一致しません。
+admin-password-too-short = 新しいパスワードは { $min } 文字以上にしてください。
+admin-password-too-long = 新しいパスワードが長すぎます。
+admin-password-same-as-name = ユーザー名と同じパスワードは使えません。
+admin-save = 保存
+
+admin-new-procedure = 手続きを登録
+admin-search = 検索（コードまたは名称）
+admin-status = 状態
+admin-all = すべて
+admin-status-draft = 下書き
+admin-status-published = 公開中
+admin-status-archived = 終了
+admin-category = 分類
+admin-category-hint = 半角英小文字・数字・ハイフン（例：residence）
+admin-filter = 表示
+admin-none-found = 該当する手続きはありません。
+admin-code = コード
+admin-languages = 言語
+admin-updated = 更新日時
+admin-revision = 版 { $n }
+admin-saved = 保存しました。
+admin-publish = 公開する
+admin-unpublish = 下書きに戻す
+admin-archive = 終了する
+admin-translations-of = 言語
+admin-preview = プレビュー
+admin-edit = 編集
+admin-source-text = 日本語（原文）
+admin-state-missing = 未翻訳
+admin-state-current = 最新
+admin-state-outdated = 要更新
+
+admin-field-title = 名称
+admin-field-summary = 概要
+admin-field-bring = 持ち物（1行に1つ）
+admin-field-steps = 手順（順番に）
+admin-field-office = 窓口
+admin-field-floor = 階
+admin-field-counter = 番号
+admin-field-hours = 受付時間
+admin-field-fee = 手数料
+admin-field-contact = 問い合わせ先
+admin-field-notes = 備考
+
+admin-translate-into = 翻訳：
+admin-translation-outdated = この翻訳の後で日本語が変更されました。左の日本語と見比べて確認してください。
+admin-conflict = 編集中に、ほかの人がこの内容を保存しました。あなたの入力は下のフォームに残っています。相手が保存した内容をここに表示します。見比べてから、もう一度保存すると置き換わります。
+admin-conflict-theirs = その間に保存された内容
+
+admin-archive-explain = 終了した手続きは案内しなくなりますが、コードは使えるままです。古いポスターを読み取った人には、終了したことと、この案内文が表示されます。コードは再利用されません。
+admin-archive-note = 代わりにどうすればよいか
+admin-archive-note-required = 代わりにどうすればよいかを日本語で入力してください。
+
+admin-matrix-explain = 要更新：翻訳の後で日本語が変更されたもの。
+admin-matrix-counts = 最新 / 要更新 / 未翻訳
+
+admin-audit-at = 日時
+admin-audit-who = 誰が
+admin-audit-what = 何を
+admin-audit-change = 変更内容
+admin-audit-show = 表示
+admin-audit-before = 変更前
+admin-audit-after = 変更後
+
+admin-role = 権限
+admin-user-disabled = 無効
+admin-user-active = 有効
+admin-user-new = ユーザーを追加
+admin-user-langs = 担当言語（翻訳者）
+admin-user-langs-hint = 言語タグをカンマ区切りで（例：vi, ne, zh-Hant）
+admin-user-create = 追加する
+admin-user-disable = このアカウントを無効にする（すべての端末からログアウトされます）
+admin-user-reset = パスワードを再発行
+admin-user-password-once = { $name } さんの仮パスワードです。表示はこの一度だけです。最初のログインで変更してもらいます：
+
+admin-token-once = 新しいトークンは今だけ表示されます。連携するシステムにコピーしてください：
+admin-token-name = 名前
+admin-token-created = 作成
+admin-token-revoked = 失効
+admin-token-revoke = 失効させる
+admin-token-new = トークンを作成
+admin-token-create = 作成する
+
+admin-err-empty = 入力してください。
+admin-err-too-long = { $chars } 文字は長すぎます（{ $max } 文字まで）。
+admin-err-control-characters = 見えない制御文字が含まれています。入力し直してください。
+admin-err-too-many-items = { $max } 項目までです。
+admin-err-item = { $n } 番目：
+admin-err-category = 分類は半角英小文字・数字・ハイフンで入力してください。
+admin-err-code-immutable = 手続きのコードは変更できません（ポスターに印刷されています）。
+admin-err-user-name = ユーザー名は半角英数字と「.」「_」「-」で 1〜40 文字です。
+admin-err-role = 権限を選んでください。
+admin-err-langs = 言語は vi, ne, zh-Hant のような言語タグで入力してください。
+admin-err-user-exists = この名前のユーザーはすでにいます。
+admin-err-self-lockout = 自分自身を無効にしたり、自分の管理者権限を外したりはできません。
+admin-err-token-name = トークンの名前を入力してください（80 文字まで）。

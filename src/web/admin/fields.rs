@@ -1,0 +1,126 @@
+//! The procedure text form: one view per field, with the Japanese source
+//! beside it in the translation editor and each problem next to its field.
+
+use crate::domain::TextFields;
+use crate::domain::validate::{FieldProblem, ProblemKind};
+use crate::i18n::Localizer;
+
+pub struct FieldView {
+    pub name: &'static str,
+    pub label: String,
+    /// "line", "para" or "list".
+    pub kind: &'static str,
+    pub value: String,
+    /// For lists: the items, then blank inputs to add more.
+    pub items: Vec<String>,
+    pub source: String,
+    pub source_items: Vec<String>,
+    pub error: Option<String>,
+    pub required: bool,
+    pub max: usize,
+}
+
+const FIELDS: [(&str, &str); 11] = [
+    ("title", "line"),
+    ("summary", "para"),
+    ("bring", "list"),
+    ("steps", "list"),
+    ("office", "line"),
+    ("floor", "line"),
+    ("counter", "line"),
+    ("hours", "line"),
+    ("fee", "line"),
+    ("contact", "line"),
+    ("notes", "para"),
+];
+
+fn value_of<'f>(f: &'f TextFields, name: &str) -> (&'f str, &'f [String]) {
+    match name {
+        "title" => (&f.title, &[]),
+        "summary" => (&f.summary, &[]),
+        "bring" => ("", &f.bring),
+        "steps" => ("", &f.steps),
+        "office" => (&f.office, &[]),
+        "floor" => (&f.floor, &[]),
+        "counter" => (&f.counter, &[]),
+        "hours" => (&f.hours, &[]),
+        "fee" => (&f.fee, &[]),
+        "contact" => (&f.contact, &[]),
+        "notes" => (&f.notes, &[]),
+        _ => ("", &[]),
+    }
+}
+
+/// A problem in the staff language, with the item number for lists.
+pub fn problem_message(l: &Localizer<'_>, p: &FieldProblem) -> String {
+    let item = p
+        .field
+        .split_once('[')
+        .and_then(|(_, i)| i.trim_end_matches(']').parse::<usize>().ok());
+    let mut args = fluent_bundle::FluentArgs::new();
+    if let ProblemKind::TooLong { chars, max } = p.kind {
+        args.set("chars", chars);
+        args.set("max", max);
+    }
+    if let ProblemKind::TooManyItems { max } = p.kind {
+        args.set("max", max);
+    }
+    let message = l.locales.format(
+        l.locale,
+        &format!("admin-err-{}", p.kind.code().replace('_', "-")),
+        Some(&args),
+    );
+    match item {
+        Some(i) => format!(
+            "{} {}",
+            l.t1("admin-err-item", "n", &(i + 1).to_string()),
+            message
+        ),
+        None => message,
+    }
+}
+
+pub fn field_views(
+    l: &Localizer<'_>,
+    values: &TextFields,
+    source: Option<&TextFields>,
+    problems: &[FieldProblem],
+) -> Vec<FieldView> {
+    FIELDS
+        .iter()
+        .map(|&(name, kind)| {
+            let (value, items) = value_of(values, name);
+            let (source_value, source_items) = source.map_or(("", &[][..]), |s| value_of(s, name));
+            let blanks = if kind == "list" {
+                source_items.len().saturating_sub(items.len()) + 2
+            } else {
+                0
+            };
+            let errors: Vec<String> = problems
+                .iter()
+                .filter(|p| p.base_field() == name)
+                .map(|p| problem_message(l, p))
+                .collect();
+            FieldView {
+                name,
+                label: l.t(&format!("admin-field-{name}")),
+                kind,
+                value: value.to_owned(),
+                items: items
+                    .iter()
+                    .cloned()
+                    .chain(std::iter::repeat_n(String::new(), blanks))
+                    .collect(),
+                source: source_value.to_owned(),
+                source_items: source_items.to_vec(),
+                error: (!errors.is_empty()).then(|| errors.join(" ")),
+                required: name == "title",
+                max: match kind {
+                    "para" => crate::domain::validate::MAX_PARAGRAPH,
+                    _ if name == "title" => crate::domain::validate::MAX_TITLE,
+                    _ => crate::domain::validate::MAX_LINE,
+                },
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,85 @@
+//! What every staff page shares: its language (Japanese unless English is
+//! asked for), the signed-in user, the CSRF token for its forms.
+
+use axum::http::header::{CONTENT_LANGUAGE, CONTENT_TYPE, SET_COOKIE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use super::Staff;
+
+const ADMIN_CSS: &str = include_str!("../../../assets/admin.css");
+use crate::AppState;
+use crate::domain::{LangTag, User};
+use crate::i18n::{Localizer, negotiate};
+use crate::web::Lang;
+
+pub struct AdminFrame<'a> {
+    pub l: Localizer<'a>,
+    pub lang: String,
+    pub user: Option<User>,
+    pub csrf: String,
+    /// The other staff language, for the switch in the header.
+    pub other_lang: String,
+    pub other_lang_name: String,
+    set_cookie: Option<String>,
+}
+
+impl<'a> AdminFrame<'a> {
+    pub fn new(state: &'a AppState, lang: &Lang, staff: Option<&Staff>) -> AdminFrame<'a> {
+        let locales = state.locales();
+        let staff_langs: Vec<LangTag> = ["ja", "en"]
+            .iter()
+            .map(|t| LangTag::parse(t).expect("tag"))
+            .filter(|t| locales.get(t).is_some())
+            .collect();
+        let chosen = negotiate(&lang.requested, &staff_langs).or(staff_langs.first());
+        let locale = chosen
+            .and_then(|t| locales.get(t))
+            .unwrap_or_else(|| locales.negotiate(&[]));
+        let other = staff_langs
+            .iter()
+            .find(|t| **t != locale.tag)
+            .and_then(|t| locales.get(t));
+        let set_cookie = lang
+            .from_query
+            .as_ref()
+            .filter(|q| **q == locale.tag)
+            .map(|t| Lang::remember(t, state.base_url().is_https()).to_string());
+        AdminFrame {
+            l: Localizer::new(locales, locale),
+            lang: locale.tag.to_string(),
+            user: staff.map(|s| s.user.clone()),
+            csrf: staff.map(|s| s.csrf.clone()).unwrap_or_default(),
+            other_lang: other.map(|l| l.tag.to_string()).unwrap_or_default(),
+            other_lang_name: other.map(|l| l.name.clone()).unwrap_or_default(),
+            set_cookie,
+        }
+    }
+
+    pub fn css(&self) -> &'static str {
+        ADMIN_CSS
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role.manages_users())
+    }
+
+    pub fn is_editor(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role.edits_procedures())
+    }
+
+    pub fn respond(&self, status: StatusCode, html: String) -> Response {
+        let mut response = (status, html).into_response();
+        let h = response.headers_mut();
+        h.insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+        if let Ok(v) = HeaderValue::from_str(&self.lang) {
+            h.insert(CONTENT_LANGUAGE, v);
+        }
+        if let Some(c) = &self.set_cookie
+            && let Ok(v) = HeaderValue::from_str(c)
+        {
+            h.append(SET_COOKIE, v);
+        }
+        response
+    }
+}

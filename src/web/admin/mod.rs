@@ -1,0 +1,66 @@
+//! The staff interface under `/admin`: Japanese by default (English on
+//! request), sign-in with server-side sessions, a CSRF token on every form.
+
+mod audit;
+mod fields;
+mod form;
+mod frame;
+mod procedures;
+mod session;
+mod throttle;
+mod translations;
+mod users;
+
+use axum::Router;
+use axum::http::{HeaderValue, header};
+use axum::routing::{get, post};
+use tower_http::set_header::SetResponseHeaderLayer;
+
+use crate::AppState;
+
+pub use form::FormData;
+pub use frame::AdminFrame;
+pub use session::{SESSION_COOKIE, Staff};
+pub use throttle::Throttle;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin", get(procedures::list))
+        .route("/admin/login", get(session::login_form).post(session::login))
+        .route("/admin/logout", post(session::logout))
+        .route("/admin/logout-everywhere", post(session::logout_everywhere))
+        .route(
+            "/admin/password",
+            get(session::password_form).post(session::change_password),
+        )
+        .route(
+            "/admin/procedures/new",
+            get(procedures::new_form).post(procedures::create),
+        )
+        .route(
+            "/admin/procedures/{code}",
+            get(procedures::edit_form).post(procedures::update),
+        )
+        .route("/admin/procedures/{code}/publish", post(procedures::publish))
+        .route(
+            "/admin/procedures/{code}/archive",
+            get(procedures::archive_form).post(procedures::archive),
+        )
+        .route("/admin/procedures/{code}/preview", get(procedures::preview))
+        .route(
+            "/admin/procedures/{code}/texts/{lang}",
+            get(translations::edit_form).post(translations::save),
+        )
+        .route("/admin/translations", get(translations::matrix))
+        .route("/admin/audit", get(audit::log))
+        .route("/admin/users", get(users::list).post(users::create))
+        .route("/admin/users/{id}", get(users::edit_form).post(users::update))
+        .route("/admin/users/{id}/reset-password", post(users::reset_password))
+        .route("/admin/tokens", get(users::tokens).post(users::create_token))
+        .route("/admin/tokens/{id}/revoke", post(users::revoke_token))
+        // Staff pages hold personal and unpublished data: never cache them.
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ))
+}

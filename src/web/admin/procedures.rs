@@ -1,0 +1,433 @@
+//! The procedure list, creating and editing (the Japanese source),
+//! publishing, archiving and previewing.
+
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::fields::{FieldView, field_views};
+use super::{AdminFrame, FormData, Staff};
+use crate::AppState;
+use crate::domain::validate::{FieldProblem, ProblemKind, category_ok, field_problems};
+use crate::domain::{Code, LangTag, Procedure, Status, TextFields};
+use crate::error::{AppError, AppResult};
+use crate::store::{AdminRow, Saved, TranslationCell};
+use crate::web::Lang;
+
+fn query_param(query: Option<&str>, key: &str) -> String {
+    query
+        .and_then(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.into_owned())
+        })
+        .unwrap_or_default()
+}
+
+pub(super) async fn load(state: &AppState, raw: &str) -> AppResult<Procedure> {
+    let code = Code::parse_lenient(raw).map_err(|_| AppError::NotFound)?;
+    state.store().procedure(&code).await?.ok_or(AppError::NotFound)
+}
+
+#[derive(Template)]
+#[template(path = "admin/list.html")]
+struct ListPage<'a> {
+    page: &'a AdminFrame<'a>,
+    rows: Vec<AdminRow>,
+    q: String,
+    status: String,
+    category: String,
+    categories: Vec<String>,
+}
+
+pub async fn list(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    RawQuery(query): RawQuery,
+) -> AppResult<Response> {
+    let q = query_param(query.as_deref(), "q");
+    let status = query_param(query.as_deref(), "status");
+    let category = query_param(query.as_deref(), "category");
+    let rows = state
+        .store()
+        .admin_list(
+            q.trim(),
+            status.parse().ok(),
+            (!category.is_empty()).then_some(category.as_str()),
+        )
+        .await?;
+    let categories = state.store().categories().await?;
+    let page = AdminFrame::new(&state, &lang, Some(&staff));
+    let html = ListPage {
+        page: &page,
+        rows,
+        q,
+        status,
+        category,
+        categories,
+    }
+    .render()?;
+    Ok(page.respond(StatusCode::OK, html))
+}
+
+/// What the edit page shows about one language of the procedure.
+pub struct LangStatus {
+    pub tag: String,
+    pub name: String,
+    pub state: &'static str,
+    pub may_edit: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/edit.html")]
+struct EditPage<'a> {
+    page: &'a AdminFrame<'a>,
+    /// None while creating.
+    procedure: Option<&'a Procedure>,
+    category: String,
+    base_version: i64,
+    fields: Vec<FieldView>,
+    /// A message above the form (conflict, refused code change).
+    alert: Option<String>,
+    /// What someone else saved meanwhile, on a conflict.
+    theirs: Option<Vec<FieldView>>,
+    languages: Vec<LangStatus>,
+    saved: bool,
+}
+
+impl EditPage<'_> {
+    fn status_label(&self) -> String {
+        self.procedure
+            .map(|p| self.page.l.t(&format!("admin-status-{}", p.status)))
+            .unwrap_or_default()
+    }
+}
+
+fn language_statuses(state: &AppState, page: &AdminFrame<'_>, p: &Procedure) -> Vec<LangStatus> {
+    let user = page.user.as_ref();
+    state
+        .locales()
+        .all()
+        .iter()
+        .filter(|l| l.tag.to_string() != "ja")
+        .map(|l| LangStatus {
+            tag: l.tag.to_string(),
+            name: l.name.clone(),
+            state: match p.text(&l.tag) {
+                None => "missing",
+                Some(t) if t.revision >= p.revision => "current",
+                Some(_) => "outdated",
+            },
+            may_edit: user.is_some_and(|u| u.may_edit_text(&l.tag)),
+        })
+        .collect()
+}
+
+pub async fn new_form(State(state): State<AppState>, lang: Lang, staff: Staff) -> AppResult<Response> {
+    staff.require(staff.user.role.edits_procedures())?;
+    let page = AdminFrame::new(&state, &lang, Some(&staff));
+    let fields = field_views(&page.l, &TextFields::default(), None, &[]);
+    let html = EditPage {
+        page: &page,
+        procedure: None,
+        category: String::new(),
+        base_version: 0,
+        fields,
+        alert: None,
+        theirs: None,
+        languages: vec![],
+        saved: false,
+    }
+    .render()?;
+    Ok(page.respond(StatusCode::OK, html))
+}
+
+fn category_problem(category: &str) -> Option<FieldProblem> {
+    (!category_ok(category)).then(|| FieldProblem {
+        field: "category".into(),
+        kind: ProblemKind::Empty,
+    })
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    form: FormData,
+) -> AppResult<Response> {
+    staff.check_csrf(&form)?;
+    staff.require(staff.user.role.edits_procedures())?;
+    let fields = form.text_fields();
+    let category = form.get("category").trim().to_ascii_lowercase();
+    let mut problems = field_problems(&fields);
+    problems.extend(category_problem(&category));
+    if !problems.is_empty() {
+        let page = AdminFrame::new(&state, &lang, Some(&staff));
+        let alert = problems
+            .iter()
+            .any(|p| p.field == "category")
+            .then(|| page.l.t("admin-err-category"));
+        let views = field_views(&page.l, &fields, None, &problems);
+        let html = EditPage {
+            page: &page,
+            procedure: None,
+            category,
+            base_version: 0,
+            fields: views,
+            alert,
+            theirs: None,
+            languages: vec![],
+            saved: false,
+        }
+        .render()?;
+        return Ok(page.respond(StatusCode::UNPROCESSABLE_ENTITY, html));
+    }
+    let code = state
+        .store()
+        .create_procedure(&category, &fields, &staff.actor())
+        .await?;
+    Ok(Redirect::to(&format!("/admin/procedures/{code}?saved=1")).into_response())
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    Path(raw): Path<String>,
+    RawQuery(query): RawQuery,
+) -> AppResult<Response> {
+    let p = load(&state, &raw).await?;
+    let page = AdminFrame::new(&state, &lang, Some(&staff));
+    let ja = p
+        .japanese()
+        .ok_or_else(|| anyhow::anyhow!("{} has no Japanese text", p.code))?;
+    let html = EditPage {
+        page: &page,
+        procedure: Some(&p),
+        category: p.category.clone(),
+        base_version: ja.version,
+        fields: field_views(&page.l, &ja.fields, None, &[]),
+        alert: None,
+        theirs: None,
+        languages: language_statuses(&state, &page, &p),
+        saved: query_param(query.as_deref(), "saved") == "1",
+    }
+    .render()?;
+    Ok(page.respond(StatusCode::OK, html))
+}
+
+pub async fn update(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    staff.check_csrf(&form)?;
+    staff.require(staff.user.role.edits_procedures())?;
+    let p = load(&state, &raw).await?;
+    let fields = form.text_fields();
+    let category = form.get("category").trim().to_ascii_lowercase();
+    let page = AdminFrame::new(&state, &lang, Some(&staff));
+    let base_version = form.int("base_version").unwrap_or(0);
+    let render = |status: StatusCode,
+                  problems: &[FieldProblem],
+                  alert: Option<String>,
+                  theirs: Option<&TextFields>,
+                  base: i64| {
+        let html = EditPage {
+            page: &page,
+            procedure: Some(&p),
+            category: category.clone(),
+            base_version: base,
+            fields: field_views(&page.l, &fields, None, problems),
+            alert,
+            theirs: theirs.map(|t| field_views(&page.l, t, None, &[])),
+            languages: language_statuses(&state, &page, &p),
+            saved: false,
+        }
+        .render()?;
+        Ok::<_, AppError>(page.respond(status, html))
+    };
+    // The code is the procedure's identity, printed on posters: it never changes.
+    if form.has("code") && Code::parse_lenient(form.get("code")).ok().as_ref() != Some(&p.code) {
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &[],
+            Some(page.l.t("admin-err-code-immutable")),
+            None,
+            base_version,
+        );
+    }
+    let mut problems = field_problems(&fields);
+    problems.extend(category_problem(&category));
+    if !problems.is_empty() {
+        let alert = problems
+            .iter()
+            .any(|p| p.field == "category")
+            .then(|| page.l.t("admin-err-category"));
+        return render(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &problems,
+            alert,
+            None,
+            base_version,
+        );
+    }
+    match state
+        .store()
+        .update_source(&p.code, &category, &fields, base_version, &staff.actor())
+        .await?
+    {
+        Saved::Saved => Ok(Redirect::to(&format!("/admin/procedures/{}?saved=1", p.code)).into_response()),
+        Saved::NoSuchProcedure => Err(AppError::NotFound),
+        Saved::Conflict(theirs) => render(
+            StatusCode::CONFLICT,
+            &[],
+            Some(page.l.t("admin-conflict")),
+            Some(&theirs.fields),
+            theirs.version,
+        ),
+    }
+}
+
+pub async fn publish(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    staff.check_csrf(&form)?;
+    staff.require(staff.user.role.edits_procedures())?;
+    let p = load(&state, &raw).await?;
+    let to = if form.get("to") == "draft" {
+        Status::Draft
+    } else {
+        Status::Published
+    };
+    state.store().set_status(&p.code, to, &[], &staff.actor()).await?;
+    Ok(Redirect::to(&format!("/admin/procedures/{}", p.code)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin/archive.html")]
+struct ArchivePage<'a> {
+    page: &'a AdminFrame<'a>,
+    procedure: &'a Procedure,
+    title_ja: String,
+    note_ja: String,
+    note_en: String,
+    error: Option<String>,
+}
+
+pub async fn archive_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    Path(raw): Path<String>,
+) -> AppResult<Response> {
+    staff.require(staff.user.role.edits_procedures())?;
+    let p = load(&state, &raw).await?;
+    let page = AdminFrame::new(&state, &lang, Some(&staff));
+    let note = |l: &str| {
+        p.text(&LangTag::parse(l).expect("tag"))
+            .map(|t| t.fields.ended_note.clone())
+            .unwrap_or_default()
+    };
+    let html = ArchivePage {
+        page: &page,
+        title_ja: p.japanese().map(|t| t.fields.title.clone()).unwrap_or_default(),
+        note_ja: note("ja"),
+        note_en: note("en"),
+        procedure: &p,
+        error: None,
+    }
+    .render()?;
+    Ok(page.respond(StatusCode::OK, html))
+}
+
+pub async fn archive(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    Path(raw): Path<String>,
+    form: FormData,
+) -> AppResult<Response> {
+    staff.check_csrf(&form)?;
+    staff.require(staff.user.role.edits_procedures())?;
+    let p = load(&state, &raw).await?;
+    let (ja, en) = (
+        LangTag::parse("ja").expect("tag"),
+        LangTag::parse("en").expect("tag"),
+    );
+    let note_ja = form.get("note_ja").replace("\r\n", "\n").trim().to_owned();
+    let note_en = form.get("note_en").replace("\r\n", "\n").trim().to_owned();
+    let check = |s: &str| {
+        field_problems(&TextFields {
+            title: "x".into(),
+            ended_note: s.to_owned(),
+            ..TextFields::default()
+        })
+    };
+    let mut problems = check(&note_ja);
+    problems.extend(check(&note_en));
+    if note_ja.is_empty() || !problems.is_empty() {
+        let page = AdminFrame::new(&state, &lang, Some(&staff));
+        let error = Some(match problems.first() {
+            Some(problem) => super::fields::problem_message(&page.l, problem),
+            None => page.l.t("admin-archive-note-required"),
+        });
+        let html = ArchivePage {
+            page: &page,
+            title_ja: p.japanese().map(|t| t.fields.title.clone()).unwrap_or_default(),
+            note_ja,
+            note_en,
+            procedure: &p,
+            error,
+        }
+        .render()?;
+        return Ok(page.respond(StatusCode::UNPROCESSABLE_ENTITY, html));
+    }
+    let mut notes = vec![(ja, note_ja)];
+    if p.text(&en).is_some() && !note_en.is_empty() {
+        notes.push((en, note_en));
+    }
+    state
+        .store()
+        .set_status(&p.code, Status::Archived, &notes, &staff.actor())
+        .await?;
+    Ok(Redirect::to(&format!("/admin/procedures/{}", p.code)).into_response())
+}
+
+/// The public page as it will look, in any status and any language.
+pub async fn preview(
+    State(state): State<AppState>,
+    staff: Staff,
+    Path(raw): Path<String>,
+    RawQuery(query): RawQuery,
+) -> AppResult<Response> {
+    let _ = staff;
+    let p = load(&state, &raw).await?;
+    let wanted = LangTag::parse(&query_param(query.as_deref(), "lang")).ok();
+    let lang = Lang {
+        requested: wanted.into_iter().collect(),
+        from_query: None,
+    };
+    crate::web::public::render_procedure(
+        &state,
+        &lang,
+        &p,
+        &format!("/admin/procedures/{}/preview", p.code),
+    )
+}
+
+/// The matrix cell's word, for templates.
+pub fn cell_state(c: &TranslationCell) -> &'static str {
+    match c {
+        TranslationCell::Missing => "missing",
+        TranslationCell::UpToDate => "current",
+        TranslationCell::OutOfDate => "outdated",
+    }
+}

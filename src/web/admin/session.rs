@@ -1,0 +1,369 @@
+//! Signing in and out, the session extractor, and changing passwords.
+
+use std::net::SocketAddr;
+
+use askama::Template;
+use axum::extract::{ConnectInfo, FromRequestParts, RawQuery, State};
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use cookie::{Cookie, SameSite};
+
+use super::{AdminFrame, FormData};
+use crate::AppState;
+use crate::auth;
+use crate::domain::{Actor, User};
+use crate::error::{AppError, AppResult};
+use crate::store::{SESSION_ABSOLUTE, Session};
+use crate::web::Lang;
+
+pub const SESSION_COOKIE: &str = "madoguchi_session";
+/// Double-submit token protecting the sign-in form itself.
+const LOGIN_COOKIE: &str = "madoguchi_login";
+
+/// A signed-in staff member. Extracting it from a request without a live
+/// session redirects to the sign-in page; a user who must change their
+/// password is sent there first.
+#[derive(Clone)]
+pub struct Staff {
+    pub user: User,
+    pub csrf: String,
+    pub token: String,
+}
+
+impl Staff {
+    /// Refuses a form whose CSRF token is not this session's.
+    pub fn check_csrf(&self, form: &FormData) -> AppResult<()> {
+        if constant_time_eq(form.get("csrf").as_bytes(), self.csrf.as_bytes()) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(
+                "the form's security token is missing or expired".into(),
+            ))
+        }
+    }
+
+    pub fn actor(&self) -> Actor {
+        Actor::user(&self.user)
+    }
+
+    pub fn require(&self, allowed: bool) -> AppResult<()> {
+        if allowed {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden("your role may not do this".into()))
+        }
+    }
+}
+
+/// The peer's IP address, when the server recorded it (`serve` does;
+/// in-process tests do not).
+pub struct ClientAddr(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let addr = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map(|c| c.0.ip().to_string());
+        Ok(ClientAddr(addr.unwrap_or_else(|| "unknown".to_owned())))
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && !a.is_empty() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| Cookie::parse(c.trim()).ok())
+        .find(|c| c.name() == name)
+        .map(|c| c.value().to_owned())
+}
+
+impl FromRequestParts<AppState> for Staff {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let session = match cookie_value(&parts.headers, SESSION_COOKIE) {
+            Some(token) => match state.store().session(&token).await {
+                Ok(s) => s.map(|Session { user, csrf }| Staff { user, csrf, token }),
+                Err(e) => return Err(AppError::Internal(e).into_response()),
+            },
+            None => None,
+        };
+        let path = parts.uri.path();
+        let Some(staff) = session else {
+            let next = url::form_urlencoded::byte_serialize(path.as_bytes()).collect::<String>();
+            return Err(Redirect::to(&format!("/admin/login?next={next}")).into_response());
+        };
+        if staff.user.must_change_password && path != "/admin/password" && path != "/admin/logout" {
+            return Err(Redirect::to("/admin/password").into_response());
+        }
+        Ok(staff)
+    }
+}
+
+fn session_cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
+    let c = Cookie::build((SESSION_COOKIE, value.to_owned()))
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(secure)
+        .max_age(cookie::time::Duration::seconds(max_age))
+        .build();
+    HeaderValue::from_str(&c.to_string()).expect("cookie is ASCII")
+}
+
+#[derive(Template)]
+#[template(path = "admin/login.html")]
+struct LoginPage<'a> {
+    page: &'a AdminFrame<'a>,
+    login_csrf: String,
+    name: String,
+    next: String,
+    error: Option<String>,
+}
+
+fn render_login(
+    state: &AppState,
+    lang: &Lang,
+    status: StatusCode,
+    name: &str,
+    next: &str,
+    error: Option<String>,
+) -> AppResult<Response> {
+    let page = AdminFrame::new(state, lang, None);
+    let login_csrf = auth::random_token();
+    let html = LoginPage {
+        page: &page,
+        login_csrf: login_csrf.clone(),
+        name: name.to_owned(),
+        next: next.to_owned(),
+        error,
+    }
+    .render()?;
+    let mut response = page.respond(status, html);
+    let c = Cookie::build((LOGIN_COOKIE, login_csrf))
+        .path("/admin/login")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.base_url().is_https())
+        .build();
+    response
+        .headers_mut()
+        .append(SET_COOKIE, HeaderValue::from_str(&c.to_string()).expect("ASCII"));
+    Ok(response)
+}
+
+/// Only same-site staff paths are followed after sign-in.
+fn safe_next(next: &str) -> &str {
+    if next.starts_with("/admin") && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/admin"
+    }
+}
+
+pub async fn login_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    RawQuery(query): RawQuery,
+) -> AppResult<Response> {
+    let next = query
+        .as_deref()
+        .and_then(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == "next")
+                .map(|(_, v)| v.into_owned())
+        })
+        .unwrap_or_default();
+    render_login(&state, &lang, StatusCode::OK, "", safe_next(&next), None)
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    lang: Lang,
+    headers: HeaderMap,
+    ClientAddr(address): ClientAddr,
+    form: FormData,
+) -> AppResult<Response> {
+    let name = form.get("name").trim().to_ascii_lowercase();
+    let next = safe_next(form.get("next")).to_owned();
+    let page = AdminFrame::new(&state, &lang, None);
+    let cookie = cookie_value(&headers, LOGIN_COOKIE).unwrap_or_default();
+    if !constant_time_eq(cookie.as_bytes(), form.get("csrf").as_bytes()) {
+        let msg = page.l.t("admin-login-expired");
+        return render_login(&state, &lang, StatusCode::FORBIDDEN, &name, &next, Some(msg));
+    }
+    let keys = [format!("user:{name}"), format!("ip:{address}")];
+    if let Some(wait) = state.throttle().wait(&keys) {
+        let secs = wait.as_secs().max(1).to_string();
+        let msg = page.l.t1("admin-login-throttled", "seconds", &secs);
+        tracing::warn!(user = %name, %address, "sign-in slowed down after repeated failures");
+        let mut r = render_login(
+            &state,
+            &lang,
+            StatusCode::TOO_MANY_REQUESTS,
+            &name,
+            &next,
+            Some(msg),
+        )?;
+        r.headers_mut()
+            .insert("retry-after", HeaderValue::from_str(&secs).expect("digits"));
+        return Ok(r);
+    }
+    let found = state.store().user_for_sign_in(&name).await?;
+    let password = form.get("password").to_owned();
+    // Verify against a dummy hash when there is no such user, so the
+    // answer takes as long either way.
+    let hash = found
+        .as_ref()
+        .map(|(_, h)| h.clone())
+        .unwrap_or_else(|| DUMMY_HASH.clone());
+    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
+        .await
+        .map_err(anyhow::Error::from)?;
+    let user = match found {
+        Some((user, _)) if ok && !user.disabled => user,
+        _ => {
+            state.throttle().failed(&keys);
+            tracing::info!(user = %name, %address, "failed sign-in");
+            let msg = page.l.t("admin-login-failed");
+            return render_login(&state, &lang, StatusCode::UNAUTHORIZED, &name, &next, Some(msg));
+        }
+    };
+    state.throttle().succeeded(&keys[0]);
+    let (token, _) = state.store().create_session(user.id).await?;
+    tracing::info!(user = %user.name, "signed in");
+    let to = if user.must_change_password {
+        "/admin/password"
+    } else {
+        &next
+    };
+    let mut response = Redirect::to(to).into_response();
+    response.headers_mut().append(
+        SET_COOKIE,
+        session_cookie(&token, SESSION_ABSOLUTE, state.base_url().is_https()),
+    );
+    Ok(response)
+}
+
+/// A real argon2id hash of a random secret: costs what a real check costs,
+/// and never matches.
+static DUMMY_HASH: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| auth::hash_password(&auth::random_token()).unwrap_or_default());
+
+fn signed_out(state: &AppState) -> Response {
+    let mut response = Redirect::to("/admin/login").into_response();
+    response
+        .headers_mut()
+        .append(SET_COOKIE, session_cookie("", 0, state.base_url().is_https()));
+    response
+}
+
+pub async fn logout(State(state): State<AppState>, staff: Staff, form: FormData) -> AppResult<Response> {
+    staff.check_csrf(&form)?;
+    state.store().end_session(&staff.token).await?;
+    Ok(signed_out(&state))
+}
+
+pub async fn logout_everywhere(
+    State(state): State<AppState>,
+    staff: Staff,
+    form: FormData,
+) -> AppResult<Response> {
+    staff.check_csrf(&form)?;
+    state.store().end_all_sessions(staff.user.id).await?;
+    tracing::info!(user = %staff.user.name, "signed out everywhere");
+    Ok(signed_out(&state))
+}
+
+#[derive(Template)]
+#[template(path = "admin/password.html")]
+struct PasswordPage<'a> {
+    page: &'a AdminFrame<'a>,
+    error: Option<String>,
+    done: bool,
+}
+
+pub async fn password_form(State(state): State<AppState>, lang: Lang, staff: Staff) -> AppResult<Response> {
+    let page = AdminFrame::new(&state, &lang, Some(&staff));
+    let html = PasswordPage {
+        page: &page,
+        error: None,
+        done: false,
+    }
+    .render()?;
+    Ok(page.respond(StatusCode::OK, html))
+}
+
+pub async fn change_password(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    form: FormData,
+) -> AppResult<Response> {
+    staff.check_csrf(&form)?;
+    let page = AdminFrame::new(&state, &lang, Some(&staff));
+    let (current, new, confirm) = (
+        form.get("current").to_owned(),
+        form.get("new").to_owned(),
+        form.get("confirm").to_owned(),
+    );
+    let stored = state
+        .store()
+        .user_for_sign_in(&staff.user.name)
+        .await?
+        .map(|(_, h)| h)
+        .unwrap_or_default();
+    let current_ok = tokio::task::spawn_blocking(move || auth::verify_password(&current, &stored))
+        .await
+        .map_err(anyhow::Error::from)?;
+    let problem = if !current_ok {
+        Some("admin-password-wrong-current")
+    } else if new != confirm {
+        Some("admin-password-mismatch")
+    } else {
+        auth::password_problem(&new, &staff.user.name).map(|p| match p {
+            "too-short" => "admin-password-too-short",
+            "too-long" => "admin-password-too-long",
+            _ => "admin-password-same-as-name",
+        })
+    };
+    if let Some(id) = problem {
+        let error = Some(page.l.t1(id, "min", &auth::MIN_PASSWORD_CHARS.to_string()));
+        let html = PasswordPage {
+            page: &page,
+            error,
+            done: false,
+        }
+        .render()?;
+        return Ok(page.respond(StatusCode::UNPROCESSABLE_ENTITY, html));
+    }
+    let hash = tokio::task::spawn_blocking(move || auth::hash_password(&new))
+        .await
+        .map_err(anyhow::Error::from)??;
+    state
+        .store()
+        .set_password(&staff.user, &hash, false, Some(&staff.token), &staff.actor())
+        .await?;
+    let mut user = staff.user.clone();
+    user.must_change_password = false;
+    let staff = Staff { user, ..staff };
+    let page = AdminFrame::new(&state, &lang, Some(&staff));
+    let html = PasswordPage {
+        page: &page,
+        error: None,
+        done: true,
+    }
+    .render()?;
+    Ok(page.respond(StatusCode::OK, html))
+}

@@ -1,0 +1,250 @@
+//! The side-by-side translation editor and the procedures × languages matrix.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use super::fields::{FieldView, field_views};
+use super::procedures::{cell_state, load};
+use super::{AdminFrame, FormData, Staff};
+use crate::AppState;
+use crate::domain::validate::{FieldProblem, field_problems};
+use crate::domain::{LangTag, Procedure, TextFields};
+use crate::error::{AppError, AppResult};
+use crate::store::{Saved, TranslationCell, TranslationRow};
+use crate::web::Lang;
+
+#[derive(Template)]
+#[template(path = "admin/translate.html")]
+struct EditorPage<'a> {
+    page: &'a AdminFrame<'a>,
+    procedure: &'a Procedure,
+    target: String,
+    target_name: String,
+    fields: Vec<FieldView>,
+    /// Empty for a new translation.
+    base_version: String,
+    source_revision: i64,
+    outdated: bool,
+    alert: Option<String>,
+    theirs: Option<Vec<FieldView>>,
+    saved: bool,
+}
+
+fn target_lang(state: &AppState, staff: &Staff, raw: &str) -> AppResult<(LangTag, String)> {
+    let tag = LangTag::parse(raw).map_err(|_| AppError::NotFound)?;
+    if tag.to_string() == "ja" {
+        return Err(AppError::NotFound);
+    }
+    if !staff.user.may_edit_text(&tag) {
+        return Err(AppError::Forbidden(format!(
+            "{} may not edit {tag}",
+            staff.user.name
+        )));
+    }
+    let name = state
+        .locales()
+        .get(&tag)
+        .map_or_else(|| tag.to_string(), |l| l.name.clone());
+    Ok((tag, name))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn render(
+    state: &AppState,
+    lang: &Lang,
+    staff: &Staff,
+    p: &Procedure,
+    target: &LangTag,
+    target_name: String,
+    values: &TextFields,
+    problems: &[FieldProblem],
+    base_version: Option<i64>,
+    alert: Option<String>,
+    theirs: Option<&TextFields>,
+    status: StatusCode,
+    saved: bool,
+) -> AppResult<Response> {
+    let page = AdminFrame::new(state, lang, Some(staff));
+    let source = p.japanese().map(|t| t.fields.clone()).unwrap_or_default();
+    let existing = p.text(target);
+    let html = EditorPage {
+        page: &page,
+        procedure: p,
+        target: target.to_string(),
+        target_name,
+        fields: field_views(&page.l, values, Some(&source), problems),
+        base_version: base_version.map(|v| v.to_string()).unwrap_or_default(),
+        source_revision: p.revision,
+        outdated: existing.is_some_and(|t| t.revision < p.revision),
+        alert,
+        theirs: theirs.map(|t| field_views(&page.l, t, None, &[])),
+        saved,
+    }
+    .render()?;
+    Ok(page.respond(status, html))
+}
+
+pub async fn edit_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    Path((raw, target)): Path<(String, String)>,
+) -> AppResult<Response> {
+    let p = load(&state, &raw).await?;
+    let (tag, name) = target_lang(&state, &staff, &target)?;
+    if tag.to_string() == "ja" {
+        return Ok(Redirect::to(&format!("/admin/procedures/{}", p.code)).into_response());
+    }
+    let existing = p.text(&tag).cloned();
+    let values = existing.as_ref().map(|t| t.fields.clone()).unwrap_or_default();
+    let version = existing.map(|t| t.version);
+    render(
+        &state,
+        &lang,
+        &staff,
+        &p,
+        &tag,
+        name,
+        &values,
+        &[],
+        version,
+        None,
+        None,
+        StatusCode::OK,
+        false,
+    )
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    Path((raw, target)): Path<(String, String)>,
+    form: FormData,
+) -> AppResult<Response> {
+    staff.check_csrf(&form)?;
+    let p = load(&state, &raw).await?;
+    let (tag, name) = target_lang(&state, &staff, &target)?;
+    let mut fields = form.text_fields();
+    // The archive note is edited on its own page; keep what is stored.
+    fields.ended_note = p
+        .text(&tag)
+        .map(|t| t.fields.ended_note.clone())
+        .unwrap_or_default();
+    let base = form.int("base_version");
+    let source_revision = form.int("source_revision").unwrap_or(p.revision);
+    let problems = field_problems(&fields);
+    if !problems.is_empty() {
+        let status = StatusCode::UNPROCESSABLE_ENTITY;
+        return render(
+            &state, &lang, &staff, &p, &tag, name, &fields, &problems, base, None, None, status, false,
+        );
+    }
+    match state
+        .store()
+        .save_translation(&p.code, &tag, &fields, source_revision, base, &staff.actor())
+        .await?
+    {
+        Saved::Saved => {
+            let p = load(&state, &raw).await?;
+            let version = p.text(&tag).map(|t| t.version);
+            render(
+                &state,
+                &lang,
+                &staff,
+                &p,
+                &tag,
+                name,
+                &fields,
+                &[],
+                version,
+                None,
+                None,
+                StatusCode::OK,
+                true,
+            )
+        }
+        Saved::NoSuchProcedure => Err(AppError::NotFound),
+        Saved::Conflict(theirs) => {
+            let page = AdminFrame::new(&state, &lang, Some(&staff));
+            let alert = Some(page.l.t("admin-conflict"));
+            let version = (theirs.version > 0).then_some(theirs.version);
+            let status = StatusCode::CONFLICT;
+            render(
+                &state,
+                &lang,
+                &staff,
+                &p,
+                &tag,
+                name,
+                &fields,
+                &[],
+                version,
+                alert,
+                Some(&theirs.fields),
+                status,
+                false,
+            )
+        }
+    }
+}
+
+pub struct LangColumn {
+    pub tag: String,
+    pub name: String,
+    pub missing: usize,
+    pub current: usize,
+    pub outdated: usize,
+}
+
+#[derive(Template)]
+#[template(path = "admin/matrix.html")]
+struct MatrixPage<'a> {
+    page: &'a AdminFrame<'a>,
+    columns: Vec<LangColumn>,
+    rows: Vec<TranslationRow>,
+}
+
+impl MatrixPage<'_> {
+    fn state(&self, c: &TranslationCell) -> &'static str {
+        cell_state(c)
+    }
+}
+
+pub async fn matrix(State(state): State<AppState>, lang: Lang, staff: Staff) -> AppResult<Response> {
+    let languages: Vec<LangTag> = state
+        .locales()
+        .tags()
+        .iter()
+        .filter(|t| t.to_string() != "ja")
+        .cloned()
+        .collect();
+    let rows = state.store().translation_matrix(&languages).await?;
+    let columns = languages
+        .iter()
+        .enumerate()
+        .map(|(i, tag)| {
+            let count = |want: TranslationCell| rows.iter().filter(|r| r.cells[i] == want).count();
+            LangColumn {
+                tag: tag.to_string(),
+                name: state
+                    .locales()
+                    .get(tag)
+                    .map_or_else(|| tag.to_string(), |l| l.name.clone()),
+                missing: count(TranslationCell::Missing),
+                current: count(TranslationCell::UpToDate),
+                outdated: count(TranslationCell::OutOfDate),
+            }
+        })
+        .collect();
+    let page = AdminFrame::new(&state, &lang, Some(&staff));
+    let html = MatrixPage {
+        page: &page,
+        columns,
+        rows,
+    }
+    .render()?;
+    Ok(page.respond(StatusCode::OK, html))
+}
