@@ -128,3 +128,5 @@ admin-err-langs = The languages must be language tags such as vi, ne, zh-Hant.
 admin-err-user-exists = A user with this name already exists.
 admin-err-self-lockout = You cannot disable yourself or take away your own administrator role.
 admin-err-token-name = Please give the token a name (up to 80 characters).
+admin-err-invalid = This value is not valid.
+admin-err-immutable = This cannot be changed.

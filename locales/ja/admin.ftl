@@ -127,3 +127,5 @@ admin-err-langs = 言語は vi, ne, zh-Hant のような言語タグで入力し
 admin-err-user-exists = この名前のユーザーはすでにいます。
 admin-err-self-lockout = 自分自身を無効にしたり、自分の管理者権限を外したりはできません。
 admin-err-token-name = トークンの名前を入力してください（80 文字まで）。
+admin-err-invalid = この値は使えません。
+admin-err-immutable = これは変更できません。

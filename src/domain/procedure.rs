@@ -48,8 +48,8 @@ impl fmt::Display for Status {
 }
 
 /// The translatable fields of a procedure, in one language.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default, deny_unknown_fields)]
 pub struct TextFields {
     pub title: String,
     pub summary: String,
@@ -63,7 +63,6 @@ pub struct TextFields {
     pub contact: String,
     pub notes: String,
     /// Shown on the page of an archived procedure: what to do instead.
-    #[serde(default)]
     pub ended_note: String,
 }
 

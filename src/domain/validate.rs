@@ -14,9 +14,18 @@ pub const MAX_ITEMS: usize = 30;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
     Empty,
-    TooLong { chars: usize, max: usize },
+    TooLong {
+        chars: usize,
+        max: usize,
+    },
     ControlCharacters,
-    TooManyItems { max: usize },
+    TooManyItems {
+        max: usize,
+    },
+    /// Not a valid value (a category, a language, a status …).
+    Invalid,
+    /// A value that never changes, such as a procedure's code.
+    Immutable,
 }
 
 /// A problem with one field; `field` is like `title` or `steps[2]`.
@@ -41,6 +50,8 @@ impl ProblemKind {
             ProblemKind::TooLong { .. } => "too_long",
             ProblemKind::ControlCharacters => "control_characters",
             ProblemKind::TooManyItems { .. } => "too_many_items",
+            ProblemKind::Invalid => "invalid",
+            ProblemKind::Immutable => "immutable",
         }
     }
 }
@@ -52,6 +63,8 @@ impl fmt::Display for ProblemKind {
             ProblemKind::TooLong { chars, max } => write!(f, "{chars} characters; at most {max}"),
             ProblemKind::ControlCharacters => write!(f, "contains control characters"),
             ProblemKind::TooManyItems { max } => write!(f, "at most {max} items"),
+            ProblemKind::Invalid => write!(f, "is not a valid value"),
+            ProblemKind::Immutable => write!(f, "cannot be changed"),
         }
     }
 }

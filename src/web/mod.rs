@@ -2,6 +2,7 @@
 //! extractor ([`lang`]), the page frame ([`page`]) and the error pages.
 
 pub mod admin;
+mod api;
 mod errors;
 mod lang;
 mod page;
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .route("/qr/{file}", get(qr::image))
         .route("/healthz", get(public::healthz))
         .merge(admin::router())
+        .merge(api::router())
         .fallback(public::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), errors::error_pages))
         .layer(CatchPanicLayer::new())

@@ -12,6 +12,8 @@ use madoguchi::i18n::Locales;
 use madoguchi::store::Store;
 use madoguchi::{AppState, app, samples, transfer};
 
+pub mod staff;
+
 pub const BASE: &str = "http://madoguchi.test";
 
 /// An app on a fresh in-memory database holding the bundled samples and

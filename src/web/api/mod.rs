@@ -1,0 +1,123 @@
+//! The JSON API under `/api/v1`, for city systems: bearer tokens created by
+//! admins, the same validation, permissions and audit as the staff pages.
+//! Errors are JSON (rendered by `web::errors`):
+//! `{"error": {"code", "message", "fields": [{"field", "problem", "message"}]}}`.
+
+mod procedures;
+
+use axum::Router;
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use axum::routing::{get, post, put};
+use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+
+use crate::AppState;
+use crate::domain::{Actor, LangTag, Role};
+use crate::error::AppError;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/openapi.json", get(openapi))
+        .route(
+            "/api/v1/procedures",
+            get(procedures::list).post(procedures::create),
+        )
+        .route(
+            "/api/v1/procedures/{code}",
+            get(procedures::get).patch(procedures::update),
+        )
+        .route(
+            "/api/v1/procedures/{code}/texts/{lang}",
+            put(procedures::put_text),
+        )
+        .route("/api/v1/procedures/{code}/status", post(procedures::set_status))
+}
+
+/// Who is calling: a live API token.
+pub struct Caller {
+    pub name: String,
+    pub role: Role,
+    pub langs: Vec<LangTag>,
+}
+
+impl Caller {
+    pub fn actor(&self) -> Actor {
+        Actor::token(&self.name)
+    }
+
+    pub fn require(&self, allowed: bool) -> Result<(), AppError> {
+        if allowed {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden(format!(
+                "the {} role may not do this",
+                self.role
+            )))
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for Caller {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let secret = parts
+            .headers
+            .get(AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or(AppError::Unauthorized)?;
+        let token = state
+            .store()
+            .token_for_secret(secret)
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        Ok(Caller {
+            name: token.name,
+            role: token.role,
+            langs: token.langs,
+        })
+    }
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "madoguchi API", version = "1", description = "Procedures and their texts. Authenticate with `Authorization: Bearer TOKEN` (tokens are created by admins under /admin/tokens)."),
+    paths(procedures::list, procedures::create, procedures::get, procedures::update, procedures::put_text, procedures::set_status),
+    components(schemas(
+        crate::domain::TextFields,
+        crate::domain::Role,
+        procedures::ProcedureOut,
+        procedures::TextOut,
+        procedures::Summary,
+        procedures::CreateIn,
+        procedures::UpdateIn,
+        procedures::TextIn,
+        procedures::StatusIn,
+        procedures::ErrorBody,
+        procedures::ErrorInner,
+        procedures::FieldError,
+    )),
+    modifiers(&Bearer),
+    security(("bearer" = []))
+)]
+pub struct ApiDoc;
+
+struct Bearer;
+
+impl utoipa::Modify for Bearer {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
+
+async fn openapi() -> axum::Json<utoipa::openapi::OpenApi> {
+    axum::Json(ApiDoc::openapi())
+}

@@ -1,0 +1,540 @@
+//! The staff interface, driven through real HTTP flows with a
+//! cookie-keeping client.
+
+mod common;
+
+use common::staff::{Client, PASSWORD, add_user, csrf_of, enc, procedure_form};
+use common::{app_with, get};
+use madoguchi::domain::{Code, Role};
+use madoguchi::store::SESSION_IDLE;
+
+fn location(r: &common::Reply) -> String {
+    r.header("location")
+}
+
+#[tokio::test]
+async fn first_sign_in_forces_a_password_change() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "admin", Role::Admin, &[], true).await;
+    let mut c = Client::new(&app);
+    let r = c.sign_in("admin", PASSWORD).await;
+    assert_eq!((r.status.as_u16(), location(&r)), (303, "/admin/password".into()));
+    // Every other page sends them back until the password is changed.
+    let r = c.get("/admin").await;
+    assert_eq!(location(&r), "/admin/password");
+    let r = c
+        .submit(
+            "/admin/password",
+            "/admin/password",
+            &format!("current={}&new=short&confirm=short", enc(PASSWORD)),
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(
+        r.text().contains("10 文字以上"),
+        "the rule is explained in Japanese"
+    );
+    let new = "my own long password";
+    let r = c
+        .submit(
+            "/admin/password",
+            "/admin/password",
+            &format!("current={}&new={}&confirm={}", enc(PASSWORD), enc(new), enc(new)),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(r.text().contains("パスワードを変更しました"));
+    let r = c.get("/admin").await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.html_lang(), "ja", "Japanese by default");
+    // The old password no longer works; the new one does.
+    let mut other = Client::new(&app);
+    assert_eq!(other.sign_in("admin", PASSWORD).await.status, 401);
+    assert_eq!(location(&other.sign_in("admin", new).await), "/admin");
+}
+
+#[tokio::test]
+async fn signed_out_visitors_are_sent_to_sign_in() {
+    let (app, _) = app_with(None).await;
+    let r = get(&app, "/admin/translations", &[]).await;
+    assert_eq!(
+        (r.status.as_u16(), location(&r)),
+        (303, "/admin/login?next=%2Fadmin%2Ftranslations".into())
+    );
+    let mut c = Client::new(&app);
+    let r = c.sign_in("nobody", "whatever password").await;
+    assert_eq!(r.status, 401);
+    assert!(r.text().contains("ユーザー名またはパスワードが正しくありません"));
+}
+
+#[tokio::test]
+async fn create_edit_publish_changes_the_public_page() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("editor", PASSWORD).await;
+    let r = c
+        .submit(
+            "/admin/procedures/new",
+            "/admin/procedures/new",
+            &procedure_form("犬の登録", ""),
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let at = location(&r);
+    let code = at
+        .trim_start_matches("/admin/procedures/")
+        .trim_end_matches("?saved=1")
+        .to_owned();
+    let code = Code::parse(&code).expect("a fresh code");
+    // A draft is not public.
+    assert_eq!(get(&app, &format!("/q/{code}"), &[]).await.status, 404);
+    let page = c.get(&at).await.text();
+    assert!(page.contains("保存しました"));
+    let r = c
+        .submit(&at, &format!("/admin/procedures/{code}/publish"), "")
+        .await;
+    assert_eq!(r.status, 303);
+    let public = get(&app, &format!("/q/{code}"), &[("accept-language", "ja")]).await;
+    assert_eq!(public.status, 200);
+    assert!(public.text().contains("犬の登録"));
+    assert!(public.text().contains("在留カード") && public.text().contains("パスポート"));
+
+    // Editing the Japanese moves the revision; the public page follows.
+    let p = store.procedure(&code).await.unwrap().unwrap();
+    assert_eq!(p.revision, 1);
+    let form = format!(
+        "base_version={}&{}",
+        p.japanese().unwrap().version,
+        procedure_form("犬の登録（変更）", "")
+    );
+    let r = c.submit(&at, &format!("/admin/procedures/{code}"), &form).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(store.procedure(&code).await.unwrap().unwrap().revision, 2);
+    assert!(
+        get(&app, &format!("/q/{code}"), &[])
+            .await
+            .text()
+            .contains("犬の登録（変更）")
+    );
+
+    // Preview works for drafts in any language.
+    let r = c.get(&format!("/admin/procedures/{code}/preview?lang=vi")).await;
+    assert_eq!((r.status.as_u16(), r.html_lang()), (200, "vi".into()));
+}
+
+#[tokio::test]
+async fn translations_go_out_of_date_and_conflicts_are_shown_not_overwritten() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    add_user(&store, "vi1", Role::Translator, &["vi"], false).await;
+    add_user(&store, "vi2", Role::Translator, &["vi"], false).await;
+    let (mut a, mut b) = (Client::new(&app), Client::new(&app));
+    a.sign_in("vi1", PASSWORD).await;
+    b.sign_in("vi2", PASSWORD).await;
+    let url = "/admin/procedures/T6ZX/texts/vi";
+    let page_a = a.get(url).await.text();
+    let page_b = b.get(url).await.text();
+    assert!(
+        page_a.contains(r#"<div class="source" lang="ja">"#),
+        "Japanese beside the form"
+    );
+    let base = |html: &str| {
+        let at = html.find(r#"name="base_version" value=""#).unwrap() + 27;
+        html[at..].split('"').next().unwrap().to_owned()
+    };
+    let form = |html: &str, title: &str| {
+        format!(
+            "csrf={}&base_version={}&source_revision=1&title={}&bring=A",
+            enc(&csrf_of(html)),
+            base(html),
+            enc(title)
+        )
+    };
+    let r = a.post(url, &form(&page_a, "Thuế cư trú (bản A)")).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = b.post(url, &form(&page_b, "Thuế cư trú (bản B)")).await;
+    assert_eq!(r.status, 409);
+    let text = r.text();
+    assert!(
+        text.contains("bản A") && text.contains("bản B"),
+        "both versions shown"
+    );
+    let vi = madoguchi::domain::LangTag::parse("vi").unwrap();
+    let code = Code::parse("T6ZX").unwrap();
+    let stored = store.procedure(&code).await.unwrap().unwrap();
+    assert_eq!(
+        stored.text(&vi).unwrap().fields.title,
+        "Thuế cư trú (bản A)",
+        "not overwritten"
+    );
+
+    // The Japanese changes: the Vietnamese is now out of date in the matrix.
+    let mut e = Client::new(&app);
+    e.sign_in("editor", PASSWORD).await;
+    let ja = stored.japanese().unwrap();
+    let edit = format!(
+        "base_version={}&category=tax&title={}&bring=X",
+        ja.version,
+        enc("住民税（改訂）")
+    );
+    let r = e
+        .submit("/admin/procedures/T6ZX", "/admin/procedures/T6ZX", &edit)
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let matrix = e.get("/admin/translations").await.text();
+    let row = matrix.split("<tr>").find(|r| r.contains("T6ZX")).unwrap();
+    assert!(
+        row.contains(r#"<td class="state-outdated" data-lang="vi">"#),
+        "{row}"
+    );
+    assert!(
+        row.contains(r#"<td class="state-missing" data-lang="ko">"#),
+        "{row}"
+    );
+    assert!(
+        row.contains(r#"<td class="state-outdated" data-lang="en">"#),
+        "{row}"
+    );
+}
+
+#[tokio::test]
+async fn translators_only_touch_their_languages() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "nepal", Role::Translator, &["ne"], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("nepal", PASSWORD).await;
+    assert_eq!(c.get("/admin/procedures/K7Q2/texts/ne").await.status, 200);
+    assert_eq!(c.get("/admin/procedures/K7Q2/texts/ko").await.status, 403);
+    assert_eq!(c.get("/admin/procedures/new").await.status, 403);
+    let page = c.get("/admin/procedures/K7Q2/texts/ne").await.text();
+    let csrf = csrf_of(&page);
+    let r = c
+        .post(
+            "/admin/procedures/K7Q2/texts/ko",
+            &format!("csrf={}&title=x", enc(&csrf)),
+        )
+        .await;
+    assert_eq!(r.status, 403);
+    let r = c
+        .post("/admin/procedures/K7Q2/publish", &format!("csrf={}", enc(&csrf)))
+        .await;
+    assert_eq!(r.status, 403);
+    let r = c
+        .post(
+            "/admin/procedures/K7Q2/archive",
+            &format!("csrf={}&note_ja=x", enc(&csrf)),
+        )
+        .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(c.get("/admin/users").await.status, 403);
+    assert_eq!(c.get("/admin/audit").await.status, 403);
+}
+
+#[tokio::test]
+async fn archiving_asks_for_a_note_and_the_old_code_gives_410_with_it() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("editor", PASSWORD).await;
+    let r = c
+        .submit(
+            "/admin/procedures/G2SB/archive",
+            "/admin/procedures/G2SB/archive",
+            "note_ja=&note_en=",
+        )
+        .await;
+    assert_eq!(r.status, 422, "a note is required");
+    let r = c
+        .submit(
+            "/admin/procedures/G2SB/archive",
+            "/admin/procedures/G2SB/archive",
+            &format!(
+                "note_ja={}&note_en={}",
+                enc("新しいごみ分別アプリをご覧ください。"),
+                enc("Please see the new garbage sorting app.")
+            ),
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let r = get(&app, "/q/G2SB", &[("accept-language", "en")]).await;
+    assert_eq!(r.status, 410);
+    assert!(r.text().contains("Please see the new garbage sorting app."));
+    let r = get(&app, "/q/G2SB", &[("accept-language", "ja")]).await;
+    assert!(r.text().contains("新しいごみ分別アプリをご覧ください。"));
+}
+
+#[tokio::test]
+async fn posts_without_the_csrf_token_are_refused_and_change_nothing() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("editor", PASSWORD).await;
+    let before = store.procedure_count().await.unwrap();
+    let r = c.post("/admin/procedures/new", &procedure_form("CSRF", "")).await;
+    assert_eq!(r.status, 403);
+    let r = c
+        .post(
+            "/admin/procedures/new",
+            &format!("csrf=forged&{}", procedure_form("CSRF", "")),
+        )
+        .await;
+    assert_eq!(r.status, 403);
+    let r = c.post("/admin/procedures/K7Q2/publish", "").await;
+    assert_eq!(r.status, 403);
+    assert_eq!(store.procedure_count().await.unwrap(), before);
+    // Sign-in itself is protected too (no login-CSRF).
+    let mut fresh = Client::new(&app);
+    let r = fresh
+        .post(
+            "/admin/login",
+            &format!("csrf=x&name=editor&password={}", enc(PASSWORD)),
+        )
+        .await;
+    assert_eq!(r.status, 403);
+    assert!(!fresh.has_session());
+}
+
+#[tokio::test]
+async fn sessions_expire_and_sign_out_everywhere_ends_them_all() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let (mut a, mut b) = (Client::new(&app), Client::new(&app));
+    a.sign_in("editor", PASSWORD).await;
+    b.sign_in("editor", PASSWORD).await;
+    assert_eq!(a.get("/admin").await.status, 200);
+    let r = a.submit("/admin", "/admin/logout-everywhere", "").await;
+    assert_eq!(location(&r), "/admin/login");
+    assert_eq!(
+        b.get("/admin").await.status,
+        303,
+        "the other browser is signed out too"
+    );
+
+    a.sign_in("editor", PASSWORD).await;
+    assert_eq!(a.get("/admin").await.status, 200);
+    store.age_sessions(SESSION_IDLE + 1).await.unwrap();
+    let r = a.get("/admin").await;
+    assert_eq!(r.status, 303, "idle session expired");
+    assert!(location(&r).starts_with("/admin/login"));
+}
+
+#[tokio::test]
+async fn repeated_failed_sign_ins_are_slowed_down_with_a_message() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let mut c = Client::new(&app);
+    for _ in 0..5 {
+        assert_eq!(c.sign_in("editor", "wrong password!").await.status, 401);
+    }
+    let r = c.sign_in("editor", PASSWORD).await;
+    assert_eq!(r.status, 429, "even the right password waits");
+    assert!(r.text().contains("秒待ってから"));
+    assert!(!r.header("retry-after").is_empty());
+}
+
+#[tokio::test]
+async fn bad_input_is_shown_next_to_the_field_and_nothing_is_stored() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("editor", PASSWORD).await;
+    let before = store.procedure_count().await.unwrap();
+    let long_fee = "円".repeat(501);
+    let r = c
+        .submit(
+            "/admin/procedures/new",
+            "/admin/procedures/new",
+            &procedure_form("", &format!("&fee={}", enc(&long_fee))),
+        )
+        .await;
+    assert_eq!(r.status, 422);
+    let page = r.text();
+    assert!(
+        page.contains(r#"<p class="error" id="f-title-error">入力してください。</p>"#),
+        "{page}"
+    );
+    assert!(page.contains("501 文字は長すぎます"));
+    assert!(page.contains(r#"aria-invalid="true" aria-describedby="f-fee-error""#));
+    assert!(page.contains("パスポート"), "the rest of the form is kept");
+    assert_eq!(store.procedure_count().await.unwrap(), before);
+
+    // A code someone tries to change is refused.
+    let p = store
+        .procedure(&Code::parse("K7Q2").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    let form = format!(
+        "code=ZZZZ&base_version={}&{}",
+        p.japanese().unwrap().version,
+        procedure_form("転入届", "")
+    );
+    let r = c
+        .submit("/admin/procedures/K7Q2", "/admin/procedures/K7Q2", &form)
+        .await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("コードは変更できません"));
+    assert!(
+        store
+            .procedure(&Code::parse("ZZZZ").unwrap())
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+#[tokio::test]
+async fn script_typed_into_every_field_comes_back_escaped() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "admin", Role::Admin, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("admin", PASSWORD).await;
+    let evil = "<script>alert(1)</script>\"'&";
+    let fields = [
+        "title", "summary", "bring", "steps", "office", "floor", "counter", "hours", "fee", "contact",
+        "notes",
+    ];
+    let form: String = fields.iter().map(|f| format!("&{f}={}", enc(evil))).collect();
+    let r = c
+        .submit(
+            "/admin/procedures/new",
+            "/admin/procedures/new",
+            &format!("category=x{form}"),
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let at = location(&r);
+    let code = at
+        .trim_start_matches("/admin/procedures/")
+        .trim_end_matches("?saved=1")
+        .to_owned();
+    let stored = store
+        .procedure(&Code::parse(&code).unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(stored.japanese().unwrap().fields.notes, evil, "stored as typed");
+    c.submit(&at, &format!("/admin/procedures/{code}/publish"), "")
+        .await;
+    let r = c
+        .submit(
+            &format!("/admin/procedures/{code}/texts/vi"),
+            &format!("/admin/procedures/{code}/texts/vi"),
+            &form[1..],
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    let pages = [
+        get(&app, &format!("/q/{code}"), &[("accept-language", "ja")])
+            .await
+            .text(),
+        get(&app, &format!("/q/{code}"), &[("accept-language", "vi")])
+            .await
+            .text(),
+        get(&app, "/", &[("accept-language", "ja")]).await.text(),
+        c.get(&at).await.text(),
+        c.get(&format!("/admin/procedures/{code}/texts/vi")).await.text(),
+        c.get("/admin").await.text(),
+        c.get("/admin/translations").await.text(),
+        c.get(&format!("/admin/audit?procedure={code}")).await.text(),
+    ];
+    for (i, page) in pages.iter().enumerate() {
+        assert!(!page.contains("<script>"), "page {i} has a live script tag");
+        assert!(
+            page.contains("&#60;script&#62;") || page.contains("&lt;script&gt;"),
+            "page {i} shows the text"
+        );
+    }
+}
+
+#[tokio::test]
+async fn every_change_is_in_the_audit_log() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "admin", Role::Admin, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("admin", PASSWORD).await;
+    let r = c
+        .submit(
+            "/admin/procedures/new",
+            "/admin/procedures/new",
+            &procedure_form("監査", ""),
+        )
+        .await;
+    let code = location(&r)
+        .trim_start_matches("/admin/procedures/")
+        .trim_end_matches("?saved=1")
+        .to_owned();
+    c.submit("/admin", &format!("/admin/procedures/{code}/publish"), "")
+        .await;
+    c.submit(
+        "/admin",
+        &format!("/admin/procedures/{code}/texts/en"),
+        "title=Audit&bring=A",
+    )
+    .await;
+    c.submit(
+        "/admin/users",
+        "/admin/users",
+        "name=tanaka&role=translator&langs=vi",
+    )
+    .await;
+    let entries = store.audit(Some(&code), None, 100).await.unwrap();
+    let actions: Vec<&str> = entries.iter().rev().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["procedure.create", "procedure.publish", "text.create"]);
+    assert!(entries.iter().all(|e| e.actor == "admin"));
+    let text = entries.iter().find(|e| e.action == "text.create").unwrap();
+    assert!(text.after.as_deref().unwrap().contains("Audit"));
+    let page = c
+        .get(&format!("/admin/audit?procedure={}", code.to_lowercase()))
+        .await
+        .text();
+    assert_eq!(page.matches(r#"<tr class="audit-entry">"#).count(), 3);
+    let page = c.get("/admin/audit?user=admin").await.text();
+    assert!(page.contains("user.create"));
+}
+
+#[tokio::test]
+async fn admins_manage_users() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "admin", Role::Admin, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("admin", PASSWORD).await;
+    let r = c
+        .submit(
+            "/admin/users",
+            "/admin/users",
+            "name=Suzuki&role=translator&langs=vi%2C+ne",
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    let page = r.text();
+    let at = page.find("<code>").unwrap() + 6;
+    let one_time = page[at..].split('<').next().unwrap().to_owned();
+    let mut s = Client::new(&app);
+    assert_eq!(location(&s.sign_in("suzuki", &one_time).await), "/admin/password");
+    // Disabling ends their sessions.
+    let users = store.users().await.unwrap();
+    let suzuki = users.iter().find(|u| u.name == "suzuki").unwrap();
+    assert_eq!(suzuki.langs.len(), 2);
+    let r = c
+        .submit(
+            &format!("/admin/users/{}", suzuki.id),
+            &format!("/admin/users/{}", suzuki.id),
+            "role=translator&langs=vi&disabled=1",
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(s.get("/admin/password").await.status, 303);
+    assert_eq!(s.sign_in("suzuki", &one_time).await.status, 401);
+    // An admin cannot lock themselves out.
+    let me = users.iter().find(|u| u.name == "admin").unwrap();
+    let r = c
+        .submit(
+            &format!("/admin/users/{}", me.id),
+            &format!("/admin/users/{}", me.id),
+            "role=editor&langs=",
+        )
+        .await;
+    assert_eq!(r.status, 422);
+}
