@@ -1,12 +1,12 @@
 //! The bundled sample procedures (sample content, not official city text).
 
-use crate::domain::Procedure;
 use crate::store::Store;
+use crate::transfer::Transfer;
 
 const SAMPLES: &str = include_str!("../assets/samples/procedures.json");
 
 /// The samples, parsed; they are checked by the same rules as any import.
-pub fn procedures() -> anyhow::Result<Vec<Procedure>> {
+pub fn samples() -> anyhow::Result<Transfer> {
     Ok(crate::transfer::parse(SAMPLES, &crate::store::now())?)
 }
 
@@ -16,9 +16,9 @@ pub async fn load_if_empty(store: &Store) -> anyhow::Result<usize> {
     if store.procedure_count().await? > 0 {
         return Ok(0);
     }
-    let procedures = procedures()?;
+    let samples = samples()?;
     store
-        .save_procedures(&procedures, &crate::domain::Actor::system("samples"))
+        .import(&samples, &crate::domain::Actor::system("samples"))
         .await?;
-    Ok(procedures.len())
+    Ok(samples.procedures.len())
 }

@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Code, LangTag, Procedure, ProcedureText, Status, TextFields};
+use crate::domain::{Code, LangTag, Office, OfficeFields, Procedure, ProcedureText, Status, TextFields};
 
 pub const FORMAT: &str = "madoguchi-procedures";
 pub const VERSION: u32 = 1;
@@ -18,7 +18,24 @@ pub const VERSION: u32 = 1;
 pub struct File {
     pub format: String,
     pub version: u32,
+    /// Shared office records, referred to by procedures' `office`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub offices: Vec<RawOffice>,
     pub procedures: Vec<RawProcedure>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawOffice {
+    pub id: i64,
+    pub texts: BTreeMap<String, OfficeFields>,
+}
+
+/// A whole import file, checked.
+#[derive(Debug, Default)]
+pub struct Transfer {
+    pub offices: Vec<Office>,
+    pub procedures: Vec<Procedure>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -28,6 +45,9 @@ pub struct RawProcedure {
     pub status: String,
     pub category: String,
     pub revision: i64,
+    /// The id of an office in this file's `offices`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office: Option<i64>,
     /// Keyed by language tag; a BTreeMap so export order is stable.
     pub texts: BTreeMap<String, RawText>,
 }
@@ -60,6 +80,13 @@ pub enum TransferError {
     Syntax(serde_json::Error),
     #[error("\"format\" must be \"{FORMAT}\" and \"version\" {VERSION}")]
     Header,
+    #[error("office #{index} (id {id}): {field}: {message}")]
+    InvalidOffice {
+        index: usize,
+        id: i64,
+        field: String,
+        message: String,
+    },
     #[error("procedure #{index} (code {code:?}): {field}: {message}")]
     Invalid {
         /// 1-based position in the file.
@@ -72,13 +99,41 @@ pub enum TransferError {
 
 /// Parses and validates a whole file; any bad record fails the whole file.
 /// `now` fills in `updated` where the file leaves it out.
-pub fn parse(json: &str, now: &str) -> Result<Vec<Procedure>, TransferError> {
+pub fn parse(json: &str, now: &str) -> Result<Transfer, TransferError> {
     let file: File = serde_json::from_str(json).map_err(TransferError::Syntax)?;
     if file.format != FORMAT || file.version != VERSION {
         return Err(TransferError::Header);
     }
+    let mut offices = Vec::with_capacity(file.offices.len());
+    for (i, raw) in file.offices.into_iter().enumerate() {
+        let fail = |field: String, message: String| TransferError::InvalidOffice {
+            index: i + 1,
+            id: raw.id,
+            field,
+            message,
+        };
+        if raw.id < 1 || offices.iter().any(|o: &Office| o.id == raw.id) {
+            return Err(fail(
+                "id".into(),
+                "must be a positive number, once per file".into(),
+            ));
+        }
+        let mut texts = Vec::new();
+        for (tag, fields) in &raw.texts {
+            let lang = LangTag::parse(tag).map_err(|e| fail(format!("texts.{tag}"), e.to_string()))?;
+            if let Some(p) = fields.problems().into_iter().next() {
+                return Err(fail(format!("texts.{tag}.{}", p.field), p.kind.to_string()));
+            }
+            texts.push((lang, fields.clone()));
+        }
+        if !texts.iter().any(|(l, _)| l.to_string() == "ja") {
+            return Err(fail("texts.ja".into(), "the Japanese text is required".into()));
+        }
+        offices.push(Office { id: raw.id, texts });
+    }
     let mut seen = std::collections::HashSet::new();
-    file.procedures
+    let procedures = file
+        .procedures
         .into_iter()
         .enumerate()
         .map(|(i, raw)| {
@@ -90,13 +145,22 @@ pub fn parse(json: &str, now: &str) -> Result<Vec<Procedure>, TransferError> {
                 field: field.to_owned(),
                 message,
             };
+            if let Some(office) = raw.office
+                && !offices.iter().any(|o| o.id == office)
+            {
+                return Err(fail(
+                    "office",
+                    format!("office {office} is not in this file's \"offices\""),
+                ));
+            }
             let p = validate(raw, now).map_err(|(f, m)| fail(&f, m))?;
             if !seen.insert(p.code.clone()) {
                 return Err(fail("code", "appears more than once in this file".into()));
             }
             Ok(p)
         })
-        .collect()
+        .collect::<Result<_, _>>()?;
+    Ok(Transfer { offices, procedures })
 }
 
 type FieldError = (String, String);
@@ -181,6 +245,7 @@ fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
         status,
         category: raw.category,
         revision: raw.revision,
+        office: raw.office,
         texts,
     })
 }
@@ -193,8 +258,15 @@ fn check_fields(f: &TextFields) -> Result<(), FieldError> {
     }
 }
 
-/// The file for a set of procedures, ready to serialise.
-pub fn to_file(procedures: &[Procedure]) -> File {
+/// The file for a set of offices and procedures, ready to serialise.
+pub fn to_file(offices: &[Office], procedures: &[Procedure]) -> File {
+    let offices = offices
+        .iter()
+        .map(|o| RawOffice {
+            id: o.id,
+            texts: o.texts.iter().map(|(l, f)| (l.to_string(), f.clone())).collect(),
+        })
+        .collect();
     let procedures = procedures
         .iter()
         .map(|p| RawProcedure {
@@ -202,6 +274,7 @@ pub fn to_file(procedures: &[Procedure]) -> File {
             status: p.status.to_string(),
             category: p.category.clone(),
             revision: p.revision,
+            office: p.office,
             texts: p
                 .texts
                 .iter()
@@ -231,13 +304,14 @@ pub fn to_file(procedures: &[Procedure]) -> File {
     File {
         format: FORMAT.into(),
         version: VERSION,
+        offices,
         procedures,
     }
 }
 
 /// Pretty JSON with a final newline.
-pub fn to_json(procedures: &[Procedure]) -> String {
-    let mut s = serde_json::to_string_pretty(&to_file(procedures)).expect("plain data serialises");
+pub fn to_json(offices: &[Office], procedures: &[Procedure]) -> String {
+    let mut s = serde_json::to_string_pretty(&to_file(offices, procedures)).expect("plain data serialises");
     s.push('\n');
     s
 }
@@ -271,7 +345,7 @@ mod tests {
             text(2, "転入届"),
             text(1, "Lipat")
         ));
-        let ps = parse(&json, NOW).unwrap();
+        let ps = parse(&json, NOW).unwrap().procedures;
         assert_eq!(ps.len(), 1);
         assert_eq!(ps[0].texts.len(), 2);
         // tl is read as fil, and a missing time becomes now.

@@ -538,3 +538,75 @@ async fn admins_manage_users() {
         .await;
     assert_eq!(r.status, 422);
 }
+
+#[tokio::test]
+async fn offices_are_shared_translated_and_shown_on_the_public_page() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("editor", PASSWORD).await;
+    let r = c
+        .submit(
+            "/admin/offices",
+            "/admin/offices",
+            &format!(
+                "name={}&address={}&floor=1F&counter=&hours={}",
+                enc("テスト区役所"),
+                enc("熊本市テスト町1-1"),
+                enc("平日 9:00〜16:00")
+            ),
+        )
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let at = location(&r);
+    let id: i64 = at.trim_start_matches("/admin/offices/").parse().unwrap();
+    let r = c
+        .submit(
+            &format!("{at}?text=vi"),
+            &at,
+            &format!(
+                "text=vi&name={}&address={}&hours={}",
+                enc("Văn phòng quận Test"),
+                enc("1-1 Test"),
+                enc("Ngày thường 9:00–16:00")
+            ),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    // A procedure without its own where-fields points at the office.
+    let json = common::import_file(&[common::procedure(
+        "0FC1",
+        "published",
+        &[("ja", "窓口テスト"), ("vi", "Thử")],
+    )
+    .replace(r#""office":"Chuo Ward Office""#, r#""office":"""#)
+    .replace(r#""hours":"8:30-17:15""#, r#""hours":"""#)]);
+    let file = madoguchi::transfer::parse(&json, "2026-01-01T00:00:00Z").unwrap();
+    store
+        .import(&file, &madoguchi::domain::Actor::system("test"))
+        .await
+        .unwrap();
+    let r = c
+        .submit(
+            "/admin/procedures/0FC1",
+            "/admin/procedures/0FC1/office",
+            &format!("office={id}"),
+        )
+        .await;
+    assert_eq!(r.status, 303);
+    let page = get(&app, "/q/0FC1", &[("accept-language", "vi")]).await.text();
+    assert!(
+        page.contains("Văn phòng quận Test") && page.contains("Ngày thường 9:00–16:00"),
+        "{page}"
+    );
+    let page = get(&app, "/q/0FC1", &[("accept-language", "ko")]).await.text();
+    assert!(
+        page.contains("テスト区役所"),
+        "falls back to the Japanese office text"
+    );
+    // Export carries the office and the link.
+    let offices = store.offices().await.unwrap();
+    let all = store.all_procedures().await.unwrap();
+    let exported = madoguchi::transfer::to_json(&offices, &all);
+    assert!(exported.contains("\"offices\"") && exported.contains(&format!("\"office\": {id}")));
+}

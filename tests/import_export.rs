@@ -30,15 +30,19 @@ fn export_import_export_is_exact() {
     let dir = tempfile::tempdir().unwrap();
     let (a, b) = (dir.path().join("a.db"), dir.path().join("b.db"));
     let extra = dir.path().join("extra.json");
-    std::fs::write(
-        &extra,
-        import_file(&[procedure(
-            "ARC1",
-            "archived",
-            &[("ja", "終了"), ("en", r#"Ended \"quoted\" <b>"#)],
-        )]),
+    // An archived procedure with hostile text, linked to a shared office.
+    let archived = procedure(
+        "ARC1",
+        "archived",
+        &[("ja", "終了"), ("en", r#"Ended \"quoted\" <b>"#)],
     )
-    .unwrap();
+    .replace(r#""revision":1,"texts""#, r#""revision":1,"office":7,"texts""#);
+    let office = r#"{"id":7,"texts":{"ja":{"name":"中央区役所","address":"手取本町1-1"},"en":{"name":"Chuo Ward Office"}}}"#;
+    let file = import_file(&[archived]).replace(
+        r#""procedures":["#,
+        &format!(r#""offices":[{office}],"procedures":["#),
+    );
+    std::fs::write(&extra, file).unwrap();
     // a: samples (loaded by import of the bundled file) plus an archived one.
     ok(madoguchi(&a, &["import", "assets/samples/procedures.json"]));
     ok(madoguchi(&a, &["import", extra.to_str().unwrap()]));
@@ -51,6 +55,10 @@ fn export_import_export_is_exact() {
     let second = std::fs::read_to_string(&out).unwrap();
     assert_eq!(first, second);
     assert!(first.contains("\"ARC1\"") && first.contains("Ended \\\"quoted\\\" <b>"));
+    assert!(
+        first.contains("\"offices\"") && first.contains("\"office\": 7"),
+        "offices round-trip too"
+    );
     assert_eq!(first.matches("\"code\":").count(), 8);
 }
 

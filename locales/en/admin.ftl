@@ -130,3 +130,15 @@ admin-err-self-lockout = You cannot disable yourself or take away your own admin
 admin-err-token-name = Please give the token a name (up to 80 characters).
 admin-err-invalid = This value is not valid.
 admin-err-immutable = This cannot be changed.
+
+admin-nav-offices = Offices
+admin-offices-explain = Offices are shared by many procedures: change an office's hours once and every procedure that points to it shows the new hours. A procedure's own office fields, when filled in, take precedence.
+admin-office-new = New office
+admin-office-name = Name
+admin-office-address = Address
+admin-office-floor = Floor
+admin-office-counter = Counter
+admin-office-hours = Opening hours
+admin-office-link = Office record
+admin-office-none = (none)
+admin-office-link-submit = Use this office

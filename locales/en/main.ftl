@@ -34,6 +34,7 @@ section-bring = What to bring
 section-steps = Steps
 section-where = Where to go
 field-office = Office
+field-address = Address
 field-floor = Floor
 field-counter = Counter
 section-hours = Opening hours

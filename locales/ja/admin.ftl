@@ -129,3 +129,15 @@ admin-err-self-lockout = 自分自身を無効にしたり、自分の管理者�
 admin-err-token-name = トークンの名前を入力してください（80 文字まで）。
 admin-err-invalid = この値は使えません。
 admin-err-immutable = これは変更できません。
+
+admin-nav-offices = 窓口一覧
+admin-offices-explain = 窓口は複数の手続きで共有されます。窓口の受付時間を一度変えれば、その窓口を使うすべての手続きに反映されます。手続き側の窓口欄に入力がある場合は、そちらが優先されます。
+admin-office-new = 窓口を登録
+admin-office-name = 名称
+admin-office-address = 住所
+admin-office-floor = 階
+admin-office-counter = 窓口番号
+admin-office-hours = 受付時間
+admin-office-link = 窓口の登録情報
+admin-office-none = （なし）
+admin-office-link-submit = この窓口を使う

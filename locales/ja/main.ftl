@@ -34,6 +34,7 @@ section-bring = 持っていくもの
 section-steps = 手順
 section-where = 行く場所
 field-office = 役所
+field-address = 住所
 field-floor = 階
 field-counter = 窓口
 section-hours = 受付時間

@@ -112,22 +112,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Import { file } => {
             let json =
                 std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
-            let procedures = transfer::parse(&json, &crate::store::now())
+            let file_data = transfer::parse(&json, &crate::store::now())
                 .with_context(|| format!("{}: nothing was imported", file.display()))?;
             let store = Store::open(&cli.db).await?;
             store
-                .save_procedures(&procedures, &crate::domain::Actor::system("import"))
+                .import(&file_data, &crate::domain::Actor::system("import"))
                 .await?;
             eprintln!(
-                "imported {} procedures into {}",
-                procedures.len(),
+                "imported {} offices and {} procedures into {}",
+                file_data.offices.len(),
+                file_data.procedures.len(),
                 cli.db.display()
             );
             Ok(())
         }
         Command::Export { output } => {
             let store = Store::open(&cli.db).await?;
-            let json = transfer::to_json(&store.all_procedures().await?);
+            let json = transfer::to_json(&store.offices().await?, &store.all_procedures().await?);
             match output {
                 Some(path) => {
                     std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))

@@ -4,6 +4,7 @@
 mod base_url;
 mod code;
 mod lang;
+mod office;
 mod procedure;
 mod role;
 mod user;
@@ -12,6 +13,7 @@ pub mod validate;
 pub use base_url::{BaseUrl, BaseUrlError};
 pub use code::{Code, CodeError};
 pub use lang::{LangTag, LangTagError};
+pub use office::{Office, OfficeFields};
 pub use procedure::{Procedure, ProcedureText, Status, StatusError, TextFields};
 pub use role::{Role, RoleError, parse_lang_list};
 pub use user::{Actor, User, UserName, UserNameError};

@@ -87,6 +87,8 @@ pub struct Procedure {
     pub category: String,
     /// Revision of the Japanese source text.
     pub revision: i64,
+    /// The shared office record where this procedure is done, if any.
+    pub office: Option<i64>,
     pub texts: Vec<ProcedureText>,
 }
 

@@ -2,6 +2,7 @@
 
 pub mod audit;
 mod editing;
+mod offices;
 mod procedures;
 mod tokens;
 mod users;

@@ -72,6 +72,7 @@ struct ProcedureRow {
     status: String,
     category: String,
     revision: i64,
+    office_id: Option<i64>,
 }
 
 impl ProcedureRow {
@@ -87,6 +88,7 @@ impl ProcedureRow {
             status,
             category: self.category,
             revision: self.revision,
+            office: self.office_id,
             texts,
         })
     }
@@ -107,7 +109,7 @@ impl Store {
         let code = code.as_str();
         let Some(row) = sqlx::query_as!(
             ProcedureRow,
-            "SELECT id, code, status, category, revision FROM procedures WHERE code = ?",
+            "SELECT id, code, status, category, revision, office_id FROM procedures WHERE code = ?",
             code
         )
         .fetch_optional(self.pool())
@@ -131,7 +133,7 @@ impl Store {
     pub async fn all_procedures(&self) -> anyhow::Result<Vec<Procedure>> {
         let rows = sqlx::query_as!(
             ProcedureRow,
-            "SELECT id, code, status, category, revision FROM procedures ORDER BY code"
+            "SELECT id, code, status, category, revision, office_id FROM procedures ORDER BY code"
         )
         .fetch_all(self.pool())
         .await?;
@@ -186,23 +188,36 @@ impl Store {
     /// conflict). Each procedure is recorded in the audit log.
     pub async fn save_procedures(&self, procedures: &[Procedure], actor: &Actor) -> anyhow::Result<()> {
         let mut tx = self.pool().begin().await?;
+        self.save_procedures_in(&mut tx, procedures, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub(super) async fn save_procedures_in(
+        &self,
+        tx_: &mut SqliteConnection,
+        procedures: &[Procedure],
+        actor: &Actor,
+    ) -> anyhow::Result<()> {
         let now = super::now();
         for p in procedures {
             let (code, status) = (p.code.as_str(), p.status.as_str());
             let id = sqlx::query_scalar!(
-                "INSERT INTO procedures (code, status, category, revision, updated_at)
-                 VALUES (?, ?, ?, ?, ?)
+                "INSERT INTO procedures (code, status, category, revision, updated_at, office_id)
+                 VALUES (?, ?, ?, ?, ?, ?)
                  ON CONFLICT (code) DO UPDATE SET
                      status = excluded.status, category = excluded.category,
-                     revision = excluded.revision, updated_at = excluded.updated_at
+                     revision = excluded.revision, updated_at = excluded.updated_at,
+                     office_id = excluded.office_id
                  RETURNING id",
                 code,
                 status,
                 p.category,
                 p.revision,
-                now
+                now,
+                p.office
             )
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *tx_)
             .await
             .with_context(|| format!("saving procedure {code}"))?;
             let langs =
@@ -212,16 +227,16 @@ impl Store {
                 id,
                 langs
             )
-            .execute(&mut *tx)
+            .execute(&mut *tx_)
             .await?;
             for t in &p.texts {
-                insert_text(&mut tx, id, t)
+                insert_text(&mut *tx_, id, t)
                     .await
                     .with_context(|| format!("saving the {} text of {code}", t.lang))?;
             }
             let after = serde_json::json!({ "status": status, "revision": p.revision, "languages": langs });
             audit::record(
-                &mut tx,
+                &mut *tx_,
                 actor,
                 "procedure.import",
                 code,
@@ -231,7 +246,6 @@ impl Store {
             )
             .await?;
         }
-        tx.commit().await?;
         Ok(())
     }
 }

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::Lang;
 use super::page::Frame;
 use crate::AppState;
-use crate::domain::{Code, LangTag, Procedure, ProcedureText, Status};
+use crate::domain::{Code, LangTag, Office, Procedure, ProcedureText, Status};
 use crate::error::AppResult;
 use crate::i18n::negotiate;
 
@@ -37,6 +37,36 @@ struct GuidancePage<'a> {
     text_dir: &'static str,
     shown_name: String,
     ja_title: String,
+    place: Where,
+}
+
+/// Where to go: the procedure's own fields, completed from its office record.
+pub struct Where {
+    pub office: String,
+    pub address: String,
+    pub floor: String,
+    pub counter: String,
+    pub hours: String,
+    pub contact: String,
+}
+
+impl Where {
+    fn of(text: &ProcedureText, office: Option<&Office>) -> Where {
+        let o = office
+            .and_then(|o| o.text(&text.lang).or_else(|| o.japanese()))
+            .cloned()
+            .unwrap_or_default();
+        let f = &text.fields;
+        let pick = |own: &str, shared: String| if own.is_empty() { shared } else { own.to_owned() };
+        Where {
+            office: pick(&f.office, o.name),
+            address: o.address,
+            floor: pick(&f.floor, o.floor),
+            counter: pick(&f.counter, o.counter),
+            hours: pick(&f.hours, o.hours),
+            contact: f.contact.clone(),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -46,6 +76,7 @@ struct GonePage<'a> {
     code: String,
     text: &'a ProcedureText,
     text_lang: Option<String>,
+    place: Where,
 }
 
 #[derive(Template)]
@@ -112,7 +143,13 @@ pub async fn guidance(
         return not_found_page(&state, &lang, &raw);
     };
     match state.store().procedure(&code).await? {
-        Some(p) if p.status != Status::Draft => render_procedure(&state, &lang, &p, &format!("/q/{code}")),
+        Some(p) if p.status != Status::Draft => {
+            let office = match p.office {
+                Some(id) => state.store().office(id).await?,
+                None => None,
+            };
+            render_procedure(&state, &lang, &p, office.as_ref(), &format!("/q/{code}"))
+        }
         _ => not_found_page(&state, &lang, code.as_str()),
     }
 }
@@ -123,6 +160,7 @@ pub fn render_procedure(
     state: &AppState,
     lang: &Lang,
     procedure: &Procedure,
+    office: Option<&Office>,
     path: &str,
 ) -> AppResult<Response> {
     let code = &procedure.code;
@@ -137,6 +175,7 @@ pub fn render_procedure(
             code: code.to_string(),
             text,
             text_lang,
+            place: Where::of(text, office),
             page: &page,
         }
         .render()?;
@@ -158,6 +197,7 @@ pub fn render_procedure(
         text_lang,
         shown_name,
         ja_title,
+        place: Where::of(text, office),
         page: &page,
     }
     .render()?;

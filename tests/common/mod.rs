@@ -22,9 +22,9 @@ pub async fn app_with(extra: Option<&str>) -> (Router, Store) {
     let store = Store::in_memory().await.expect("in-memory store");
     samples::load_if_empty(&store).await.expect("samples load");
     if let Some(json) = extra {
-        let procedures = transfer::parse(json, "2026-01-01T00:00:00Z").expect("fixture parses");
+        let file = transfer::parse(json, "2026-01-01T00:00:00Z").expect("fixture parses");
         store
-            .save_procedures(&procedures, &madoguchi::domain::Actor::system("test"))
+            .import(&file, &madoguchi::domain::Actor::system("test"))
             .await
             .expect("fixture saves");
     }

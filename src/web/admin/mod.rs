@@ -5,6 +5,7 @@ mod audit;
 mod fields;
 mod form;
 mod frame;
+mod offices;
 mod procedures;
 mod session;
 mod throttle;
@@ -51,6 +52,9 @@ pub fn router() -> Router<AppState> {
             "/admin/procedures/{code}/texts/{lang}",
             get(translations::edit_form).post(translations::save),
         )
+        .route("/admin/procedures/{code}/office", post(offices::link))
+        .route("/admin/offices", get(offices::list).post(offices::create))
+        .route("/admin/offices/{id}", get(offices::edit_form).post(offices::save))
         .route("/admin/translations", get(translations::matrix))
         .route("/admin/audit", get(audit::log))
         .route("/admin/users", get(users::list).post(users::create))

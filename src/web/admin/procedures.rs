@@ -94,6 +94,8 @@ struct EditPage<'a> {
     /// What someone else saved meanwhile, on a conflict.
     theirs: Option<Vec<FieldView>>,
     languages: Vec<LangStatus>,
+    /// Office records to choose from: (id, Japanese name).
+    offices: Vec<(i64, String)>,
     saved: bool,
 }
 
@@ -125,6 +127,16 @@ fn language_statuses(state: &AppState, page: &AdminFrame<'_>, p: &Procedure) -> 
         .collect()
 }
 
+async fn office_choices(state: &AppState) -> AppResult<Vec<(i64, String)>> {
+    Ok(state
+        .store()
+        .offices()
+        .await?
+        .iter()
+        .map(|o| (o.id, o.name_ja().to_owned()))
+        .collect())
+}
+
 pub async fn new_form(State(state): State<AppState>, lang: Lang, staff: Staff) -> AppResult<Response> {
     staff.require(staff.user.role.edits_procedures())?;
     let page = AdminFrame::new(&state, &lang, Some(&staff));
@@ -138,6 +150,7 @@ pub async fn new_form(State(state): State<AppState>, lang: Lang, staff: Staff) -
         alert: None,
         theirs: None,
         languages: vec![],
+        offices: vec![],
         saved: false,
     }
     .render()?;
@@ -179,6 +192,7 @@ pub async fn create(
             alert,
             theirs: None,
             languages: vec![],
+            offices: vec![],
             saved: false,
         }
         .render()?;
@@ -212,6 +226,7 @@ pub async fn edit_form(
         alert: None,
         theirs: None,
         languages: language_statuses(&state, &page, &p),
+        offices: office_choices(&state).await?,
         saved: query_param(query.as_deref(), "saved") == "1",
     }
     .render()?;
@@ -232,6 +247,7 @@ pub async fn update(
     let category = form.get("category").trim().to_ascii_lowercase();
     let page = AdminFrame::new(&state, &lang, Some(&staff));
     let base_version = form.int("base_version").unwrap_or(0);
+    let offices = office_choices(&state).await?;
     let render = |status: StatusCode,
                   problems: &[FieldProblem],
                   alert: Option<String>,
@@ -246,6 +262,7 @@ pub async fn update(
             alert,
             theirs: theirs.map(|t| field_views(&page.l, t, None, &[])),
             languages: language_statuses(&state, &page, &p),
+            offices: offices.clone(),
             saved: false,
         }
         .render()?;
@@ -415,10 +432,15 @@ pub async fn preview(
         requested: wanted.into_iter().collect(),
         from_query: None,
     };
+    let office = match p.office {
+        Some(id) => state.store().office(id).await?,
+        None => None,
+    };
     crate::web::public::render_procedure(
         &state,
         &lang,
         &p,
+        office.as_ref(),
         &format!("/admin/procedures/{}/preview", p.code),
     )
 }

@@ -1,0 +1,175 @@
+//! Offices and their translations, and linking procedures to them.
+
+use std::collections::BTreeMap;
+
+use anyhow::Context;
+use sqlx::SqliteConnection;
+
+use super::{Store, audit};
+use crate::domain::{Actor, Code, LangTag, Office, OfficeFields};
+use crate::transfer::Transfer;
+
+fn fields_json(f: &OfficeFields) -> serde_json::Value {
+    serde_json::to_value(f).expect("plain data serialises")
+}
+
+async fn upsert_text(
+    conn: &mut SqliteConnection,
+    id: i64,
+    lang: &LangTag,
+    f: &OfficeFields,
+) -> anyhow::Result<()> {
+    let l = lang.to_string();
+    sqlx::query!(
+        "INSERT INTO office_texts (office_id, lang, name, address, floor, counter, hours) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (office_id, lang) DO UPDATE SET name = excluded.name, address = excluded.address,
+             floor = excluded.floor, counter = excluded.counter, hours = excluded.hours",
+        id,
+        l,
+        f.name,
+        f.address,
+        f.floor,
+        f.counter,
+        f.hours
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+impl Store {
+    pub async fn offices(&self) -> anyhow::Result<Vec<Office>> {
+        let rows = sqlx::query!(
+            "SELECT o.id, t.lang, t.name, t.address, t.floor, t.counter, t.hours
+             FROM offices o JOIN office_texts t ON t.office_id = o.id ORDER BY o.id, t.lang"
+        )
+        .fetch_all(self.pool())
+        .await?;
+        let mut by_id: BTreeMap<i64, Vec<(LangTag, OfficeFields)>> = BTreeMap::new();
+        for r in rows {
+            let lang =
+                LangTag::parse(&r.lang).with_context(|| format!("stored office language {:?}", r.lang))?;
+            let f = OfficeFields {
+                name: r.name,
+                address: r.address,
+                floor: r.floor,
+                counter: r.counter,
+                hours: r.hours,
+            };
+            by_id.entry(r.id).or_default().push((lang, f));
+        }
+        Ok(by_id
+            .into_iter()
+            .map(|(id, texts)| Office { id, texts })
+            .collect())
+    }
+
+    pub async fn office(&self, id: i64) -> anyhow::Result<Option<Office>> {
+        Ok(self.offices().await?.into_iter().find(|o| o.id == id))
+    }
+
+    pub async fn create_office(&self, ja: &OfficeFields, actor: &Actor) -> anyhow::Result<i64> {
+        let mut tx = self.pool().begin().await?;
+        let id = sqlx::query_scalar!(r#"INSERT INTO offices DEFAULT VALUES RETURNING id AS "id!""#)
+            .fetch_one(&mut *tx)
+            .await?;
+        upsert_text(&mut tx, id, &LangTag::parse("ja").expect("tag"), ja).await?;
+        audit::record(
+            &mut tx,
+            actor,
+            "office.create",
+            &format!("office:{id}"),
+            None,
+            None,
+            Some(&fields_json(ja)),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn save_office_text(
+        &self,
+        id: i64,
+        lang: &LangTag,
+        f: &OfficeFields,
+        actor: &Actor,
+    ) -> anyhow::Result<bool> {
+        let Some(before) = self.office(id).await? else {
+            return Ok(false);
+        };
+        let before = before.text(lang).map(fields_json);
+        let mut tx = self.pool().begin().await?;
+        upsert_text(&mut tx, id, lang, f).await?;
+        let entity = format!("office:{id}/{lang}");
+        audit::record(
+            &mut tx,
+            actor,
+            "office.update",
+            &entity,
+            None,
+            before.as_ref(),
+            Some(&fields_json(f)),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Points a procedure at an office, or at none.
+    pub async fn set_procedure_office(
+        &self,
+        code: &Code,
+        office: Option<i64>,
+        actor: &Actor,
+    ) -> anyhow::Result<()> {
+        let c = code.as_str();
+        let mut tx = self.pool().begin().await?;
+        sqlx::query!("UPDATE procedures SET office_id = ? WHERE code = ?", office, c)
+            .execute(&mut *tx)
+            .await?;
+        let after = serde_json::json!({ "office": office });
+        audit::record(&mut tx, actor, "procedure.office", c, Some(c), None, Some(&after)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Writes a checked import file in one transaction: offices by id, then
+    /// procedures (see [`Store::save_procedures`]).
+    pub async fn import(&self, t: &Transfer, actor: &Actor) -> anyhow::Result<()> {
+        let mut tx = self.pool().begin().await?;
+        for o in &t.offices {
+            sqlx::query!(
+                "INSERT INTO offices (id) VALUES (?) ON CONFLICT (id) DO NOTHING",
+                o.id
+            )
+            .execute(&mut *tx)
+            .await?;
+            let langs =
+                serde_json::to_string(&o.texts.iter().map(|(l, _)| l.to_string()).collect::<Vec<_>>())?;
+            sqlx::query!(
+                "DELETE FROM office_texts WHERE office_id = ? AND lang NOT IN (SELECT value FROM json_each(?))",
+                o.id,
+                langs
+            )
+            .execute(&mut *tx)
+            .await?;
+            for (lang, f) in &o.texts {
+                upsert_text(&mut tx, o.id, lang, f).await?;
+            }
+            audit::record(
+                &mut tx,
+                actor,
+                "office.import",
+                &format!("office:{}", o.id),
+                None,
+                None,
+                None,
+            )
+            .await?;
+        }
+        self.save_procedures_in(&mut tx, &t.procedures, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
