@@ -5,6 +5,7 @@ mod audit;
 mod fields;
 mod form;
 mod frame;
+mod lifecycle;
 mod offices;
 mod procedures;
 mod session;
@@ -42,12 +43,12 @@ pub fn router() -> Router<AppState> {
             "/admin/procedures/{code}",
             get(procedures::edit_form).post(procedures::update),
         )
-        .route("/admin/procedures/{code}/publish", post(procedures::publish))
+        .route("/admin/procedures/{code}/publish", post(lifecycle::publish))
         .route(
             "/admin/procedures/{code}/archive",
-            get(procedures::archive_form).post(procedures::archive),
+            get(lifecycle::archive_form).post(lifecycle::archive),
         )
-        .route("/admin/procedures/{code}/preview", get(procedures::preview))
+        .route("/admin/procedures/{code}/preview", get(lifecycle::preview))
         .route(
             "/admin/procedures/{code}/texts/{lang}",
             get(translations::edit_form).post(translations::save),
