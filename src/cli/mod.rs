@@ -1,5 +1,6 @@
 //! The command line: parsing (clap) and one function per subcommand.
 
+mod backup;
 mod serve;
 mod user;
 
@@ -54,6 +55,8 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write a consistent copy of the database (safe while the server runs).
+    Backup { file: PathBuf },
     /// Manage staff accounts.
     User {
         #[command(subcommand)]
@@ -109,6 +112,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             })
             .await
         }
+        Command::Backup { file } => backup::backup(&cli.db, &file).await,
         Command::Import { file } => {
             let json =
                 std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;

@@ -11,6 +11,8 @@ use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
 
+use anyhow::Context;
+
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
@@ -64,6 +66,26 @@ impl Store {
     /// Whether the database answers; for `/healthz`.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
+    }
+
+    /// Writes a consistent snapshot of the database to `target` (which must
+    /// not exist). `VACUUM INTO` reads inside one transaction, so writers
+    /// carry on and the copy is exactly one committed state, compacted.
+    pub async fn backup_to(&self, target: &Path) -> anyhow::Result<()> {
+        let target = target.to_str().context("the backup path must be valid UTF-8")?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(target)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// `PRAGMA integrity_check`: "ok" for a sound database.
+    pub async fn integrity_check(&self) -> anyhow::Result<String> {
+        let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
+            .fetch_all(&self.pool)
+            .await?;
+        Ok(rows.join("\n"))
     }
 
     pub fn pool(&self) -> &SqlitePool {

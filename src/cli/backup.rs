@@ -1,0 +1,29 @@
+//! `madoguchi backup FILE`: a consistent copy of a live database.
+
+use std::path::Path;
+
+use anyhow::Context;
+
+use crate::store::Store;
+
+pub async fn backup(db: &Path, target: &Path) -> anyhow::Result<()> {
+    anyhow::ensure!(
+        !target.exists(),
+        "{} exists already; choose a new file name",
+        target.display()
+    );
+    let store = Store::open(db)
+        .await
+        .with_context(|| format!("opening {}", db.display()))?;
+    store
+        .backup_to(target)
+        .await
+        .with_context(|| format!("writing {}", target.display()))?;
+    let bytes = std::fs::metadata(target).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "backed up {} to {} ({bytes} bytes)",
+        db.display(),
+        target.display()
+    );
+    Ok(())
+}
