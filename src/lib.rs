@@ -10,6 +10,7 @@ pub mod error;
 pub mod i18n;
 pub mod qr;
 pub mod samples;
+pub mod stats;
 pub mod store;
 pub mod transfer;
 pub mod web;
@@ -33,6 +34,7 @@ struct Inner {
     locales: Locales,
     base_url: BaseUrl,
     throttle: web::admin::Throttle,
+    scans: Arc<stats::Scans>,
 }
 
 impl AppState {
@@ -43,6 +45,7 @@ impl AppState {
                 locales,
                 base_url,
                 throttle: Default::default(),
+                scans: Default::default(),
             }),
         }
     }
@@ -57,6 +60,11 @@ impl AppState {
 
     pub fn base_url(&self) -> &BaseUrl {
         &self.inner.base_url
+    }
+
+    /// The in-memory scan tally (see [`stats`]).
+    pub fn scans(&self) -> &Arc<stats::Scans> {
+        &self.inner.scans
     }
 
     pub fn throttle(&self) -> &web::admin::Throttle {

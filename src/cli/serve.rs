@@ -18,6 +18,9 @@ pub struct Options {
     pub locales: Option<PathBuf>,
 }
 
+/// How often counted scans are written to the database.
+const SCAN_FLUSH_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
+
 pub async fn serve(o: Options) -> anyhow::Result<()> {
     let store = Store::open(&o.db)
         .await
@@ -39,12 +42,26 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         None => BaseUrl::parse(&format!("http://{local}"))?,
     };
     tracing::info!(db = %o.db.display(), base_url = %base_url, languages = locales.tags().len(), "ready");
-    let state = AppState::new(store, locales, base_url);
+    let state = AppState::new(store.clone(), locales, base_url);
+    let flusher = tokio::spawn(
+        state
+            .scans()
+            .clone()
+            .flush_periodically(store.clone(), SCAN_FLUSH_EVERY),
+    );
     // Tests and scripts read this line to find a port-0 server.
     tracing::info!("listening on http://{local}");
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    let state_scans = state.scans().clone();
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await?;
+    flusher.abort();
+    if let Err(e) = state_scans.flush(&store).await {
+        tracing::warn!(error = format!("{e:#}"), "could not write the last scan counts");
+    }
     tracing::info!("stopped");
     Ok(())
 }

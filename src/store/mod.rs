@@ -4,6 +4,7 @@ pub mod audit;
 mod editing;
 mod offices;
 mod procedures;
+mod stats;
 mod tokens;
 mod users;
 
@@ -19,6 +20,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 pub use audit::AuditEntry;
 pub use editing::{AdminRow, Saved, TranslationCell, TranslationRow};
 pub use procedures::ProcedureTitles;
+pub use stats::{ScanRow, Tally};
 pub use tokens::ApiToken;
 pub use users::{SESSION_ABSOLUTE, SESSION_IDLE, Session};
 

@@ -18,6 +18,9 @@ pub struct Lang {
     pub requested: Vec<LangTag>,
     /// A valid `?lang=` value, to be remembered in a cookie.
     pub from_query: Option<LangTag>,
+    /// The first language of the phone's own list (`Accept-Language`),
+    /// for demand statistics, whether or not we have it.
+    pub phone: Option<LangTag>,
 }
 
 impl Lang {
@@ -44,7 +47,9 @@ impl Lang {
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default();
         let mut requested: Vec<LangTag> = from_query.iter().chain(from_cookie.iter()).cloned().collect();
-        for tag in parse_accept_language(header) {
+        let accepted = parse_accept_language(header);
+        let phone = accepted.first().cloned();
+        for tag in accepted {
             if !requested.contains(&tag) {
                 requested.push(tag);
             }
@@ -52,6 +57,7 @@ impl Lang {
         Lang {
             requested,
             from_query,
+            phone,
         }
     }
 

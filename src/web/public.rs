@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{StatusCode, Uri, header};
+use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::Lang;
@@ -138,6 +138,9 @@ pub async fn guidance(
     State(state): State<AppState>,
     lang: Lang,
     Path(raw): Path<String>,
+    method: Method,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
     let Ok(code) = Code::parse_lenient(&raw) else {
         return not_found_page(&state, &lang, &raw);
@@ -148,10 +151,42 @@ pub async fn guidance(
                 Some(id) => state.store().office(id).await?,
                 None => None,
             };
-            render_procedure(&state, &lang, &p, office.as_ref(), &format!("/q/{code}"))
+            let response = render_procedure(&state, &lang, &p, office.as_ref(), &format!("/q/{code}"))?;
+            count_scan(&state, &lang, &code, &method, &headers, query.as_deref());
+            Ok(response)
         }
         _ => not_found_page(&state, &lang, code.as_str()),
     }
+}
+
+/// One scan for the demand statistics — unless it is a staff member
+/// looking (they carry a session cookie) or a HEAD request.
+fn count_scan(
+    state: &AppState,
+    lang: &Lang,
+    code: &Code,
+    method: &Method,
+    headers: &HeaderMap,
+    query: Option<&str>,
+) {
+    let staff = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .any(|v| v.contains(crate::web::admin::SESSION_COOKIE));
+    if method != Method::GET || staff {
+        return;
+    }
+    let source = query
+        .and_then(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == "source")
+                .map(|(_, v)| v.into_owned())
+        })
+        .unwrap_or_default();
+    let requested = lang.phone.as_ref().map(ToString::to_string).unwrap_or_default();
+    let served = state.locales().negotiate(&lang.requested).tag.to_string();
+    state.scans().record(code.as_str(), &requested, &served, &source);
 }
 
 /// The public page of a procedure in any status (drafts too, for the staff

@@ -134,7 +134,7 @@ pub async fn preview(
     let wanted = LangTag::parse(&query_param(query.as_deref(), "lang")).ok();
     let lang = Lang {
         requested: wanted.into_iter().collect(),
-        from_query: None,
+        ..Lang::default()
     };
     let office = match p.office {
         Some(id) => state.store().office(id).await?,

@@ -9,6 +9,7 @@ mod lifecycle;
 mod offices;
 mod procedures;
 mod session;
+mod stats;
 mod throttle;
 mod translations;
 mod users;
@@ -58,6 +59,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/offices/{id}", get(offices::edit_form).post(offices::save))
         .route("/admin/translations", get(translations::matrix))
         .route("/admin/audit", get(audit::log))
+        .route("/admin/stats", get(stats::dashboard))
+        .route("/admin/stats.csv", get(stats::csv))
         .route("/admin/users", get(users::list).post(users::create))
         .route("/admin/users/{id}", get(users::edit_form).post(users::update))
         .route("/admin/users/{id}/reset-password", post(users::reset_password))

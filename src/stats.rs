@@ -1,0 +1,87 @@
+//! Counting scans without slowing pages down: each guidance-page view adds
+//! one to an in-memory tally; a background task writes the tally to the
+//! store every few seconds and once more at shutdown. Nothing that could
+//! identify a person is kept — only the key below.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use crate::store::Store;
+
+/// Where a code was printed, from `?source=`; anything else counts as none.
+pub const SOURCES: [&str; 3] = ["poster", "letter", "counter"];
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ScanKey {
+    pub day: String,
+    pub code: String,
+    /// The first language the phone asked for (even one we do not have).
+    pub requested: String,
+    pub served: String,
+    pub source: String,
+}
+
+#[derive(Default)]
+pub struct Scans {
+    pending: Mutex<HashMap<ScanKey, i64>>,
+}
+
+/// Keys in memory at most; beyond this a flush is due anyway.
+const MAX_PENDING: usize = 50_000;
+
+impl Scans {
+    pub fn record(&self, code: &str, requested: &str, served: &str, source: &str) {
+        let key = ScanKey {
+            day: jiff::Timestamp::now().strftime("%Y-%m-%d").to_string(),
+            code: code.to_owned(),
+            requested: requested.chars().take(35).collect(),
+            served: served.to_owned(),
+            source: if SOURCES.contains(&source) {
+                source.to_owned()
+            } else {
+                String::new()
+            },
+        };
+        let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        if pending.len() < MAX_PENDING || pending.contains_key(&key) {
+            *pending.entry(key).or_insert(0) += 1;
+        }
+    }
+
+    /// Writes what has been counted so far; on failure the counts are kept
+    /// for the next try.
+    pub async fn flush(&self, store: &Store) -> anyhow::Result<usize> {
+        let batch: Vec<(ScanKey, i64)> = {
+            let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+            pending.drain().collect()
+        };
+        if batch.is_empty() {
+            return Ok(0);
+        }
+        match store.add_scans(&batch).await {
+            Ok(()) => Ok(batch.len()),
+            Err(e) => {
+                let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+                for (k, n) in batch {
+                    *pending.entry(k).or_insert(0) += n;
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Flushes every `every` until the process ends.
+    pub async fn flush_periodically(self: std::sync::Arc<Self>, store: Store, every: Duration) {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            if let Err(e) = self.flush(&store).await {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "could not write scan counts; will retry"
+                );
+            }
+        }
+    }
+}

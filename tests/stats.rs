@@ -1,0 +1,145 @@
+//! Demand statistics: what counts as a scan, what is kept (counts only).
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use axum::body::Body;
+use axum::http::Request;
+use common::staff::{Client, PASSWORD, add_user};
+use common::{app_with, get, send};
+use madoguchi::domain::Role;
+
+#[tokio::test]
+async fn scans_are_counted_and_image_fetches_and_staff_visits_are_not() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    for _ in 0..2 {
+        get(&app, "/q/K7Q2", &[("accept-language", "ar-EG,ar;q=0.9,en;q=0.5")]).await;
+    }
+    get(&app, "/Q/K7Q2?source=poster", &[("accept-language", "vi-VN")]).await;
+    get(
+        &app,
+        "/q/K7Q2?source=evil%3Cb%3E",
+        &[("accept-language", "vi-VN")],
+    )
+    .await;
+    get(&app, "/q/K7Q2", &[]).await;
+    // Not scans: images, unknown codes, HEAD, staff.
+    get(&app, "/qr/K7Q2.png", &[]).await;
+    get(&app, "/qr/K7Q2.svg", &[]).await;
+    get(&app, "/q/ZZZZ", &[]).await;
+    send(&app, Request::head("/q/K7Q2").body(Body::empty()).unwrap()).await;
+    let mut staff = Client::new(&app);
+    staff.sign_in("editor", PASSWORD).await;
+    staff.get("/q/K7Q2").await;
+
+    let page = staff.get("/admin/stats").await.text();
+    let rows = store.scans_since("2000-01-01").await.unwrap();
+    let mut got: Vec<(String, String, String, i64)> = rows
+        .iter()
+        .map(|r| (r.requested.clone(), r.served.clone(), r.source.clone(), r.count))
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        vec![
+            (String::new(), "en".into(), String::new(), 1),
+            ("ar-EG".into(), "en".into(), String::new(), 2),
+            ("vi-VN".into(), "vi".into(), String::new(), 1),
+            ("vi-VN".into(), "vi".into(), "poster".into(), 1),
+        ]
+    );
+    assert!(rows.iter().all(|r| r.code == "K7Q2"));
+    // The dashboard ranks Arabic as asked for but not available.
+    let missing: Vec<&str> = page.split(r#"<tr class="missing-lang">"#).skip(1).collect();
+    assert!(
+        missing[0].contains("ar-EG") && missing[0].contains("<td>2</td>"),
+        "{missing:?}"
+    );
+    assert!(!page.contains(r#"<tr class="missing-lang"><td><span class="code">vi-VN"#));
+
+    let csv = staff.get("/admin/stats.csv").await;
+    assert_eq!(csv.header("content-type"), "text/csv; charset=utf-8");
+    let text = csv.text();
+    assert!(text.starts_with("day,code,requested,served,source,count\n"));
+    assert_eq!(text.lines().count(), 5);
+    assert!(text.contains(",K7Q2,vi-VN,vi,poster,1"));
+}
+
+#[tokio::test]
+async fn no_address_or_user_agent_is_stored_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .env("MADOGUCHI_DB", &db)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().expect("server output").unwrap();
+        if let Some(i) = line.find("listening on http://") {
+            break line[i + 13..].trim().to_owned();
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    let client = reqwest::Client::builder()
+        .user_agent("FuzzyPhone/9.9 (Build XYZZY)")
+        .build()
+        .unwrap();
+    for path in [
+        "/q/K7Q2",
+        "/q/H3N8?source=letter",
+        "/",
+        "/qr/K7Q2.png",
+        "/admin/login",
+    ] {
+        let r = client
+            .get(format!("{url}{path}"))
+            .header("accept-language", "ne-NP")
+            .send()
+            .await
+            .unwrap();
+        assert!(r.status().is_success(), "{path}");
+    }
+    // Stop gracefully: the tally is written at shutdown.
+    Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+
+    let store = madoguchi::store::Store::open(&db).await.unwrap();
+    let scans = store.scans_since("2000-01-01").await.unwrap();
+    assert_eq!(scans.iter().map(|r| r.count).sum::<i64>(), 2, "{scans:?}");
+    assert!(
+        scans
+            .iter()
+            .any(|r| r.source == "letter" && r.requested == "ne-NP")
+    );
+    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .fetch_all(store.pool())
+        .await
+        .unwrap();
+    assert!(tables.len() >= 10, "{tables:?}");
+    for table in tables {
+        let cols: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
+            .bind(&table)
+            .fetch_all(store.pool())
+            .await
+            .unwrap();
+        for col in cols {
+            // The names come from sqlite_master itself.
+            let hits: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                "SELECT count(*) FROM \"{table}\" WHERE CAST(\"{col}\" AS TEXT) LIKE '%127.0.0.1%' OR CAST(\"{col}\" AS TEXT) LIKE '%FuzzyPhone%' OR CAST(\"{col}\" AS TEXT) LIKE '%XYZZY%'"
+            )))
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+            assert_eq!(hits, 0, "{table}.{col} holds an address or user agent");
+        }
+    }
+}
