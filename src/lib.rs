@@ -31,6 +31,7 @@ struct Inner {
     store: Store,
     locales: Locales,
     base_url: BaseUrl,
+    pages: web::PageCache,
 }
 
 impl AppState {
@@ -40,6 +41,7 @@ impl AppState {
                 store,
                 locales,
                 base_url,
+                pages: web::PageCache::default(),
             }),
         }
     }
@@ -54,6 +56,11 @@ impl AppState {
 
     pub fn base_url(&self) -> &BaseUrl {
         &self.inner.base_url
+    }
+
+    /// Rendered guidance pages (see [`web::PageCache`]).
+    pub fn pages(&self) -> &web::PageCache {
+        &self.inner.pages
     }
 }
 

@@ -65,3 +65,24 @@ bad-request-title = Something is wrong with this request
 bad-request-body = The address could not be understood. Please check it, or type the code below.
 server-error-title = Something went wrong
 server-error-body = Please try again in a moment. If it keeps happening, please ask at the counter.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+# $date is the date in YYYY-MM-DD form.
+text-updated = Last updated: { $date }
+read-aloud = Read aloud
+read-aloud-stop = Stop reading
+copy-link = Copy link
+link-copied = Link copied.
+share = Share
+
+## Full-screen card for the staff
+
+staff-mode-open = Show full screen to the staff
+staff-mode-close = Close full screen
+phrases-heading = Phrases for the counter
+# These phrases are shown twice: in Japanese for the staff and in the
+# resident's language underneath.
+phrase-not-understand = I don't understand.
+phrase-write-down = Please write it down.
+phrase-interpreter = Is there an interpreter?

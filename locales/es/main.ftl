@@ -65,3 +65,21 @@ bad-request-title = Hay un problema con esta solicitud
 bad-request-body = No se pudo entender la dirección. Revísela o escriba el código abajo.
 server-error-title = Algo salió mal
 server-error-body = Vuelva a intentarlo en un momento. Si sigue pasando, pregunte en la ventanilla.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = Última actualización: { $date }
+read-aloud = Leer en voz alta
+read-aloud-stop = Dejar de leer
+copy-link = Copiar enlace
+link-copied = Enlace copiado.
+share = Compartir
+
+## Full-screen card for the staff
+
+staff-mode-open = Mostrar al personal en pantalla completa
+staff-mode-close = Cerrar pantalla completa
+phrases-heading = Frases para la ventanilla
+phrase-not-understand = No entiendo.
+phrase-write-down = Por favor, escríbalo.
+phrase-interpreter = ¿Hay un intérprete?

@@ -65,3 +65,21 @@ bad-request-title = May mali sa request na ito
 bad-request-body = Hindi maintindihan ang address. Pakisuri ito, o i-type ang code sa ibaba.
 server-error-title = May nangyaring mali
 server-error-body = Pakisubukan ulit mamaya. Kung patuloy itong nangyayari, pakitanong sa counter.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = Huling na-update: { $date }
+read-aloud = Basahin nang malakas
+read-aloud-stop = Itigil ang pagbasa
+copy-link = Kopyahin ang link
+link-copied = Nakopya na ang link.
+share = Ibahagi
+
+## Full-screen card for the staff
+
+staff-mode-open = Ipakita sa staff nang full screen
+staff-mode-close = Isara ang full screen
+phrases-heading = Mga pangungusap para sa counter
+phrase-not-understand = Hindi ko po naiintindihan.
+phrase-write-down = Pakisulat po.
+phrase-interpreter = May interpreter po ba?

@@ -65,3 +65,21 @@ bad-request-title = Ada masalah dengan permintaan ini
 bad-request-body = Alamat tidak dapat dipahami. Silakan periksa, atau ketik kode di bawah ini.
 server-error-title = Terjadi kesalahan
 server-error-body = Silakan coba lagi sebentar lagi. Jika terus terjadi, silakan bertanya di loket.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = Terakhir diperbarui: { $date }
+read-aloud = Bacakan
+read-aloud-stop = Berhenti membacakan
+copy-link = Salin tautan
+link-copied = Tautan sudah disalin.
+share = Bagikan
+
+## Full-screen card for the staff
+
+staff-mode-open = Tampilkan layar penuh kepada petugas
+staff-mode-close = Tutup layar penuh
+phrases-heading = Kalimat untuk di loket
+phrase-not-understand = Saya tidak mengerti.
+phrase-write-down = Tolong tuliskan.
+phrase-interpreter = Apakah ada penerjemah lisan?

@@ -65,3 +65,21 @@ bad-request-title = このリクエストに問題があります
 bad-request-body = アドレスがわかりませんでした。アドレスを確認するか、下にコードを入力してください。
 server-error-title = エラーが起きました
 server-error-body = 少し待ってから、もう一度試してください。何度も起きるときは、窓口で聞いてください。
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = 最終更新日：{ $date }
+read-aloud = 読み上げる
+read-aloud-stop = 読み上げを止める
+copy-link = リンクをコピー
+link-copied = リンクをコピーしました。
+share = 共有
+
+## Full-screen card for the staff
+
+staff-mode-open = 全画面で職員に見せる
+staff-mode-close = 全画面を閉じる
+phrases-heading = 窓口で使えることば
+phrase-not-understand = わかりません。
+phrase-write-down = 紙に書いてください。
+phrase-interpreter = 通訳の方はいますか？

@@ -65,3 +65,21 @@ bad-request-title = 요청에 문제가 있습니다
 bad-request-body = 주소를 이해할 수 없습니다. 주소를 확인하거나 아래에 코드를 입력해 주세요.
 server-error-title = 문제가 발생했습니다
 server-error-body = 잠시 후 다시 시도해 주세요. 문제가 계속되면 창구에 문의해 주세요.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = 마지막 업데이트: { $date }
+read-aloud = 소리 내어 읽기
+read-aloud-stop = 읽기 중지
+copy-link = 링크 복사
+link-copied = 링크를 복사했습니다.
+share = 공유
+
+## Full-screen card for the staff
+
+staff-mode-open = 전체 화면으로 직원에게 보여 주기
+staff-mode-close = 전체 화면 닫기
+phrases-heading = 창구에서 쓸 수 있는 말
+phrase-not-understand = 이해가 안 됩니다.
+phrase-write-down = 글로 써 주세요.
+phrase-interpreter = 통역사가 있습니까?

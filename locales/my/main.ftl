@@ -65,3 +65,21 @@ bad-request-title = ဤတောင်းဆိုချက်တွင် ပ�
 bad-request-body = လိပ်စာကို နားမလည်နိုင်ပါ။ စစ်ဆေးပါ၊ သို့မဟုတ် အောက်တွင် ကုဒ်ကို ရိုက်ထည့်ပါ။
 server-error-title = တစ်ခုခု မှားယွင်းသွားသည်
 server-error-body = ခဏနေပြီး ထပ်ကြိုးစားပါ။ ဆက်ဖြစ်နေပါက ကောင်တာတွင် မေးမြန်းပါ။
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = နောက်ဆုံး ပြင်ဆင်သည့်ရက်- { $date }
+read-aloud = အသံထွက် ဖတ်ပြရန်
+read-aloud-stop = ဖတ်ခြင်းကို ရပ်ရန်
+copy-link = လင့်ခ်ကို ကူးယူရန်
+link-copied = လင့်ခ်ကို ကူးယူပြီးပါပြီ။
+share = မျှဝေရန်
+
+## Full-screen card for the staff
+
+staff-mode-open = ဝန်ထမ်းကို မျက်နှာပြင်အပြည့်ဖြင့် ပြရန်
+staff-mode-close = မျက်နှာပြင်အပြည့်ကို ပိတ်ရန်
+phrases-heading = ကောင်တာတွင် သုံးနိုင်သော စကားများ
+phrase-not-understand = ကျွန်ုပ် နားမလည်ပါ။
+phrase-write-down = ကျေးဇူးပြု၍ စာဖြင့် ရေးပြပေးပါ။
+phrase-interpreter = စကားပြန် ရှိပါသလား။

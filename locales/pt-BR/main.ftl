@@ -65,3 +65,21 @@ bad-request-title = Há algum problema com esta solicitação
 bad-request-body = Não foi possível entender o endereço. Verifique-o ou digite o código abaixo.
 server-error-title = Algo deu errado
 server-error-body = Tente novamente daqui a pouco. Se continuar acontecendo, pergunte no guichê.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = Última atualização: { $date }
+read-aloud = Ler em voz alta
+read-aloud-stop = Parar a leitura
+copy-link = Copiar link
+link-copied = Link copiado.
+share = Compartilhar
+
+## Full-screen card for the staff
+
+staff-mode-open = Mostrar em tela cheia ao funcionário
+staff-mode-close = Fechar tela cheia
+phrases-heading = Frases para o guichê
+phrase-not-understand = Não entendi.
+phrase-write-down = Por favor, escreva.
+phrase-interpreter = Tem intérprete?

@@ -65,3 +65,21 @@ bad-request-title = คำขอนี้มีปัญหา
 bad-request-body = ไม่เข้าใจที่อยู่เว็บนี้ กรุณาตรวจสอบ หรือกรอกรหัสด้านล่าง
 server-error-title = เกิดข้อผิดพลาด
 server-error-body = กรุณาลองใหม่อีกครั้งในอีกสักครู่ หากยังเกิดขึ้นอีก กรุณาสอบถามที่เคาน์เตอร์
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = อัปเดตล่าสุด: { $date }
+read-aloud = อ่านออกเสียง
+read-aloud-stop = หยุดอ่าน
+copy-link = คัดลอกลิงก์
+link-copied = คัดลอกลิงก์แล้ว
+share = แชร์
+
+## Full-screen card for the staff
+
+staff-mode-open = แสดงเต็มจอให้เจ้าหน้าที่ดู
+staff-mode-close = ปิดการแสดงเต็มจอ
+phrases-heading = ประโยคที่ใช้ที่เคาน์เตอร์
+phrase-not-understand = ฉันไม่เข้าใจ
+phrase-write-down = กรุณาเขียนให้ดูด้วย
+phrase-interpreter = มีล่ามไหม

@@ -65,3 +65,21 @@ bad-request-title = Yêu cầu này có vấn đề
 bad-request-body = Không thể hiểu được địa chỉ. Vui lòng kiểm tra lại, hoặc nhập mã bên dưới.
 server-error-title = Đã xảy ra lỗi
 server-error-body = Vui lòng thử lại sau ít phút. Nếu lỗi vẫn tiếp tục, vui lòng hỏi tại quầy.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = Cập nhật lần cuối: { $date }
+read-aloud = Đọc to
+read-aloud-stop = Dừng đọc
+copy-link = Sao chép liên kết
+link-copied = Đã sao chép liên kết.
+share = Chia sẻ
+
+## Full-screen card for the staff
+
+staff-mode-open = Hiển thị toàn màn hình cho nhân viên
+staff-mode-close = Thoát toàn màn hình
+phrases-heading = Những câu dùng tại quầy
+phrase-not-understand = Tôi không hiểu.
+phrase-write-down = Xin vui lòng viết ra giấy.
+phrase-interpreter = Ở đây có phiên dịch viên không?

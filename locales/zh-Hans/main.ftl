@@ -65,3 +65,21 @@ bad-request-title = 这个请求有问题
 bad-request-body = 无法识别这个网址。请检查网址，或在下面输入代码。
 server-error-title = 出了点问题
 server-error-body = 请稍后再试。如果一直出现这个问题，请到窗口咨询。
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = 最后更新：{ $date }
+read-aloud = 朗读
+read-aloud-stop = 停止朗读
+copy-link = 复制链接
+link-copied = 链接已复制。
+share = 分享
+
+## Full-screen card for the staff
+
+staff-mode-open = 全屏显示给工作人员
+staff-mode-close = 退出全屏
+phrases-heading = 窗口常用语
+phrase-not-understand = 我不明白。
+phrase-write-down = 请写下来。
+phrase-interpreter = 有口译人员吗？

@@ -65,3 +65,21 @@ bad-request-title = 這個請求有問題
 bad-request-body = 無法辨識這個網址。請確認網址，或在下方輸入代碼。
 server-error-title = 發生錯誤
 server-error-body = 請稍後再試。如果一直發生，請到櫃檯詢問。
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = 最後更新：{ $date }
+read-aloud = 朗讀
+read-aloud-stop = 停止朗讀
+copy-link = 複製連結
+link-copied = 已複製連結。
+share = 分享
+
+## Full-screen card for the staff
+
+staff-mode-open = 以全螢幕出示給工作人員
+staff-mode-close = 關閉全螢幕
+phrases-heading = 櫃檯常用語
+phrase-not-understand = 我不明白。
+phrase-write-down = 請寫下來。
+phrase-interpreter = 有口譯人員嗎？

@@ -1,5 +1,6 @@
 //! The SQLite store. Knows SQL and the domain types; nothing of HTTP.
 
+mod changes;
 mod procedures;
 
 use std::path::Path;

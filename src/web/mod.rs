@@ -1,6 +1,8 @@
 //! HTTP surfaces. One module per surface; they share the language
 //! extractor ([`lang`]), the page frame ([`page`]) and the error pages.
 
+mod assets;
+mod cache;
 mod errors;
 mod lang;
 mod page;
@@ -14,18 +16,15 @@ use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware;
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::AppState;
 
+pub use cache::{CHECK_EVERY, PageCache};
 pub use lang::Lang;
-
-/// Content-Security-Policy for every page: nothing from other origins,
-/// no scripts; the one inline stylesheet is allowed.
-const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; \
-                   form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
 pub fn router(state: AppState) -> Router {
     let header = |name: &'static str, value: &'static str| {
@@ -38,6 +37,7 @@ pub fn router(state: AppState) -> Router {
         .route("/Q/{code}", get(public::guidance))
         .route("/qr/{file}", get(qr::image))
         .route("/healthz", get(public::healthz))
+        .route("/assets/{file}", get(assets::file))
         .fallback(public::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), errors::error_pages))
         .layer(CatchPanicLayer::new())
@@ -45,9 +45,15 @@ pub fn router(state: AppState) -> Router {
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
         ))
-        .layer(header("content-security-policy", CSP))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("content-security-policy"),
+            assets::csp(),
+        ))
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "no-referrer"))
+        // gzip or brotli as the client asks; inside the tracing layer so
+        // logs show the status, outside the rest so error pages compress.
+        .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

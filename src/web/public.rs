@@ -2,10 +2,13 @@
 
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
-use axum::http::{StatusCode, Uri, header};
+use std::sync::Arc;
+
+use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::Lang;
+use super::cache::{PageKey, Rendered};
 use super::page::Frame;
 use crate::AppState;
 use crate::domain::{Code, LangTag, Procedure, ProcedureText, Status};
@@ -37,7 +40,13 @@ struct GuidancePage<'a> {
     text_dir: &'static str,
     shown_name: String,
     ja_title: String,
+    /// When the shown text was last changed (YYYY-MM-DD).
+    updated: String,
+    phrases: &'static [&'static str],
 }
+
+/// Phrases for the counter, shown in Japanese and the resident's language.
+const PHRASES: &[&str] = &["phrase-not-understand", "phrase-write-down", "phrase-interpreter"];
 
 #[derive(Template)]
 #[template(path = "gone.html")]
@@ -106,12 +115,15 @@ pub async fn code_box(
 pub async fn guidance(
     State(state): State<AppState>,
     lang: Lang,
+    headers: HeaderMap,
     Path(raw): Path<String>,
 ) -> AppResult<Response> {
     let Ok(code) = Code::parse_lenient(&raw) else {
         return not_found_page(&state, &lang, &raw);
     };
-    let procedure = match state.store().procedure(&code).await? {
+    let cache = state.pages();
+    let epoch = cache.refresh(state.store()).await?;
+    let procedure = match cache.procedure(epoch, state.store(), &code).await? {
         Some(p) if p.status != Status::Draft => p,
         _ => return not_found_page(&state, &lang, code.as_str()),
     };
@@ -119,6 +131,29 @@ pub async fn guidance(
     let Some(text) = pick_text(&page, &lang, &procedure) else {
         return not_found_page(&state, &lang, code.as_str());
     };
+    let key = PageKey {
+        code: code.clone(),
+        page: page.locale().tag.clone(),
+        text: text.lang.clone(),
+    };
+    let rendered = match cache.page(&key) {
+        Some(r) => r,
+        None => {
+            let r = Arc::new(render_guidance(&state, &page, &code, &procedure, text)?);
+            cache.put_page(epoch, key, r.clone());
+            r
+        }
+    };
+    Ok(rendered.respond(&page, &headers))
+}
+
+fn render_guidance(
+    state: &AppState,
+    page: &Frame<'_>,
+    code: &Code,
+    procedure: &Procedure,
+    text: &ProcedureText,
+) -> AppResult<Rendered> {
     let text_tag = text.lang.clone();
     let text_lang = (text_tag.to_string() != page.lang).then(|| text_tag.to_string());
     if procedure.status == Status::Archived {
@@ -126,10 +161,10 @@ pub async fn guidance(
             code: code.to_string(),
             text,
             text_lang,
-            page: &page,
+            page,
         }
         .render()?;
-        return Ok(page.respond(StatusCode::GONE, Some(&text_tag), html));
+        return Ok(Rendered::new(StatusCode::GONE, html, text_tag));
     }
     let shown_name = state
         .locales()
@@ -147,10 +182,12 @@ pub async fn guidance(
         text_lang,
         shown_name,
         ja_title,
-        page: &page,
+        updated: text.updated.chars().take(10).collect(),
+        phrases: PHRASES,
+        page,
     }
     .render()?;
-    Ok(page.respond(StatusCode::OK, Some(&text_tag), html))
+    Ok(Rendered::new(StatusCode::OK, html, text_tag))
 }
 
 pub async fn not_found(State(state): State<AppState>, lang: Lang, uri: Uri) -> AppResult<Response> {
