@@ -31,7 +31,11 @@ impl Drop for Chromedriver {
 }
 
 fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 fn chromedriver() -> Chromedriver {
@@ -45,7 +49,10 @@ fn chromedriver() -> Chromedriver {
         .expect("chromedriver runs (Debian: chromium-driver)");
     let started = Instant::now();
     while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(started.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     Chromedriver {
@@ -79,7 +86,11 @@ fn site() -> Site {
     let db = dir.path().join("m.db");
     let server = start(&db, &["--locales", locales.to_str().unwrap()]);
     // The samples are in (the database was empty); add an archived one.
-    let json = import_file(&[procedure("A2RC", "archived", &[("ja", "終わった手続き"), ("en", "An ended procedure")])]);
+    let json = import_file(&[procedure(
+        "A2RC",
+        "archived",
+        &[("ja", "終わった手続き"), ("en", "An ended procedure")],
+    )]);
     std::fs::write(dir.path().join("archived.json"), json).unwrap();
     import(&db, &dir.path().join("archived.json"));
     Site { server, _dir: dir }
@@ -197,7 +208,8 @@ async fn no_horizontal_scroll_or_text_outside_the_viewport_at_320_and_1280_px() 
 }
 
 fn axe_source() -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/axe-core/axe.min.js");
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("{}: {e} (run `npm ci` in tests/browser)", path.display()))
 }
@@ -248,7 +260,9 @@ async fn axe_core_finds_no_wcag_aa_violations_in_light_and_dark_mode() {
     let mut problems = Vec::new();
     for (dark, args) in [(false, &[][..]), (true, &["--force-dark-mode"][..])] {
         let b = Browser::start(true, args).await;
-        let is_dark = b.run("return matchMedia('(prefers-color-scheme: dark)').matches").await;
+        let is_dark = b
+            .run("return matchMedia('(prefers-color-scheme: dark)').matches")
+            .await;
         assert_eq!(is_dark, json!(dark), "the colour scheme under test");
         for width in [320, 1280] {
             b.client.set_window_size(width, 900).await.unwrap();
@@ -280,34 +294,73 @@ async fn the_page_works_with_javascript_off_and_the_script_runs_under_the_csp() 
     let c = &b.client;
     c.goto(&format!("{u}/q/K7Q2?lang=vi")).await.unwrap();
     let h1 = c.find(Locator::Css("h1")).await.unwrap();
-    assert!(h1.text().await.unwrap().contains("chuyển đến"), "Vietnamese title");
+    assert!(
+        h1.text().await.unwrap().contains("chuyển đến"),
+        "Vietnamese title"
+    );
     for id in ["read-aloud", "copy-link", "share"] {
         let button = c.find(Locator::Id(id)).await.unwrap();
-        assert!(!button.is_displayed().await.unwrap(), "{id} stays hidden without JavaScript");
+        assert!(
+            !button.is_displayed().await.unwrap(),
+            "{id} stays hidden without JavaScript"
+        );
     }
     // Staff mode is a link to a :target section: full screen, no script.
     let phrases = c.find(Locator::Css(".phrases")).await.unwrap();
     let before = phrases.rectangle().await.unwrap();
-    c.find(Locator::Css(r##"a[href="#staff"]"##)).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css(r##"a[href="#staff"]"##))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     assert!(c.current_url().await.unwrap().as_str().ends_with("#staff"));
     let card = c.find(Locator::Id("staff")).await.unwrap();
-    let (x, y, w, _) = card.rectangle().await.unwrap();
-    assert!(x == 0.0 && y == 0.0 && w > 1200.0, "the card fills the screen: {x} {y} {w}");
+    // (y is in document coordinates: the page scrolled to the card.)
+    let (x, _, w, h) = card.rectangle().await.unwrap();
+    assert!(
+        x == 0.0 && w > 1200.0 && h > 700.0,
+        "the card fills the screen: {x} {w}×{h}"
+    );
     let close = c.find(Locator::Css(".staff-close a")).await.unwrap();
     assert!(close.is_displayed().await.unwrap());
     let after = phrases.rectangle().await.unwrap();
-    assert!(after.3 > before.3, "phrases are larger full screen: {before:?} → {after:?}");
+    assert!(
+        after.3 > before.3,
+        "phrases are larger full screen: {before:?} → {after:?}"
+    );
     close.click().await.unwrap();
-    let (_, _, w, _) = c.find(Locator::Id("staff")).await.unwrap().rectangle().await.unwrap();
+    let (_, _, w, _) = c
+        .find(Locator::Id("staff"))
+        .await
+        .unwrap()
+        .rectangle()
+        .await
+        .unwrap();
     assert!(w < 1000.0, "closed again: {w}");
     // The language picker is plain links.
-    c.find(Locator::Css(r#".langs a[hreflang="ne"]"#)).await.unwrap().click().await.unwrap();
+    c.find(Locator::Css(r#".langs a[hreflang="ne"]"#))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let html = c.find(Locator::Css("html")).await.unwrap();
     assert_eq!(html.attr("lang").await.unwrap().as_deref(), Some("ne"));
     // The code box on the index is a plain form.
     c.goto(&format!("{u}/")).await.unwrap();
-    c.find(Locator::Id("code")).await.unwrap().send_keys("h3n8").await.unwrap();
-    c.find(Locator::Css(".code-box button")).await.unwrap().click().await.unwrap();
+    c.find(Locator::Id("code"))
+        .await
+        .unwrap()
+        .send_keys("h3n8")
+        .await
+        .unwrap();
+    c.find(Locator::Css(".code-box button"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     assert_eq!(c.current_url().await.unwrap().path(), "/q/H3N8");
     b.close().await;
 }
@@ -317,7 +370,10 @@ async fn the_page_works_with_javascript_off_and_the_script_runs_under_the_csp() 
 async fn read_aloud_appears_only_when_a_voice_exists_for_the_text_language() {
     let site = site();
     let b = Browser::start(true, &[]).await;
-    b.client.goto(&format!("{}/q/K7Q2?lang=vi", site.server.url)).await.unwrap();
+    b.client
+        .goto(&format!("{}/q/K7Q2?lang=vi", site.server.url))
+        .await
+        .unwrap();
     let button = b.client.find(Locator::Id("read-aloud")).await.unwrap();
     // Whatever voices this Chromium has: shown exactly when one speaks Vietnamese.
     let has_vi = b
@@ -333,11 +389,22 @@ async fn read_aloud_appears_only_when_a_voice_exists_for_the_text_language() {
         )
     };
     b.run(&offer("[{ lang: 'en-US', name: 'English' }]")).await;
-    assert!(!button.is_displayed().await.unwrap(), "no Vietnamese voice, no button");
-    b.run(&offer("[{ lang: 'en-US', name: 'English' }, { lang: 'vi-VN', name: 'Tiếng Việt' }]"))
-        .await;
-    assert!(button.is_displayed().await.unwrap(), "a Vietnamese voice shows the button");
+    assert!(
+        !button.is_displayed().await.unwrap(),
+        "no Vietnamese voice, no button"
+    );
+    b.run(&offer(
+        "[{ lang: 'en-US', name: 'English' }, { lang: 'vi-VN', name: 'Tiếng Việt' }]",
+    ))
+    .await;
+    assert!(
+        button.is_displayed().await.unwrap(),
+        "a Vietnamese voice shows the button"
+    );
     b.run(&offer("[]")).await;
-    assert!(!button.is_displayed().await.unwrap(), "and it hides again when it goes");
+    assert!(
+        !button.is_displayed().await.unwrap(),
+        "and it hides again when it goes"
+    );
     b.close().await;
 }

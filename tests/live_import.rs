@@ -12,7 +12,11 @@ use common::{import_file, procedure};
 async fn an_import_from_another_process_replaces_cached_pages() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("m.db");
-    let json = import_file(&[procedure("W4XY", "published", &[("ja", "古い題"), ("en", "Old title")])]);
+    let json = import_file(&[procedure(
+        "W4XY",
+        "published",
+        &[("ja", "古い題"), ("en", "Old title")],
+    )]);
     std::fs::write(dir.path().join("old.json"), json).unwrap();
     import(&db, &dir.path().join("old.json"));
     let server = start(&db, &[]);
@@ -26,7 +30,11 @@ async fn an_import_from_another_process_replaces_cached_pages() {
     assert!(page("en").await.contains("Old title"));
     assert!(page("en").await.contains("Old title"));
 
-    let json = import_file(&[procedure("W4XY", "published", &[("ja", "新しい題"), ("en", "New title")])]);
+    let json = import_file(&[procedure(
+        "W4XY",
+        "published",
+        &[("ja", "新しい題"), ("en", "New title")],
+    )]);
     std::fs::write(dir.path().join("new.json"), json).unwrap();
     import(&db, &dir.path().join("new.json"));
     let imported = Instant::now();
@@ -42,6 +50,9 @@ async fn an_import_from_another_process_replaces_cached_pages() {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    eprintln!("new text served {} ms after the import", imported.elapsed().as_millis());
+    eprintln!(
+        "new text served {} ms after the import",
+        imported.elapsed().as_millis()
+    );
     assert!(imported.elapsed() < madoguchi::web::CHECK_EVERY + Duration::from_millis(500));
 }

@@ -50,13 +50,26 @@ async fn every_sample_page_in_every_language_fits_one_round_trip() {
 /// Every URL in an attribute or a CSS `url()`.
 fn urls(page: &str) -> Vec<String> {
     let mut found = Vec::new();
-    for attr in ["href=\"", "src=\"", "action=\"", "srcset=\"", "poster=\"", "data=\""] {
+    for attr in [
+        "href=\"",
+        "src=\"",
+        "action=\"",
+        "srcset=\"",
+        "poster=\"",
+        "data=\"",
+    ] {
         for part in page.split(attr).skip(1) {
             found.push(part.split('"').next().unwrap().to_owned());
         }
     }
     for part in page.split("url(").skip(1) {
-        found.push(part.split(')').next().unwrap().trim_matches(['"', '\'']).to_owned());
+        found.push(
+            part.split(')')
+                .next()
+                .unwrap()
+                .trim_matches(['"', '\''])
+                .to_owned(),
+        );
     }
     found
 }
@@ -95,14 +108,29 @@ async fn the_csp_allows_the_inline_stylesheet_by_hash_and_scripts_only_from_self
     assert!(csp.contains("default-src 'none'"), "{csp}");
     assert!(csp.contains("script-src 'self'"), "{csp}");
     let page = r.text();
-    let css = page.split("<style>").nth(1).unwrap().split("</style>").next().unwrap();
+    let css = page
+        .split("<style>")
+        .nth(1)
+        .unwrap()
+        .split("</style>")
+        .next()
+        .unwrap();
     let hash = format!("'sha256-{}'", STANDARD.encode(Sha256::digest(css.as_bytes())));
     assert!(csp.contains(&hash), "{csp} should name {hash}");
     assert_eq!(page.matches("<style").count(), 1);
-    assert!(!page.contains(" style="), "no style attributes: the CSP would block them");
+    assert!(
+        !page.contains(" style="),
+        "no style attributes: the CSP would block them"
+    );
     // The only script is the same-origin file, which is long-cached.
     assert_eq!(page.matches("<script").count(), 1);
-    let src = page.split("<script src=\"").nth(1).unwrap().split('"').next().unwrap();
+    let src = page
+        .split("<script src=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
     assert!(src.starts_with("/assets/page.js?v="), "{src}");
     let js = get(&app, src, &[]).await;
     assert_eq!(js.status, 200);
@@ -140,18 +168,31 @@ async fn a_revisit_costs_a_304() {
     assert_eq!(ko.status, 200);
     assert_ne!(ko.header("etag"), etag);
     // A compressed response carries the same tag.
-    let br = get(&app, "/q/K7Q2", &[("accept-language", "vi"), ("accept-encoding", "br")]).await;
+    let br = get(
+        &app,
+        "/q/K7Q2",
+        &[("accept-language", "vi"), ("accept-encoding", "br")],
+    )
+    .await;
     assert_eq!(br.header("etag"), etag);
 }
 
 #[tokio::test]
 async fn a_change_to_the_texts_shows_within_the_check_interval() {
-    let json = import_file(&[procedure("W4XY", "published", &[("ja", "古い題"), ("en", "Old title")])]);
+    let json = import_file(&[procedure(
+        "W4XY",
+        "published",
+        &[("ja", "古い題"), ("en", "Old title")],
+    )]);
     let (app, store) = app_with(Some(&json)).await;
     let r = get(&app, "/q/W4XY?lang=en", &[]).await;
     assert!(r.text().contains("Old title"));
     let etag = r.header("etag");
-    let json = import_file(&[procedure("W4XY", "published", &[("ja", "新しい題"), ("en", "New title")])]);
+    let json = import_file(&[procedure(
+        "W4XY",
+        "published",
+        &[("ja", "新しい題"), ("en", "New title")],
+    )]);
     let procedures = transfer::parse(&json, "2026-02-02T00:00:00Z").unwrap();
     store.save_procedures(&procedures).await.unwrap();
     tokio::time::sleep(madoguchi::web::CHECK_EVERY + std::time::Duration::from_millis(100)).await;
@@ -162,7 +203,11 @@ async fn a_change_to_the_texts_shows_within_the_check_interval() {
     assert!(page.contains("新しい題"), "and the Japanese card too");
     assert!(page.contains("2026-02-02"), "with the text's new date");
     // Archiving turns the cached page into the 410 page.
-    let json = import_file(&[procedure("W4XY", "archived", &[("ja", "新しい題"), ("en", "New title")])]);
+    let json = import_file(&[procedure(
+        "W4XY",
+        "archived",
+        &[("ja", "新しい題"), ("en", "New title")],
+    )]);
     store
         .save_procedures(&transfer::parse(&json, "2026-02-03T00:00:00Z").unwrap())
         .await
@@ -186,7 +231,10 @@ async fn the_page_has_the_staff_mode_phrases_date_and_tools() {
         ("紙に書いてください。", "Xin vui lòng viết ra giấy."),
         ("通訳の方はいますか？", "Ở đây có phiên dịch viên không?"),
     ] {
-        assert!(card.contains(&format!(r#"<span lang="ja">{ja}</span><br>{vi}"#)), "{ja}");
+        assert!(
+            card.contains(&format!(r#"<span lang="ja">{ja}</span><br>{vi}"#)),
+            "{ja}"
+        );
     }
     // The date of the Vietnamese text, in Vietnamese words.
     assert!(page.contains(r#"<p class="updated">Cập nhật lần cuối: 20"#));

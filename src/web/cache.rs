@@ -68,12 +68,12 @@ impl Rendered {
     pub fn respond(&self, page: &Frame<'_>, request: &HeaderMap) -> Response {
         let fresh = self.status == StatusCode::OK
             && request
-            .get_all(IF_NONE_MATCH)
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .map(|t| t.trim().trim_start_matches("W/"))
-            .any(|t| t == "*" || t == self.etag.to_str().unwrap_or("").trim_start_matches("W/"));
+                .get_all(IF_NONE_MATCH)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .map(|t| t.trim().trim_start_matches("W/"))
+                .any(|t| t == "*" || t == self.etag.to_str().unwrap_or("").trim_start_matches("W/"));
         let mut response = if fresh {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
@@ -156,7 +156,12 @@ impl PageCache {
     }
 
     /// The procedure, from memory or from the database.
-    pub async fn procedure(&self, epoch: u64, store: &Store, code: &Code) -> anyhow::Result<Option<Arc<Procedure>>> {
+    pub async fn procedure(
+        &self,
+        epoch: u64,
+        store: &Store,
+        code: &Code,
+    ) -> anyhow::Result<Option<Arc<Procedure>>> {
         if let Some(p) = self.entries.read().expect("cache lock").procedures.get(code) {
             return Ok(Some(p.clone()));
         }
