@@ -8,17 +8,23 @@
 #   bench/run.sh > bench/RESULTS.md.new
 #
 # Settings: DURATION (s per run, default 10), ROUNDS (default 3),
-# CONNECTIONS (default 32), THREADS (wrk threads, default 1).
+# CONNECTIONS (default 32), THREADS (wrk threads, default 1), PROCEDURES
+# (default 1000), BIN (a madoguchi binary to use instead of building one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
+PROCEDURES=${PROCEDURES:-1000}
 
-cargo build --release --locked >&2
-BIN=$PWD/target/release/madoguchi
+if [ -z "${BIN:-}" ]; then
+    cargo build --release --locked >&2
+    BIN=$PWD/target/release/madoguchi
+fi
 WORK=$(mktemp -d)
+# nginx workers run as an unprivileged user: let them read the page.
+chmod 755 "$WORK"
 PIDS=()
 cleanup() {
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -73,7 +79,7 @@ http {
     default_type text/html;
     sendfile on;
     keepalive_requests 100000;
-    gzip on; gzip_comp_level 6; gzip_types text/html;
+    gzip on; gzip_comp_level 6;
     client_body_temp_path $WORK/ngx; proxy_temp_path $WORK/ngx; fastcgi_temp_path $WORK/ngx;
     uwsgi_temp_path $WORK/ngx; scgi_temp_path $WORK/ngx;
     server {
@@ -116,26 +122,26 @@ QR_SVG=$(measure "$APP_URL/qr/K7Q2.svg")
 stop_app
 
 # --- 3. Memory with 1,000 procedures x 14 languages ----------------------
-python3 bench/gen-procedures.py 1000 >"$WORK/big.json"
+python3 bench/gen-procedures.py "$PROCEDURES" >"$WORK/big.json"
 IMPORT_START=$(date +%s.%N)
 MADOGUCHI_DB="$WORK/big.db" "$BIN" import "$WORK/big.json" >/dev/null 2>&1
-IMPORT_S=$(echo "$(date +%s.%N) - $IMPORT_START" | bc)
+IMPORT_S=$(printf %.1f "$(echo "$(date +%s.%N) - $IMPORT_START" | bc)")
 start_app "$WORK/big.db"
 RSS_START=$(rss_kb "$APP_PID")
 # Every procedure in every page language: 13,000 pages, past the cache's
 # bound of 4,096 pages, so this is the most the cache holds.
-python3 - "$APP_URL" >"$WORK/urls" <<'PY'
+python3 - "$APP_URL" "$PROCEDURES" >"$WORK/urls" <<'PY'
 import sys
 langs = ["ja", "en", "vi", "zh-Hans", "zh-Hant", "ko", "fil", "ne", "id", "pt-BR", "es", "th", "my"]
-for i in range(1000):
+for i in range(int(sys.argv[2])):
     for l in langs:
         print(f'url = "{sys.argv[1]}/q/Z{i:04d}?lang={l}"\noutput = "/dev/null"')
 PY
 FILL_START=$(date +%s.%N)
 curl -s -K "$WORK/urls"
-FILL_S=$(echo "$(date +%s.%N) - $FILL_START" | bc)
+FILL_S=$(printf %.1f "$(echo "$(date +%s.%N) - $FILL_START" | bc)")
 RSS_FULL=$(rss_kb "$APP_PID")
-BIG_PAGE=$(measure "$APP_URL/q/Z0500" -H 'Accept-Language: ne')
+BIG_PAGE=$(measure "$APP_URL/q/Z$(printf %04d $((PROCEDURES / 2)))" -H 'Accept-Language: ne')
 stop_app
 
 # --- Report --------------------------------------------------------------
@@ -149,10 +155,10 @@ summary() { # file server -> "rps_median p50_median p99_median"
 row() { # label file
     read -r n_rps n_p50 n_p99 <<<"$(summary "$2" nginx)"
     read -r m_rps m_p50 m_p99 <<<"$(summary "$2" madoguchi)"
-    ratio=$(echo "scale=2; $m_rps / $n_rps" | bc)
+    ratio=$(printf %.2f "$(echo "scale=4; $m_rps / $n_rps" | bc)")
     echo "| $1 | $n_rps | $n_p50 / $n_p99 | $m_rps | $m_p50 / $m_p99 | **$ratio** |"
 }
-qr_first() { grep "^$1 " "$WORK/qr-first" | awk '{ print $2 * 1000 }' | median; }
+qr_first() { grep "^$1 " "$WORK/qr-first" | awk '{ printf "%.1f\n", $2 * 1000 }' | median; }
 read -r png_rps png_p50 png_p99 <<<"$QR_PNG"
 read -r svg_rps svg_p50 svg_p99 <<<"$QR_SVG"
 read -r big_rps big_p50 big_p99 <<<"$BIG_PAGE"
@@ -178,10 +184,10 @@ PNG $png_rps req/s (p50 $png_p50 ms, p99 $png_p99 ms), SVG $svg_rps req/s
 (p50 $svg_p50 ms, p99 $svg_p99 ms).
 
 Memory (VmRSS): with the 7 samples after the runs above $((APP_RSS_SAMPLES / 1024)) MB.
-1,000 procedures x 14 languages (\`bench/gen-procedures.py\`, imported in ${IMPORT_S%.*} s):
-$((RSS_START / 1024)) MB after start, $((RSS_FULL / 1024)) MB after all 13,000
-page/language combinations were requested once (${FILL_S%.*} s, one curl, keep-alive),
-which fills the page cache to its bound. A page of that database under load:
+$PROCEDURES procedures x 14 languages (\`bench/gen-procedures.py\`, imported in ${IMPORT_S} s):
+$((RSS_START / 1024)) MB after start, $((RSS_FULL / 1024)) MB after all $((PROCEDURES * 13))
+page/language combinations were requested once (${FILL_S} s, one curl, keep-alive),
+which fills the page cache (bounded at 4,096 pages). A page of that database under load:
 $big_rps req/s (p50 $big_p50 ms, p99 $big_p99 ms).
 
 Raw (server req/s p50 p99):
