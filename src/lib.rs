@@ -35,6 +35,7 @@ struct Inner {
     base_url: BaseUrl,
     throttle: web::admin::Throttle,
     scans: Arc<stats::Scans>,
+    pages: web::PageCache,
 }
 
 impl AppState {
@@ -46,6 +47,7 @@ impl AppState {
                 base_url,
                 throttle: Default::default(),
                 scans: Default::default(),
+                pages: web::PageCache::default(),
             }),
         }
     }
@@ -69,6 +71,11 @@ impl AppState {
 
     pub fn throttle(&self) -> &web::admin::Throttle {
         &self.inner.throttle
+    }
+
+    /// Rendered guidance pages (see [`web::PageCache`]).
+    pub fn pages(&self) -> &web::PageCache {
+        &self.inner.pages
     }
 }
 

@@ -70,3 +70,24 @@ forbidden-title = Not allowed
 forbidden-body = You cannot open this page. Please sign in with an account that may.
 too-many-title = Too many attempts
 too-many-body = Please wait { $seconds } seconds, then try again.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+# $date is the date in YYYY-MM-DD form.
+text-updated = Last updated: { $date }
+read-aloud = Read aloud
+read-aloud-stop = Stop reading
+copy-link = Copy link
+link-copied = Link copied.
+share = Share
+
+## Full-screen card for the staff
+
+staff-mode-open = Show full screen to the staff
+staff-mode-close = Close full screen
+phrases-heading = Phrases for the counter
+# These phrases are shown twice: in Japanese for the staff and in the
+# resident's language underneath.
+phrase-not-understand = I don't understand.
+phrase-write-down = Please write it down.
+phrase-interpreter = Is there an interpreter?

@@ -70,3 +70,21 @@ forbidden-title = No permitido
 forbidden-body = No puede abrir esta página. Inicie sesión con una cuenta que tenga permiso.
 too-many-title = Demasiados intentos
 too-many-body = Espere { $seconds } segundos y vuelva a intentarlo.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = Última actualización: { $date }
+read-aloud = Leer en voz alta
+read-aloud-stop = Dejar de leer
+copy-link = Copiar enlace
+link-copied = Enlace copiado.
+share = Compartir
+
+## Full-screen card for the staff
+
+staff-mode-open = Mostrar al personal en pantalla completa
+staff-mode-close = Cerrar pantalla completa
+phrases-heading = Frases para la ventanilla
+phrase-not-understand = No entiendo.
+phrase-write-down = Por favor, escríbalo.
+phrase-interpreter = ¿Hay un intérprete?

@@ -70,3 +70,21 @@ forbidden-title = Hindi pinapayagan
 forbidden-body = Hindi mo mabubuksan ang pahinang ito. Mag-sign in gamit ang account na may pahintulot.
 too-many-title = Masyadong maraming pagsubok
 too-many-body = Maghintay ng { $seconds } segundo, saka subukan muli.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = Huling na-update: { $date }
+read-aloud = Basahin nang malakas
+read-aloud-stop = Itigil ang pagbasa
+copy-link = Kopyahin ang link
+link-copied = Nakopya na ang link.
+share = Ibahagi
+
+## Full-screen card for the staff
+
+staff-mode-open = Ipakita sa staff nang full screen
+staff-mode-close = Isara ang full screen
+phrases-heading = Mga pangungusap para sa counter
+phrase-not-understand = Hindi ko po naiintindihan.
+phrase-write-down = Pakisulat po.
+phrase-interpreter = May interpreter po ba?

@@ -70,3 +70,21 @@ forbidden-title = Tidak diizinkan
 forbidden-body = Anda tidak dapat membuka halaman ini. Silakan masuk dengan akun yang berwenang.
 too-many-title = Terlalu banyak percobaan
 too-many-body = Tunggu { $seconds } detik, lalu coba lagi.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = Terakhir diperbarui: { $date }
+read-aloud = Bacakan
+read-aloud-stop = Berhenti membacakan
+copy-link = Salin tautan
+link-copied = Tautan sudah disalin.
+share = Bagikan
+
+## Full-screen card for the staff
+
+staff-mode-open = Tampilkan layar penuh kepada petugas
+staff-mode-close = Tutup layar penuh
+phrases-heading = Kalimat untuk di loket
+phrase-not-understand = Saya tidak mengerti.
+phrase-write-down = Tolong tuliskan.
+phrase-interpreter = Apakah ada penerjemah lisan?

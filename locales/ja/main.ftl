@@ -70,3 +70,21 @@ forbidden-title = 許可されていません
 forbidden-body = このページを開く権限がありません。権限のあるアカウントでログインしてください。
 too-many-title = 試行回数が多すぎます
 too-many-body = { $seconds } 秒待ってから、もう一度お試しください。
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = 最終更新日：{ $date }
+read-aloud = 読み上げる
+read-aloud-stop = 読み上げを止める
+copy-link = リンクをコピー
+link-copied = リンクをコピーしました。
+share = 共有
+
+## Full-screen card for the staff
+
+staff-mode-open = 全画面で職員に見せる
+staff-mode-close = 全画面を閉じる
+phrases-heading = 窓口で使えることば
+phrase-not-understand = わかりません。
+phrase-write-down = 紙に書いてください。
+phrase-interpreter = 通訳の方はいますか？

@@ -70,3 +70,21 @@ forbidden-title = 허용되지 않음
 forbidden-body = 이 페이지를 열 수 없습니다. 권한이 있는 계정으로 로그인하세요.
 too-many-title = 시도가 너무 많습니다
 too-many-body = { $seconds }초 기다린 후 다시 시도하세요.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = 마지막 업데이트: { $date }
+read-aloud = 소리 내어 읽기
+read-aloud-stop = 읽기 중지
+copy-link = 링크 복사
+link-copied = 링크를 복사했습니다.
+share = 공유
+
+## Full-screen card for the staff
+
+staff-mode-open = 전체 화면으로 직원에게 보여 주기
+staff-mode-close = 전체 화면 닫기
+phrases-heading = 창구에서 쓸 수 있는 말
+phrase-not-understand = 이해가 안 됩니다.
+phrase-write-down = 글로 써 주세요.
+phrase-interpreter = 통역사가 있습니까?

@@ -70,3 +70,21 @@ forbidden-title = ခွင့်မပြုပါ
 forbidden-body = ဤစာမျက်နှာကို ဖွင့်၍မရပါ။ ခွင့်ပြုချက်ရှိသော အကောင့်ဖြင့် ဝင်ရောက်ပါ။
 too-many-title = ကြိုးစားမှု များလွန်းသည်
 too-many-body = { $seconds } စက္ကန့် စောင့်ပြီး ထပ်ကြိုးစားပါ။
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = နောက်ဆုံး ပြင်ဆင်သည့်ရက်- { $date }
+read-aloud = အသံထွက် ဖတ်ပြရန်
+read-aloud-stop = ဖတ်ခြင်းကို ရပ်ရန်
+copy-link = လင့်ခ်ကို ကူးယူရန်
+link-copied = လင့်ခ်ကို ကူးယူပြီးပါပြီ။
+share = မျှဝေရန်
+
+## Full-screen card for the staff
+
+staff-mode-open = ဝန်ထမ်းကို မျက်နှာပြင်အပြည့်ဖြင့် ပြရန်
+staff-mode-close = မျက်နှာပြင်အပြည့်ကို ပိတ်ရန်
+phrases-heading = ကောင်တာတွင် သုံးနိုင်သော စကားများ
+phrase-not-understand = ကျွန်ုပ် နားမလည်ပါ။
+phrase-write-down = ကျေးဇူးပြု၍ စာဖြင့် ရေးပြပေးပါ။
+phrase-interpreter = စကားပြန် ရှိပါသလား။

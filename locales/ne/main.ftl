@@ -70,3 +70,21 @@ forbidden-title = अनुमति छैन
 forbidden-body = तपाईं यो पेज खोल्न सक्नुहुन्न। अनुमति भएको खाताबाट साइन इन गर्नुहोस्।
 too-many-title = धेरै पटक प्रयास भयो
 too-many-body = { $seconds } सेकेन्ड पर्खेर फेरि प्रयास गर्नुहोस्।
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = अन्तिम पटक अद्यावधिक: { $date }
+read-aloud = ठूलो स्वरमा पढ्नुहोस्
+read-aloud-stop = पढ्न रोक्नुहोस्
+copy-link = लिङ्क प्रतिलिपि गर्नुहोस्
+link-copied = लिङ्क प्रतिलिपि गरियो।
+share = साझा गर्नुहोस्
+
+## Full-screen card for the staff
+
+staff-mode-open = कर्मचारीलाई पूरा स्क्रिनमा देखाउनुहोस्
+staff-mode-close = पूरा स्क्रिन बन्द गर्नुहोस्
+phrases-heading = काउन्टरमा प्रयोग गर्न सकिने वाक्यहरू
+phrase-not-understand = मैले बुझिनँ।
+phrase-write-down = कृपया लेखेर दिनुहोस्।
+phrase-interpreter = के यहाँ दोभाषे हुनुहुन्छ?

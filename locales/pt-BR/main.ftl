@@ -70,3 +70,21 @@ forbidden-title = Não permitido
 forbidden-body = Você não pode abrir esta página. Entre com uma conta que tenha permissão.
 too-many-title = Tentativas demais
 too-many-body = Aguarde { $seconds } segundos e tente novamente.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = Última atualização: { $date }
+read-aloud = Ler em voz alta
+read-aloud-stop = Parar a leitura
+copy-link = Copiar link
+link-copied = Link copiado.
+share = Compartilhar
+
+## Full-screen card for the staff
+
+staff-mode-open = Mostrar em tela cheia ao funcionário
+staff-mode-close = Fechar tela cheia
+phrases-heading = Frases para o guichê
+phrase-not-understand = Não entendi.
+phrase-write-down = Por favor, escreva.
+phrase-interpreter = Tem intérprete?

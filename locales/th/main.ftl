@@ -70,3 +70,21 @@ forbidden-title = ไม่อนุญาต
 forbidden-body = คุณเปิดหน้านี้ไม่ได้ กรุณาเข้าสู่ระบบด้วยบัญชีที่มีสิทธิ์
 too-many-title = ลองหลายครั้งเกินไป
 too-many-body = กรุณารอ { $seconds } วินาที แล้วลองใหม่
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = อัปเดตล่าสุด: { $date }
+read-aloud = อ่านออกเสียง
+read-aloud-stop = หยุดอ่าน
+copy-link = คัดลอกลิงก์
+link-copied = คัดลอกลิงก์แล้ว
+share = แชร์
+
+## Full-screen card for the staff
+
+staff-mode-open = แสดงเต็มจอให้เจ้าหน้าที่ดู
+staff-mode-close = ปิดการแสดงเต็มจอ
+phrases-heading = ประโยคที่ใช้ที่เคาน์เตอร์
+phrase-not-understand = ฉันไม่เข้าใจ
+phrase-write-down = กรุณาเขียนให้ดูด้วย
+phrase-interpreter = มีล่ามไหม

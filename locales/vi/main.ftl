@@ -70,3 +70,21 @@ forbidden-title = Không được phép
 forbidden-body = Bạn không thể mở trang này. Hãy đăng nhập bằng tài khoản có quyền.
 too-many-title = Thử quá nhiều lần
 too-many-body = Vui lòng đợi { $seconds } giây rồi thử lại.
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = Cập nhật lần cuối: { $date }
+read-aloud = Đọc to
+read-aloud-stop = Dừng đọc
+copy-link = Sao chép liên kết
+link-copied = Đã sao chép liên kết.
+share = Chia sẻ
+
+## Full-screen card for the staff
+
+staff-mode-open = Hiển thị toàn màn hình cho nhân viên
+staff-mode-close = Thoát toàn màn hình
+phrases-heading = Những câu dùng tại quầy
+phrase-not-understand = Tôi không hiểu.
+phrase-write-down = Xin vui lòng viết ra giấy.
+phrase-interpreter = Ở đây có phiên dịch viên không?

@@ -70,3 +70,21 @@ forbidden-title = 不允许访问
 forbidden-body = 您无法打开此页面。请使用有权限的账户登录。
 too-many-title = 尝试次数过多
 too-many-body = 请等待 { $seconds } 秒后再试。
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = 最后更新：{ $date }
+read-aloud = 朗读
+read-aloud-stop = 停止朗读
+copy-link = 复制链接
+link-copied = 链接已复制。
+share = 分享
+
+## Full-screen card for the staff
+
+staff-mode-open = 全屏显示给工作人员
+staff-mode-close = 退出全屏
+phrases-heading = 窗口常用语
+phrase-not-understand = 我不明白。
+phrase-write-down = 请写下来。
+phrase-interpreter = 有口译人员吗？

@@ -70,3 +70,21 @@ forbidden-title = 不允許存取
 forbidden-body = 您無法開啟此頁面。請使用有權限的帳號登入。
 too-many-title = 嘗試次數過多
 too-many-body = 請等待 { $seconds } 秒後再試。
+
+## Guidance page tools (the buttons show only where the browser can do them)
+
+text-updated = 最後更新：{ $date }
+read-aloud = 朗讀
+read-aloud-stop = 停止朗讀
+copy-link = 複製連結
+link-copied = 已複製連結。
+share = 分享
+
+## Full-screen card for the staff
+
+staff-mode-open = 以全螢幕出示給工作人員
+staff-mode-close = 關閉全螢幕
+phrases-heading = 櫃檯常用語
+phrase-not-understand = 我不明白。
+phrase-write-down = 請寫下來。
+phrase-interpreter = 有口譯人員嗎？

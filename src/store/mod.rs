@@ -1,6 +1,7 @@
 //! The SQLite store. Knows SQL and the domain types; nothing of HTTP.
 
 pub mod audit;
+mod changes;
 mod editing;
 mod offices;
 mod procedures;

@@ -3,6 +3,8 @@
 
 pub mod admin;
 mod api;
+mod assets;
+mod cache;
 mod errors;
 mod lang;
 mod page;
@@ -16,18 +18,34 @@ use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware;
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::AppState;
 
+pub use cache::{CHECK_EVERY, PageCache};
 pub use lang::Lang;
 
-/// Content-Security-Policy for every page: nothing from other origins,
-/// no scripts; the one inline stylesheet is allowed.
-const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; \
-                   form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+/// A change made through this server (staff pages, API) shows at once on
+/// the public pages: any successful write empties the page cache. Changes
+/// from other processes are noticed by the cache's own periodic check.
+async fn fresh_after_writes(
+    axum::extract::State(state): axum::extract::State<AppState>,
+    request: axum::extract::Request,
+    next: middleware::Next,
+) -> axum::response::Response {
+    let write = !matches!(
+        *request.method(),
+        axum::http::Method::GET | axum::http::Method::HEAD
+    );
+    let response = next.run(request).await;
+    if write && response.status().as_u16() < 400 {
+        state.pages().clear();
+    }
+    response
+}
 
 pub fn router(state: AppState) -> Router {
     let header = |name: &'static str, value: &'static str| {
@@ -42,16 +60,24 @@ pub fn router(state: AppState) -> Router {
         .route("/healthz", get(public::healthz))
         .merge(admin::router())
         .merge(api::router())
+        .route("/assets/{file}", get(assets::file))
         .fallback(public::not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), fresh_after_writes))
         .layer(middleware::from_fn_with_state(state.clone(), errors::error_pages))
         .layer(CatchPanicLayer::new())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             Duration::from_secs(30),
         ))
-        .layer(header("content-security-policy", CSP))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            HeaderName::from_static("content-security-policy"),
+            assets::csp(),
+        ))
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "no-referrer"))
+        // gzip or brotli as the client asks; inside the tracing layer so
+        // logs show the status, outside the rest so error pages compress.
+        .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

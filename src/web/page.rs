@@ -6,12 +6,10 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::Lang;
+use super::assets::{self, CSS};
 use crate::AppState;
 use crate::domain::LangTag;
 use crate::i18n::{Locale, Localizer, negotiate};
-
-/// The public pages' stylesheet, inlined so a page is one request.
-const CSS: &str = include_str!("../../assets/site.css");
 
 pub struct PickerEntry {
     pub tag: String,
@@ -29,6 +27,8 @@ pub struct Frame<'a> {
     pub dir: &'static str,
     pub languages: Vec<PickerEntry>,
     pub css: &'static str,
+    /// The versioned URL of the page script.
+    pub script: &'static str,
     from_query: Option<LangTag>,
     secure: bool,
 }
@@ -64,6 +64,7 @@ impl<'a> Frame<'a> {
             dir: locale.tag.dir(),
             languages,
             css: CSS,
+            script: assets::script_url(),
             from_query,
             secure: state.base_url().is_https(),
         }
@@ -76,12 +77,17 @@ impl<'a> Frame<'a> {
     /// An HTML response with the language headers. `content` is the
     /// language of the page's main text when it differs from the page's own.
     pub fn respond(&self, status: StatusCode, content: Option<&LangTag>, html: String) -> Response {
+        self.finish((status, html).into_response(), content)
+    }
+
+    /// Adds the type and language headers (and the language cookie) to a
+    /// page response made elsewhere, e.g. from the page cache.
+    pub fn finish(&self, mut response: Response, content: Option<&LangTag>) -> Response {
         let mut languages = self.lang.clone();
         if let Some(c) = content.filter(|c| c.to_string() != self.lang) {
             languages.push_str(", ");
             languages.push_str(&c.to_string());
         }
-        let mut response = (status, html).into_response();
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
         headers.insert(VARY, HeaderValue::from_static("Accept-Language, Cookie"));

@@ -2,10 +2,13 @@
 
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
+use std::sync::Arc;
+
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::Lang;
+use super::cache::{PageKey, Rendered};
 use super::page::Frame;
 use crate::AppState;
 use crate::domain::{Code, LangTag, Office, Procedure, ProcedureText, Status};
@@ -38,6 +41,9 @@ struct GuidancePage<'a> {
     shown_name: String,
     ja_title: String,
     place: Where,
+    /// When the shown text was last changed (YYYY-MM-DD).
+    updated: String,
+    phrases: &'static [&'static str],
 }
 
 /// Where to go: the procedure's own fields, completed from its office record.
@@ -68,6 +74,9 @@ impl Where {
         }
     }
 }
+
+/// Phrases for the counter, shown in Japanese and the resident's language.
+const PHRASES: &[&str] = &["phrase-not-understand", "phrase-write-down", "phrase-interpreter"];
 
 #[derive(Template)]
 #[template(path = "gone.html")]
@@ -137,26 +146,54 @@ pub async fn code_box(
 pub async fn guidance(
     State(state): State<AppState>,
     lang: Lang,
-    Path(raw): Path<String>,
-    method: Method,
     headers: HeaderMap,
+    method: Method,
+    Path(raw): Path<String>,
     RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
     let Ok(code) = Code::parse_lenient(&raw) else {
         return not_found_page(&state, &lang, &raw);
     };
-    match state.store().procedure(&code).await? {
-        Some(p) if p.status != Status::Draft => {
-            let office = match p.office {
-                Some(id) => state.store().office(id).await?,
-                None => None,
-            };
-            let response = render_procedure(&state, &lang, &p, office.as_ref(), &format!("/q/{code}"))?;
-            count_scan(&state, &lang, &code, &method, &headers, query.as_deref());
-            Ok(response)
+    let cache = state.pages();
+    let epoch = cache.refresh(state.store()).await?;
+    let procedure = match cache.procedure(epoch, state.store(), &code).await? {
+        Some(p) if p.status != Status::Draft => p,
+        _ => return not_found_page(&state, &lang, code.as_str()),
+    };
+    let page = Frame::new(&state, &lang, &format!("/q/{code}"));
+    let Some(text) = pick_text(&page, &lang, &procedure) else {
+        return not_found_page(&state, &lang, code.as_str());
+    };
+    let key = PageKey {
+        code: code.clone(),
+        page: page.locale().tag.clone(),
+        text: text.lang.clone(),
+    };
+    let rendered = match cache.page(&key) {
+        Some(r) => r,
+        None => {
+            let office = office_of(&state, &procedure).await?;
+            let r = Arc::new(render_guidance(
+                &state,
+                &page,
+                &code,
+                &procedure,
+                office.as_ref(),
+                text,
+            )?);
+            cache.put_page(epoch, key, r.clone());
+            r
         }
-        _ => not_found_page(&state, &lang, code.as_str()),
-    }
+    };
+    count_scan(&state, &lang, &code, &method, &headers, query.as_deref());
+    Ok(rendered.respond(&page, &headers))
+}
+
+async fn office_of(state: &AppState, procedure: &Procedure) -> AppResult<Option<Office>> {
+    Ok(match procedure.office {
+        Some(id) => state.store().office(id).await?,
+        None => None,
+    })
 }
 
 /// One scan for the demand statistics — unless it is a staff member
@@ -189,20 +226,31 @@ fn count_scan(
     state.scans().record(code.as_str(), &requested, &served, &source);
 }
 
-/// The public page of a procedure in any status (drafts too, for the staff
-/// preview): the guidance page, or the "has ended" page when archived.
-pub fn render_procedure(
+/// The public page of a procedure in any status, uncached (the staff
+/// preview, drafts included): the guidance page, or the "has ended" page.
+pub async fn render_procedure(
     state: &AppState,
     lang: &Lang,
     procedure: &Procedure,
-    office: Option<&Office>,
     path: &str,
 ) -> AppResult<Response> {
-    let code = &procedure.code;
     let page = Frame::new(state, lang, path);
     let Some(text) = pick_text(&page, lang, procedure) else {
-        return not_found_page(state, lang, code.as_str());
+        return not_found_page(state, lang, procedure.code.as_str());
     };
+    let office = office_of(state, procedure).await?;
+    let rendered = render_guidance(state, &page, &procedure.code, procedure, office.as_ref(), text)?;
+    Ok(rendered.respond(&page, &HeaderMap::new()))
+}
+
+fn render_guidance(
+    state: &AppState,
+    page: &Frame<'_>,
+    code: &Code,
+    procedure: &Procedure,
+    office: Option<&Office>,
+    text: &ProcedureText,
+) -> AppResult<Rendered> {
     let text_tag = text.lang.clone();
     let text_lang = (text_tag.to_string() != page.lang).then(|| text_tag.to_string());
     if procedure.status == Status::Archived {
@@ -211,10 +259,10 @@ pub fn render_procedure(
             text,
             text_lang,
             place: Where::of(text, office),
-            page: &page,
+            page,
         }
         .render()?;
-        return Ok(page.respond(StatusCode::GONE, Some(&text_tag), html));
+        return Ok(Rendered::new(StatusCode::GONE, html, text_tag));
     }
     let shown_name = state
         .locales()
@@ -233,10 +281,12 @@ pub fn render_procedure(
         shown_name,
         ja_title,
         place: Where::of(text, office),
-        page: &page,
+        updated: text.updated.chars().take(10).collect(),
+        phrases: PHRASES,
+        page,
     }
     .render()?;
-    Ok(page.respond(StatusCode::OK, Some(&text_tag), html))
+    Ok(Rendered::new(StatusCode::OK, html, text_tag))
 }
 
 pub async fn not_found(State(state): State<AppState>, lang: Lang, uri: Uri) -> AppResult<Response> {

@@ -1,6 +1,8 @@
 //! Shared helpers: every test builds its own app on its own database.
 #![allow(dead_code)]
 
+pub mod binary;
+
 use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};

@@ -6,8 +6,6 @@ use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use super::Staff;
-
-const ADMIN_CSS: &str = include_str!("../../../assets/admin.css");
 use crate::AppState;
 use crate::domain::{LangTag, User};
 use crate::i18n::{Localizer, negotiate};
@@ -54,10 +52,6 @@ impl<'a> AdminFrame<'a> {
             other_lang_name: other.map(|l| l.name.clone()).unwrap_or_default(),
             set_cookie,
         }
-    }
-
-    pub fn css(&self) -> &'static str {
-        ADMIN_CSS
     }
 
     pub fn is_admin(&self) -> bool {

@@ -136,15 +136,11 @@ pub async fn preview(
         requested: wanted.into_iter().collect(),
         ..Lang::default()
     };
-    let office = match p.office {
-        Some(id) => state.store().office(id).await?,
-        None => None,
-    };
     crate::web::public::render_procedure(
         &state,
         &lang,
         &p,
-        office.as_ref(),
         &format!("/admin/procedures/{}/preview", p.code),
     )
+    .await
 }

@@ -1,0 +1,70 @@
+// Progressive enhancement for the guidance page: read aloud, copy link,
+// share. The page works without it; each button stays hidden unless the
+// browser can do what it offers.
+(function () {
+  "use strict";
+  var speak = document.getElementById("read-aloud");
+  var copy = document.getElementById("copy-link");
+  var share = document.getElementById("share");
+  var status = document.getElementById("tool-status");
+  var text = document.querySelector("article.text");
+  var link = location.origin + location.pathname;
+
+  function say(message) {
+    if (status) status.textContent = message;
+  }
+
+  if (speak && text && "speechSynthesis" in window) {
+    var synth = window.speechSynthesis;
+    var lang = (text.lang || document.documentElement.lang).toLowerCase();
+    var base = lang.split("-")[0];
+    var label = speak.textContent;
+    var voice = null;
+    // A voice for the text's language: exact tag first, then the base language.
+    // zh-Hant/zh-Hans have no region, so prefer TW/HK or CN voices for them.
+    var wanted = { "zh-hant": ["zh-tw", "zh-hk"], "zh-hans": ["zh-cn"] }[lang] || [lang];
+    var findVoice = function () {
+      var voices = synth.getVoices() || [];
+      var tag = function (v) { return String(v.lang || "").replace("_", "-").toLowerCase(); };
+      voice = null;
+      for (var i = 0; i < wanted.length && !voice; i++) {
+        voice = voices.filter(function (v) { return tag(v) === wanted[i]; })[0] || null;
+      }
+      if (!voice) {
+        voice = voices.filter(function (v) { return tag(v).split("-")[0] === base; })[0] || null;
+      }
+      speak.hidden = !voice;
+    };
+    findVoice();
+    synth.addEventListener("voiceschanged", findVoice);
+    speak.addEventListener("click", function () {
+      if (synth.speaking) {
+        synth.cancel();
+        speak.textContent = label;
+        return;
+      }
+      var u = new SpeechSynthesisUtterance(text.innerText);
+      u.lang = voice ? voice.lang : lang;
+      if (voice) u.voice = voice;
+      u.onend = u.onerror = function () { speak.textContent = label; };
+      speak.textContent = speak.getAttribute("data-stop");
+      synth.speak(u);
+    });
+  }
+
+  if (copy && navigator.clipboard && window.isSecureContext) {
+    copy.hidden = false;
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(link).then(function () {
+        say(copy.getAttribute("data-done"));
+      });
+    });
+  }
+
+  if (share && navigator.share) {
+    share.hidden = false;
+    share.addEventListener("click", function () {
+      navigator.share({ title: document.title, url: link }).catch(function () {});
+    });
+  }
+})();

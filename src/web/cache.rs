@@ -1,0 +1,210 @@
+//! Rendered guidance pages, kept in memory so a page costs about what a
+//! static file costs, with an `ETag` so a revisit costs a 304.
+//!
+//! Invalidation: the database keeps a change counter bumped by triggers on
+//! every write to procedures and texts (migrations/0003), whichever process
+//! wrote — `madoguchi import` from a shell included. A request reads that
+//! counter when the last read is older than [`CHECK_EVERY`]: one tiny query
+//! at most twice a second instead of one per request, so a change shows up
+//! within half a second. Locale files are loaded once at start; whatever
+//! reloads them must call [`PageCache::clear`].
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use axum::body::Bytes;
+use axum::http::header::{ETAG, IF_NONE_MATCH};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use sha2::{Digest, Sha256};
+
+use super::page::Frame;
+use crate::domain::{Code, LangTag, Procedure};
+use crate::store::Store;
+
+/// How stale the cache may be after a write by another process.
+pub const CHECK_EVERY: Duration = Duration::from_millis(500);
+
+/// Bounds on memory: past these, the map is emptied and refills with what
+/// is asked for (7 KB a page: 4096 pages ≈ 30 MB at most).
+const MAX_PAGES: usize = 4096;
+const MAX_PROCEDURES: usize = 20_000;
+
+/// One guidance page: which procedure, in which page language, showing
+/// the text in which language.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PageKey {
+    pub code: Code,
+    pub page: LangTag,
+    pub text: LangTag,
+}
+
+pub struct Rendered {
+    pub status: StatusCode,
+    pub body: Bytes,
+    pub etag: HeaderValue,
+    /// The language of the page's main text.
+    pub content: LangTag,
+}
+
+impl Rendered {
+    pub fn new(status: StatusCode, html: String, content: LangTag) -> Rendered {
+        let digest = Sha256::digest(html.as_bytes());
+        // Weak: the same page may go out gzip, brotli or plain.
+        let etag = format!("W/\"{}\"", URL_SAFE_NO_PAD.encode(&digest[..16]));
+        Rendered {
+            status,
+            body: Bytes::from(html),
+            etag: HeaderValue::from_str(&etag).expect("base64 is a valid header"),
+            content,
+        }
+    }
+
+    /// The page, or a 304 when the visitor already has it.
+    pub fn respond(&self, page: &Frame<'_>, request: &HeaderMap) -> Response {
+        let fresh = self.status == StatusCode::OK
+            && request
+                .get_all(IF_NONE_MATCH)
+                .iter()
+                .filter_map(|v| v.to_str().ok())
+                .flat_map(|v| v.split(','))
+                .map(|t| t.trim().trim_start_matches("W/"))
+                .any(|t| t == "*" || t == self.etag.to_str().unwrap_or("").trim_start_matches("W/"));
+        let mut response = if fresh {
+            StatusCode::NOT_MODIFIED.into_response()
+        } else {
+            (self.status, self.body.clone()).into_response()
+        };
+        response.headers_mut().insert(ETAG, self.etag.clone());
+        page.finish(response, Some(&self.content))
+    }
+}
+
+#[derive(Default)]
+struct Entries {
+    procedures: HashMap<Code, Arc<Procedure>>,
+    pages: HashMap<PageKey, Arc<Rendered>>,
+}
+
+pub struct PageCache {
+    entries: RwLock<Entries>,
+    /// Bumped whenever the entries are emptied; an entry computed under an
+    /// older epoch is not stored (it may predate the change).
+    epoch: AtomicU64,
+    /// The database's change counter as last read, and when.
+    seen: Mutex<(Option<i64>, Option<Instant>)>,
+    check_every: Duration,
+}
+
+impl Default for PageCache {
+    fn default() -> Self {
+        PageCache::new(CHECK_EVERY)
+    }
+}
+
+impl PageCache {
+    pub fn new(check_every: Duration) -> PageCache {
+        PageCache {
+            entries: RwLock::default(),
+            epoch: AtomicU64::new(0),
+            seen: Mutex::new((None, None)),
+            check_every,
+        }
+    }
+
+    /// Empties the cache (after a locale reload, or a write this process
+    /// wants visible at once).
+    pub fn clear(&self) {
+        let mut entries = self.entries.write().expect("cache lock");
+        self.epoch.fetch_add(1, Ordering::SeqCst);
+        *entries = Entries::default();
+    }
+
+    /// Reads the database's change counter if it is time to, empties the
+    /// cache if it moved, and returns the epoch to store entries under.
+    pub async fn refresh(&self, store: &Store) -> anyhow::Result<u64> {
+        let due = {
+            let mut seen = self.seen.lock().expect("cache lock");
+            let due = seen.1.is_none_or(|at| at.elapsed() >= self.check_every);
+            if due {
+                // Claim this check so concurrent requests do not repeat it.
+                seen.1 = Some(Instant::now());
+            }
+            due
+        };
+        // The epoch before the read: if the counter moved, entries made
+        // from data read before now must not be stored.
+        let epoch = self.epoch.load(Ordering::SeqCst);
+        if due {
+            let counter = store.change_counter().await?;
+            let mut seen = self.seen.lock().expect("cache lock");
+            if seen.0 != Some(counter) {
+                if seen.0.is_some() {
+                    tracing::debug!(counter, "procedures changed: emptying the page cache");
+                }
+                seen.0 = Some(counter);
+                drop(seen);
+                self.clear();
+                return Ok(self.epoch.load(Ordering::SeqCst));
+            }
+        }
+        Ok(epoch)
+    }
+
+    /// The procedure, from memory or from the database.
+    pub async fn procedure(
+        &self,
+        epoch: u64,
+        store: &Store,
+        code: &Code,
+    ) -> anyhow::Result<Option<Arc<Procedure>>> {
+        if let Some(p) = self.entries.read().expect("cache lock").procedures.get(code) {
+            return Ok(Some(p.clone()));
+        }
+        // Unknown codes are not remembered: anyone can make up codes.
+        let Some(p) = store.procedure(code).await? else {
+            return Ok(None);
+        };
+        let p = Arc::new(p);
+        self.store(epoch, |e| {
+            if e.procedures.len() >= MAX_PROCEDURES {
+                e.procedures.clear();
+            }
+            e.procedures.insert(code.clone(), p.clone());
+        });
+        Ok(Some(p))
+    }
+
+    pub fn page(&self, key: &PageKey) -> Option<Arc<Rendered>> {
+        self.entries.read().expect("cache lock").pages.get(key).cloned()
+    }
+
+    pub fn put_page(&self, epoch: u64, key: PageKey, page: Arc<Rendered>) {
+        self.store(epoch, |e| {
+            if e.pages.len() >= MAX_PAGES {
+                e.pages.clear();
+            }
+            e.pages.insert(key, page);
+        });
+    }
+
+    fn store(&self, epoch: u64, f: impl FnOnce(&mut Entries)) {
+        let mut entries = self.entries.write().expect("cache lock");
+        // Checked under the lock that `clear` takes to bump the epoch.
+        if self.epoch.load(Ordering::SeqCst) == epoch {
+            f(&mut entries);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.read().expect("cache lock").pages.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}

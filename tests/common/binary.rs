@@ -1,0 +1,60 @@
+//! The real binary, started on port 0 with its own database.
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+pub struct Server {
+    pub child: Child,
+    pub url: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// `madoguchi serve` on a free loopback port; returns once it listens.
+pub fn start(db: &Path, extra: &[&str]) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(["serve", "--addr", "127.0.0.1:0"])
+        .args(extra)
+        .env("MADOGUCHI_DB", db)
+        .env("RUST_LOG", "info")
+        .env_remove("MADOGUCHI_BASE_URL")
+        .env_remove("MADOGUCHI_LOCALES")
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Some(i) = line.find("listening on http://") {
+                let _ = tx.send(line[i + 13..].trim().to_owned());
+            }
+        }
+    });
+    let url = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("the server says where it listens");
+    Server { child, url }
+}
+
+/// `madoguchi import FILE` on `db`, as a separate process.
+pub fn import(db: &Path, file: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .arg("import")
+        .arg(file)
+        .env("MADOGUCHI_DB", db)
+        .output()
+        .expect("import runs");
+    assert!(
+        out.status.success(),
+        "import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
