@@ -1,5 +1,6 @@
 //! The command line: parsing (clap) and one function per subcommand.
 
+mod locales;
 mod serve;
 
 use std::io::Write;
@@ -64,6 +65,22 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Tools for translators of the page's own words.
+    Locales {
+        #[command(subcommand)]
+        command: LocalesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LocalesCommand {
+    /// Compare every locale folder with the reference (en): syntax, missing and
+    /// obsolete messages, variables, empty values, duplicates, markup.
+    Check {
+        /// Folder of locale folders.
+        #[arg(default_value = "locales")]
+        dir: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -114,6 +131,9 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 None => Ok(std::io::stdout().lock().write_all(json.as_bytes())?),
             }
         }
+        Command::Locales {
+            command: LocalesCommand::Check { dir },
+        } => locales::check(&dir),
         Command::Qr {
             code,
             format,
