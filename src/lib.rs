@@ -11,6 +11,7 @@ pub mod qr;
 pub mod samples;
 pub mod store;
 pub mod transfer;
+pub mod translations;
 pub mod web;
 
 use std::sync::Arc;

@@ -2,6 +2,7 @@
 
 mod locales;
 mod serve;
+mod translations;
 
 use std::io::Write;
 use std::net::SocketAddr;
@@ -65,11 +66,33 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Procedure texts for translators (Fluent or XLIFF files).
+    Translations {
+        #[command(subcommand)]
+        command: TranslationsCommand,
+    },
     /// Tools for translators of the page's own words.
     Locales {
         #[command(subcommand)]
         command: LocalesCommand,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TranslationsCommand {
+    /// Every published procedure's texts for one language, to translate.
+    Export {
+        #[arg(long)]
+        lang: String,
+        /// ftl or xliff (default: from the output's extension, else ftl).
+        #[arg(long, value_enum)]
+        format: Option<translations::Format>,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Read translated texts back (.ftl, or .xlf/.xliff): all or nothing.
+    Import { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -131,6 +154,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 None => Ok(std::io::stdout().lock().write_all(json.as_bytes())?),
             }
         }
+        Command::Translations { command } => match command {
+            TranslationsCommand::Export { lang, format, output } => {
+                translations::export(&cli.db, &lang, format, output).await
+            }
+            TranslationsCommand::Import { file } => translations::import(&cli.db, &file).await,
+        },
         Command::Locales {
             command: LocalesCommand::Check { dir },
         } => locales::check(&dir),
