@@ -172,6 +172,21 @@ async fn easy_japanese_has_ruby_and_is_only_chosen_explicitly() {
     );
     assert!(title.contains("窓口の　案内"), "{title}");
 
+    // The procedure's own Easy Japanese text, with its furigana.
+    assert!(
+        html.contains("<h1><ruby>転入届<rp>(</rp><rt>てんにゅうとどけ</rt><rp>)</rp></ruby>（"),
+        "{html}"
+    );
+    assert!(!html.contains("class=\"notice\""), "no fallback notice");
+    assert!(
+        title.starts_with("<title>転入届（熊本市に　引っ越して　きたとき）"),
+        "{title}"
+    );
+    // Without an Easy Japanese text, the Japanese one, with a notice.
+    let t6zx = get(&app, "/q/T6ZX", &[("cookie", "lang=ja-Hira")]).await.text();
+    assert!(t6zx.contains("class=\"notice\""), "{t6zx}");
+    assert!(t6zx.contains(r#"<article class="text" lang="ja""#), "{t6zx}");
+
     let tags = picker(&html);
     assert_eq!(&tags[..3], ["ja", "ja-Hira", "en"], "offered next to Japanese");
     assert!(html.contains(">やさしい日本語</a>"));
