@@ -14,6 +14,7 @@ use std::path::Path;
 use fluent_syntax::ast;
 use fluent_syntax::parser;
 
+use super::ruby;
 use crate::domain::LangTag;
 
 /// The reference every other locale is compared with.
@@ -318,6 +319,18 @@ fn parse_locale(files: &[File], problems: &mut Vec<Problem>) -> Parsed {
                     &mut texts,
                 );
                 for t in texts {
+                    if let Some(at) = broken_furigana_at(t) {
+                        let (l, c) = line_col(text, offset_in(text, t).unwrap_or(0) + at);
+                        problems.push(problem(
+                            &file.path,
+                            l,
+                            c,
+                            Severity::Warning,
+                            format!(
+                                "furigana in “{name}” not understood: write 漢字《かんじ》, or ｜base《reading》 when the base is not all kanji"
+                            ),
+                        ));
+                    }
                     if let Some(at) = markup_at(t) {
                         let (l, c) = line_col(text, offset_in(text, t).unwrap_or(0) + at);
                         problems.push(problem(
@@ -360,6 +373,18 @@ fn is_empty(pattern: &ast::Pattern<&str>) -> bool {
         } => value.trim().is_empty(),
         ast::PatternElement::Placeable { .. } => false,
     })
+}
+
+/// Where a `《` that does not make a reading starts (no kanji base, no
+/// closing `》`, empty reading): it would show as written.
+fn broken_furigana_at(text: &str) -> Option<usize> {
+    let leftover = ruby::parse(text).into_iter().find_map(|s| match s {
+        ruby::Segment::Text(t) if t.contains('《') => Some(t),
+        _ => None,
+    })?;
+    let inside = leftover.find('《')?;
+    // The leftover text is a piece of `text`; find it there.
+    text.find(&leftover).map(|start| start + inside)
 }
 
 /// Where an HTML-like tag starts in `text`: `<` followed by a letter, `/` or `!`.
@@ -521,8 +546,11 @@ mod tests {
         let report = check_folders(
             "l",
             &folders(&[
-                ("en", "a = A { $n }\nb = B\n    .title = T\nc = C\n"),
-                ("vi", "a = A { $m }\nb = B\nc = <b>C</b>\nz = Z\nc = again\n"),
+                ("en", "a = A { $n }\nb = B\n    .title = T\nc = C\nd = D\n"),
+                (
+                    "vi",
+                    "a = A { $m }\nb = B\nc = <b>C</b>\nz = Z\nc = again\nd = かな《かな》 漢字《かんじ》\n",
+                ),
             ]),
         );
         assert_eq!(
@@ -534,6 +562,7 @@ mod tests {
                 "l/vi/main.ftl:3:5: error: markup in “c”: write plain text; the page escapes it (furigana: 漢字《かんじ》)",
                 "l/vi/main.ftl:4:1: warning: obsolete message “z”: not in the reference",
                 "l/vi/main.ftl:5:1: error: duplicate id “c” (first at l/vi/main.ftl:3)",
+                "l/vi/main.ftl:6:7: warning: furigana in “d” not understood: write 漢字《かんじ》, or ｜base《reading》 when the base is not all kanji",
             ]
         );
         assert_eq!(report.summaries[1].obsolete, 1);
