@@ -230,3 +230,72 @@ async fn a_right_to_left_locale_renders_rtl() {
         assert!(!css.contains(physical), "physical `{physical}` in site.css");
     }
 }
+
+/// The real binary, started on the broken fixture folders: it reports them
+/// with file and line, starts anyway, and serves the others.
+#[tokio::test]
+async fn the_server_starts_despite_a_broken_locale_folder() {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+
+    /// Stops the server however the test ends.
+    struct Guard(std::process::Child);
+    impl Drop for Guard {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--locales",
+            "tests/fixtures/locales-broken",
+        ])
+        .current_dir(root())
+        .env("MADOGUCHI_DB", dir.path().join("m.db"))
+        .env("RUST_LOG", "info")
+        .env_remove("MADOGUCHI_BASE_URL")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let _guard = Guard(child);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let mut log = Vec::new();
+    let url = loop {
+        let line = rx
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("no start: {log:#?}"));
+        if let Some(i) = line.find("listening on http://") {
+            break line[i + 13..].trim().to_owned();
+        }
+        log.push(line);
+    };
+    assert!(
+        log.iter()
+            .any(|l| l.contains("tests/fixtures/locales-broken/vi/main.ftl:4:")),
+        "{log:#?}"
+    );
+    assert!(
+        log.iter().any(|l| l.contains("locales-broken/not a tag:")),
+        "{log:#?}"
+    );
+    let page = reqwest::Client::new()
+        .get(format!("{url}/q/K7Q2"))
+        .header("accept-language", "fr, en;q=0.1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(page.status(), 200);
+    assert!(page.text().await.unwrap().contains(r#"<html lang="fr""#));
+}
