@@ -253,3 +253,37 @@ fn attribute(e: &BytesStart, key: &str) -> Option<String> {
         .find(|a| a.key.local_name().as_ref() == key.as_bytes())
         .and_then(|a| a.unescape_value().ok().map(Cow::into_owned))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_named_by_line() {
+        let file = "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"ja\" trgLang=\"vi\">\n<file id=\"f\">\n<unit id=\"K7Q2-title\">\n<notes><note category=\"revision\">x</note></notes>\n<segment><source>a</source><target>b <pc id=\"1\">c</pc></target></segment>\n</unit>\n<unit id=\"nodash\"><segment><source>a</source><target>b</target></segment></unit>\n</file>\n</xliff>\n";
+        let (lang, _, problems) = parse(file);
+        assert_eq!(lang.map(|l| l.to_string()).as_deref(), Some("vi"));
+        let got: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "5: revision “x” is not a number",
+                "6: <pc> inside a target: only plain text is accepted",
+                "8: unit id “nodash” is not CODE-field",
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_xml_and_other_documents_are_refused() {
+        let (_, _, p) = parse("<xliff version=\"2.0\" trgLang=\"vi\">\n<file>\n</xliff>\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.starts_with("not well-formed XML"), "{p:?}");
+        assert_eq!(p[0].line, 3);
+        let (_, _, p) = parse("<xliff version=\"1.2\"><file/></xliff>");
+        assert!(p.iter().any(|p| p.message.contains("not XLIFF 2.x")), "{p:?}");
+        assert!(p.iter().any(|p| p.message.contains("no trgLang")), "{p:?}");
+        let (_, _, p) = parse("<html/>");
+        assert_eq!(p[0].message, "<html> is not an XLIFF document");
+    }
+}
