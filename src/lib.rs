@@ -13,6 +13,7 @@ pub mod samples;
 pub mod stats;
 pub mod store;
 pub mod transfer;
+pub mod translations;
 pub mod web;
 
 use std::sync::Arc;

@@ -1,7 +1,9 @@
 //! The command line: parsing (clap) and one function per subcommand.
 
 mod backup;
+mod locales;
 mod serve;
+mod translations;
 mod user;
 
 use std::io::Write;
@@ -72,6 +74,44 @@ pub enum Command {
         size: Option<u32>,
         #[arg(short, long)]
         output: PathBuf,
+    },
+    /// Procedure texts for translators (Fluent or XLIFF files).
+    Translations {
+        #[command(subcommand)]
+        command: TranslationsCommand,
+    },
+    /// Tools for translators of the page's own words.
+    Locales {
+        #[command(subcommand)]
+        command: LocalesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TranslationsCommand {
+    /// Every published procedure's texts for one language, to translate.
+    Export {
+        #[arg(long)]
+        lang: String,
+        /// ftl or xliff (default: from the output's extension, else ftl).
+        #[arg(long, value_enum)]
+        format: Option<translations::Format>,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Read translated texts back (.ftl, or .xlf/.xliff): all or nothing.
+    Import { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LocalesCommand {
+    /// Compare every locale folder with the reference (en): syntax, missing and
+    /// obsolete messages, variables, empty values, duplicates, markup.
+    Check {
+        /// Folder of locale folders.
+        #[arg(default_value = "locales")]
+        dir: PathBuf,
     },
 }
 
@@ -149,6 +189,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 .context("reading the password from standard input")?;
             user::add(&cli.db, &name, &role, &langs, &password).await
         }
+        Command::Translations { command } => match command {
+            TranslationsCommand::Export { lang, format, output } => {
+                translations::export(&cli.db, &lang, format, output).await
+            }
+            TranslationsCommand::Import { file } => translations::import(&cli.db, &file).await,
+        },
+        Command::Locales {
+            command: LocalesCommand::Check { dir },
+        } => locales::check(&dir),
         Command::Qr {
             code,
             format,

@@ -21,6 +21,14 @@ struct Embedded;
 /// The languages every chain ends with: the reference, then the source.
 const FALLBACKS: [&str; 2] = ["en", "ja"];
 
+/// やさしい日本語 (Easy Japanese). No phone asks for it, and a phone set to
+/// Japanese must get ordinary Japanese, so it is chosen only when asked for
+/// by exactly this tag (`?lang=` or the cookie), never by negotiation.
+/// `ja-Hira` because unic-langid rejects the private-use `ja-x-easy`, and
+/// a registered script subtag keeps the tag valid BCP 47 that screen
+/// readers and fonts still read as Japanese; see README.md.
+pub const EASY_JAPANESE: &str = "ja-Hira";
+
 pub struct Locale {
     pub tag: LangTag,
     /// The language's name in its own script, from its own file.
@@ -107,10 +115,11 @@ impl Locales {
                 Err(p) => problems.extend(p),
             }
         }
-        // Japanese first, English second, the rest by tag: the picker's order.
+        // Japanese, Easy Japanese next to it, English, the rest by tag:
+        // the picker's order.
         locales.sort_by_key(|l| {
             let t = l.tag.to_string();
-            (t != "ja", t != "en", t)
+            (t != "ja", t != EASY_JAPANESE, t != "en", t)
         });
         let tags = locales.iter().map(|l| l.tag.clone()).collect();
         let reported = Mutex::new(HashSet::new());
@@ -138,8 +147,16 @@ impl Locales {
 
     /// The locale that best serves `requested`; English, then Japanese,
     /// when none does.
+    /// Easy Japanese only when requested by its exact tag.
     pub fn negotiate(&self, requested: &[LangTag]) -> &Locale {
-        negotiate(requested, &self.tags)
+        let explicit = |t: &LangTag| t.to_string() == EASY_JAPANESE;
+        let available: Vec<LangTag> = self
+            .tags
+            .iter()
+            .filter(|t| !explicit(t) || requested.iter().any(|r| r == *t))
+            .cloned()
+            .collect();
+        negotiate(requested, &available)
             .and_then(|t| self.get(t))
             .or_else(|| {
                 FALLBACKS

@@ -2,7 +2,7 @@
 
 use fluent_bundle::FluentArgs;
 
-use super::{Locale, Locales};
+use super::{Locale, Locales, ruby};
 
 #[derive(Clone, Copy)]
 pub struct Localizer<'a> {
@@ -15,13 +15,24 @@ impl<'a> Localizer<'a> {
         Localizer { locales, locale }
     }
 
-    /// The message `id`.
+    /// The message `id` as plain text: furigana readings dropped, for
+    /// titles, attributes and other places that cannot show ruby.
     pub fn t(&self, id: &str) -> String {
+        ruby::strip(&self.raw(id)).into_owned()
+    }
+
+    /// The message `id` with one variable, as plain text.
+    pub fn t1(&self, id: &str, name: &str, value: &str) -> String {
+        ruby::strip(&self.raw1(id, name, value)).into_owned()
+    }
+
+    /// The message `id` as written, furigana notation (`漢字《かんじ》`) included.
+    pub fn raw(&self, id: &str) -> String {
         self.locales.format(self.locale, id, None)
     }
 
-    /// The message `id` with one variable.
-    pub fn t1(&self, id: &str, name: &str, value: &str) -> String {
+    /// The message `id` with one variable, furigana notation included.
+    pub fn raw1(&self, id: &str, name: &str, value: &str) -> String {
         let mut args = FluentArgs::new();
         args.set(name.to_owned(), value.to_owned());
         self.locales.format(self.locale, id, Some(&args))

@@ -1,10 +1,12 @@
 //! The page's own words: Fluent locales, language negotiation, formatting.
 //! Knows nothing of HTTP.
 
+pub mod check;
 mod locales;
 mod localizer;
 mod negotiate;
+pub mod ruby;
 
-pub use locales::{LoadProblem, Locale, Locales};
+pub use locales::{EASY_JAPANESE, LoadProblem, Locale, Locales};
 pub use localizer::Localizer;
 pub use negotiate::{negotiate, parse_accept_language};

@@ -236,6 +236,34 @@ impl Store {
         Ok(Saved::Saved)
     }
 
+    /// Saves texts from a translation file in one transaction, each
+    /// replacing that language's text of its procedure (other languages are
+    /// untouched) and recorded in the audit log.
+    pub async fn save_texts(&self, texts: &[(Code, ProcedureText)], actor: &Actor) -> anyhow::Result<()> {
+        let mut tx = self.pool().begin().await?;
+        for (code, t) in texts {
+            let c = code.as_str();
+            let id = sqlx::query_scalar!("SELECT id FROM procedures WHERE code = ?", c)
+                .fetch_optional(&mut *tx)
+                .await?
+                .with_context(|| format!("no procedure {c}"))?;
+            insert_text(&mut tx, id, t).await?;
+            let after = text_json(&t.fields);
+            audit::record(
+                &mut tx,
+                actor,
+                "text.import",
+                &format!("{c}/{}", t.lang),
+                Some(c),
+                None,
+                Some(&after),
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
     async fn conflict_or_missing(&self, code: &Code, lang: &LangTag) -> anyhow::Result<Saved> {
         Ok(match self.procedure(code).await? {
             None => Saved::NoSuchProcedure,

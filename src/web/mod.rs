@@ -10,6 +10,7 @@ mod lang;
 mod page;
 mod public;
 mod qr;
+mod ruby;
 
 use std::time::Duration;
 

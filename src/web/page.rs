@@ -7,9 +7,10 @@ use axum::response::{IntoResponse, Response};
 
 use super::Lang;
 use super::assets::{self, CSS};
+use super::ruby::Ruby;
 use crate::AppState;
 use crate::domain::LangTag;
-use crate::i18n::{Locale, Localizer, negotiate};
+use crate::i18n::{Locale, Localizer, negotiate, ruby};
 
 pub struct PickerEntry {
     pub tag: String,
@@ -72,6 +73,26 @@ impl<'a> Frame<'a> {
 
     pub fn locale(&self) -> &'a Locale {
         self.l.locale
+    }
+
+    /// The message `id` with its furigana as ruby (Easy Japanese).
+    pub fn r(&self, id: &str) -> Ruby {
+        Ruby::new(&self.l.raw(id))
+    }
+
+    /// The message `id` with one variable, furigana as ruby.
+    pub fn r1(&self, id: &str, name: &str, value: &str) -> Ruby {
+        Ruby::new(&self.l.raw1(id, name, value))
+    }
+
+    /// Procedure text with its furigana as ruby.
+    pub fn ruby(&self, text: &str) -> Ruby {
+        Ruby::new(text)
+    }
+
+    /// Procedure text without readings, for the window title.
+    pub fn plain(&self, text: &str) -> String {
+        ruby::strip(text).into_owned()
     }
 
     /// An HTML response with the language headers. `content` is the

@@ -1,0 +1,289 @@
+//! Procedure texts as XLIFF 2.0 for CAT tools (memoQ, Trados, OmegaT): one
+//! `<unit id="{CODE}-{field}">` per field in a `<group>` per procedure, the
+//! Japanese revision in a `<note category="revision">`. Written and read
+//! with quick-xml, which escapes and unescapes.
+
+use std::borrow::Cow;
+
+use quick_xml::Reader;
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
+
+use super::{Incoming, Parsed, Problem, Unit, problem};
+use crate::domain::LangTag;
+use crate::i18n::check::line_col;
+
+const NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
+
+/// The whole file for `lang`.
+pub fn export(lang: &LangTag, units: &[Unit]) -> String {
+    let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
+    let lang = lang.to_string();
+    let result: std::io::Result<()> = (|| {
+        w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        w.create_element("xliff")
+            .with_attributes([
+                ("xmlns", NS),
+                ("version", "2.0"),
+                ("srcLang", "ja"),
+                ("trgLang", &lang),
+            ])
+            .write_inner_content(|w| {
+                w.create_element("file")
+                    .with_attribute(("id", "procedures"))
+                    .write_inner_content(|w| {
+                        let mut i = 0;
+                        while i < units.len() {
+                            let code = units[i].code.to_string();
+                            let end = units[i..]
+                                .iter()
+                                .position(|u| u.code != units[i].code)
+                                .map_or(units.len(), |n| i + n);
+                            let group = &units[i..end];
+                            w.create_element("group")
+                                .with_attribute(("id", code.as_str()))
+                                .write_inner_content(|w| {
+                                    for u in group {
+                                        write_unit(w, u)?;
+                                    }
+                                    Ok(())
+                                })?;
+                            i = end;
+                        }
+                        Ok(())
+                    })?;
+                Ok(())
+            })?;
+        Ok(())
+    })();
+    result.expect("writing to memory does not fail");
+    let mut out = String::from_utf8(w.into_inner()).expect("quick-xml writes UTF-8");
+    out.push('\n');
+    out
+}
+
+fn write_unit(w: &mut Writer<Vec<u8>>, u: &Unit) -> std::io::Result<()> {
+    let id = format!("{}-{}", u.code, u.field);
+    let revision = u.revision.to_string();
+    w.create_element("unit")
+        .with_attribute(("id", id.as_str()))
+        .write_inner_content(|w| {
+            w.create_element("notes").write_inner_content(|w| {
+                w.create_element("note")
+                    .with_attribute(("category", "revision"))
+                    .write_text_content(BytesText::new(&revision))?;
+                Ok(())
+            })?;
+            let state = if u.target.is_some() {
+                "translated"
+            } else {
+                "initial"
+            };
+            w.create_element("segment")
+                .with_attribute(("state", state))
+                .write_inner_content(|w| {
+                    w.create_element("source")
+                        .write_text_content(BytesText::new(&u.source))?;
+                    if let Some(t) = &u.target {
+                        w.create_element("target").write_text_content(BytesText::new(t))?;
+                    }
+                    Ok(())
+                })?;
+            Ok(())
+        })?;
+    Ok(())
+}
+
+/// The unit being read.
+#[derive(Default)]
+struct Open {
+    id: String,
+    line: usize,
+    revision: Option<i64>,
+    target: Option<String>,
+}
+
+/// Reads an XLIFF 2.x file: its target language and translations, or every
+/// problem with its line. Units without a target are left out.
+pub fn parse(text: &str) -> Parsed {
+    let mut reader = Reader::from_str(text);
+    reader.config_mut().trim_text(false);
+    let mut problems = Vec::new();
+    let mut lang = None;
+    let mut out = Vec::new();
+    let mut path: Vec<String> = Vec::new();
+    let mut unit: Option<Open> = None;
+    let mut revision_text: Option<String> = None;
+    let mut saw_root = false;
+    loop {
+        let line = line_col(text, reader.buffer_position() as usize).0;
+        let event = match reader.read_event() {
+            Ok(e) => e,
+            Err(e) => {
+                let at = line_col(text, reader.error_position() as usize).0;
+                problems.push(problem(at, format!("not well-formed XML: {e}")));
+                break;
+            }
+        };
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(event, Event::Empty(_));
+                let name = local(e);
+                let attr = |key: &str| attribute(e, key);
+                match (path.last().map(String::as_str), name.as_str()) {
+                    (None, "xliff") => {
+                        saw_root = true;
+                        if !attr("version").is_some_and(|v| v.starts_with("2.")) {
+                            problems.push(problem(line, "not XLIFF 2.x (version=\"2.0\" expected)"));
+                        }
+                        match attr("trgLang").map(|t| LangTag::parse(&t)) {
+                            Some(Ok(t)) => lang = Some(t),
+                            Some(Err(err)) => problems.push(problem(line, err.to_string())),
+                            None => problems.push(problem(line, "no trgLang on <xliff>")),
+                        }
+                    }
+                    (None, other) => {
+                        problems.push(problem(line, format!("<{other}> is not an XLIFF document")))
+                    }
+                    (_, "unit") => {
+                        unit = Some(Open {
+                            id: attr("id").unwrap_or_default(),
+                            line,
+                            ..Open::default()
+                        });
+                    }
+                    (Some("notes"), "note") if attr("category").as_deref() == Some("revision") => {
+                        revision_text = Some(String::new());
+                    }
+                    (Some("segment"), "target") => {
+                        if let Some(u) = unit.as_mut() {
+                            u.target = Some(String::new());
+                        }
+                    }
+                    (Some("target"), other) => problems.push(problem(
+                        line,
+                        format!("<{other}> inside a target: only plain text is accepted"),
+                    )),
+                    _ => {}
+                }
+                if !empty {
+                    path.push(name);
+                } else if name == "unit" {
+                    finish(unit.take(), &mut out, &mut problems);
+                }
+            }
+            Event::Text(t) => {
+                let s = t.unescape().unwrap_or_else(|e| {
+                    problems.push(problem(line, format!("bad escape: {e}")));
+                    Cow::Borrowed("")
+                });
+                match path.last().map(String::as_str) {
+                    Some("target") => {
+                        if let Some(target) = unit.as_mut().and_then(|u| u.target.as_mut()) {
+                            target.push_str(&s);
+                        }
+                    }
+                    Some("note") => {
+                        if let Some(r) = revision_text.as_mut() {
+                            r.push_str(&s);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::CData(c) => {
+                if path.last().map(String::as_str) == Some("target")
+                    && let Some(target) = unit.as_mut().and_then(|u| u.target.as_mut())
+                {
+                    target.push_str(&String::from_utf8_lossy(&c));
+                }
+            }
+            Event::End(_) => {
+                let name = path.pop().unwrap_or_default();
+                if name == "note"
+                    && let Some(r) = revision_text.take()
+                    && let Some(u) = unit.as_mut()
+                {
+                    match r.trim().parse() {
+                        Ok(n) => u.revision = Some(n),
+                        Err(_) => {
+                            problems.push(problem(line, format!("revision “{}” is not a number", r.trim())))
+                        }
+                    }
+                }
+                if name == "unit" {
+                    finish(unit.take(), &mut out, &mut problems);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !saw_root && problems.is_empty() {
+        problems.push(problem(1, "no <xliff> element"));
+    }
+    (lang, out, problems)
+}
+
+fn finish(unit: Option<Open>, out: &mut Vec<Incoming>, problems: &mut Vec<Problem>) {
+    let Some(u) = unit else { return };
+    let Some(target) = u.target.filter(|t| !t.is_empty()) else {
+        return;
+    };
+    let Some((code, field)) = u.id.split_once('-') else {
+        problems.push(problem(u.line, format!("unit id “{}” is not CODE-field", u.id)));
+        return;
+    };
+    out.push(Incoming {
+        line: u.line,
+        code: code.to_owned(),
+        field: field.to_owned(),
+        revision: u.revision,
+        target,
+    });
+}
+
+fn local(e: &BytesStart) -> String {
+    String::from_utf8_lossy(e.local_name().as_ref()).into_owned()
+}
+
+fn attribute(e: &BytesStart, key: &str) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == key.as_bytes())
+        .and_then(|a| a.unescape_value().ok().map(Cow::into_owned))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_are_named_by_line() {
+        let file = "<?xml version=\"1.0\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"ja\" trgLang=\"vi\">\n<file id=\"f\">\n<unit id=\"K7Q2-title\">\n<notes><note category=\"revision\">x</note></notes>\n<segment><source>a</source><target>b <pc id=\"1\">c</pc></target></segment>\n</unit>\n<unit id=\"nodash\"><segment><source>a</source><target>b</target></segment></unit>\n</file>\n</xliff>\n";
+        let (lang, _, problems) = parse(file);
+        assert_eq!(lang.map(|l| l.to_string()).as_deref(), Some("vi"));
+        let got: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            got,
+            [
+                "5: revision “x” is not a number",
+                "6: <pc> inside a target: only plain text is accepted",
+                "8: unit id “nodash” is not CODE-field",
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_xml_and_other_documents_are_refused() {
+        let (_, _, p) = parse("<xliff version=\"2.0\" trgLang=\"vi\">\n<file>\n</xliff>\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.starts_with("not well-formed XML"), "{p:?}");
+        assert_eq!(p[0].line, 3);
+        let (_, _, p) = parse("<xliff version=\"1.2\"><file/></xliff>");
+        assert!(p.iter().any(|p| p.message.contains("not XLIFF 2.x")), "{p:?}");
+        assert!(p.iter().any(|p| p.message.contains("no trgLang")), "{p:?}");
+        let (_, _, p) = parse("<html/>");
+        assert_eq!(p[0].message, "<html> is not an XLIFF document");
+    }
+}
