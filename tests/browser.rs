@@ -5,61 +5,16 @@
 
 mod common;
 
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
 
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{Value, json};
+use fantoccini::Locator;
+use serde_json::json;
 
 use common::binary::{Server, import, start};
+use common::browser::Browser;
 use common::{import_file, procedure};
 
 const LAYOUT_LANGUAGES: [&str; 5] = ["ja", "vi", "zh-Hant", "ne", "ar"];
-
-struct Chromedriver {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Chromedriver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-fn chromedriver() -> Chromedriver {
-    let port = free_port();
-    let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
-    let child = Command::new(bin)
-        .arg(format!("--port={port}"))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("chromedriver runs (Debian: chromium-driver)");
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "chromedriver did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    Chromedriver {
-        child,
-        url: format!("http://127.0.0.1:{port}"),
-    }
-}
 
 /// A server with the samples, an archived procedure (for the 410 page) and
 /// the real locales plus a right-to-left test locale.
@@ -94,65 +49,6 @@ fn site() -> Site {
     std::fs::write(dir.path().join("archived.json"), json).unwrap();
     import(&db, &dir.path().join("archived.json"));
     Site { server, _dir: dir }
-}
-
-struct Browser {
-    client: Client,
-    _profile: tempfile::TempDir,
-    _driver: Chromedriver,
-}
-
-impl Browser {
-    async fn start(javascript: bool, extra_args: &[&str]) -> Browser {
-        let driver = chromedriver();
-        let profile = tempfile::tempdir().unwrap();
-        let mut args: Vec<String> = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--no-first-run",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--disable-dev-shm-usage",
-            "--window-size=1280,900",
-        ]
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-        args.push(format!("--user-data-dir={}", profile.path().display()));
-        args.extend(extra_args.iter().map(ToString::to_string));
-        let mut options = json!({ "args": args });
-        if let Ok(bin) = std::env::var("CHROMIUM") {
-            options["binary"] = json!(bin);
-        } else if Path::new("/usr/bin/chromium").exists() {
-            options["binary"] = json!("/usr/bin/chromium");
-        }
-        if !javascript {
-            options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
-        }
-        let caps = json!({ "browserName": "chrome", "goog:chromeOptions": options });
-        let client = ClientBuilder::rustls()
-            .unwrap()
-            .capabilities(caps.as_object().unwrap().clone())
-            .connect(&driver.url)
-            .await
-            .expect("a Chromium session");
-        Browser {
-            client,
-            _profile: profile,
-            _driver: driver,
-        }
-    }
-
-    async fn run(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.expect(script)
-    }
-
-    async fn close(self) {
-        let _ = self.client.close().await;
-    }
 }
 
 /// Horizontal overflow of the document and of every piece of text.

@@ -18,6 +18,9 @@ pub struct Lang {
     pub requested: Vec<LangTag>,
     /// A valid `?lang=` value, to be remembered in a cookie.
     pub from_query: Option<LangTag>,
+    /// Languages chosen on this site (`?lang=`, then the cookie), without
+    /// the browser's own list: the staff pages follow only these.
+    pub chosen: Vec<LangTag>,
     /// The first language of the phone's own list (`Accept-Language`),
     /// for demand statistics, whether or not we have it.
     pub phone: Option<LangTag>,
@@ -46,7 +49,8 @@ impl Lang {
             .get(ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok())
             .unwrap_or_default();
-        let mut requested: Vec<LangTag> = from_query.iter().chain(from_cookie.iter()).cloned().collect();
+        let chosen: Vec<LangTag> = from_query.iter().chain(from_cookie.iter()).cloned().collect();
+        let mut requested = chosen.clone();
         let accepted = parse_accept_language(header);
         let phone = accepted.first().cloned();
         for tag in accepted {
@@ -57,6 +61,7 @@ impl Lang {
         Lang {
             requested,
             from_query,
+            chosen,
             phone,
         }
     }

@@ -2,6 +2,7 @@
 #![allow(dead_code)]
 
 pub mod binary;
+pub mod browser;
 
 use axum::Router;
 use axum::body::Body;

@@ -30,7 +30,9 @@ impl<'a> AdminFrame<'a> {
             .map(|t| LangTag::parse(t).expect("tag"))
             .filter(|t| locales.get(t).is_some())
             .collect();
-        let chosen = negotiate(&lang.requested, &staff_langs).or(staff_langs.first());
+        // Japanese unless English was chosen here: the browser's language
+        // does not count (ward-office PCs may be set to anything).
+        let chosen = negotiate(&lang.chosen, &staff_langs).or(staff_langs.first());
         let locale = chosen
             .and_then(|t| locales.get(t))
             .unwrap_or_else(|| locales.negotiate(&[]));

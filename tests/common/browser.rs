@@ -1,0 +1,113 @@
+//! Headless Chromium through chromedriver, both on loopback ports, for the
+//! browser tests (Debian's chromium and chromium-driver).
+#![allow(dead_code)]
+
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+use serde_json::{Value, json};
+
+pub struct Chromedriver {
+    child: Child,
+    pub url: String,
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+pub fn chromedriver() -> Chromedriver {
+    let port = free_port();
+    let bin = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+    let child = Command::new(bin)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver runs (Debian: chromium-driver)");
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "chromedriver did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Chromedriver {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    }
+}
+
+pub struct Browser {
+    pub client: Client,
+    _profile: tempfile::TempDir,
+    _driver: Chromedriver,
+}
+
+impl Browser {
+    pub async fn start(javascript: bool, extra_args: &[&str]) -> Browser {
+        let driver = chromedriver();
+        let profile = tempfile::tempdir().unwrap();
+        let mut args: Vec<String> = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--no-first-run",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-quic",
+            "--disable-dev-shm-usage",
+            "--window-size=1280,900",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        args.push(format!("--user-data-dir={}", profile.path().display()));
+        args.extend(extra_args.iter().map(ToString::to_string));
+        let mut options = json!({ "args": args });
+        if let Ok(bin) = std::env::var("CHROMIUM") {
+            options["binary"] = json!(bin);
+        } else if Path::new("/usr/bin/chromium").exists() {
+            options["binary"] = json!("/usr/bin/chromium");
+        }
+        if !javascript {
+            options["prefs"] = json!({ "profile.managed_default_content_settings.javascript": 2 });
+        }
+        let caps = json!({ "browserName": "chrome", "goog:chromeOptions": options });
+        let client = ClientBuilder::rustls()
+            .unwrap()
+            .capabilities(caps.as_object().unwrap().clone())
+            .connect(&driver.url)
+            .await
+            .expect("a Chromium session");
+        Browser {
+            client,
+            _profile: profile,
+            _driver: driver,
+        }
+    }
+
+    pub async fn run(&self, script: &str) -> Value {
+        self.client.execute(script, vec![]).await.expect(script)
+    }
+
+    pub async fn close(self) {
+        let _ = self.client.close().await;
+    }
+}
