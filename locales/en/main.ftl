@@ -8,6 +8,8 @@
 language-name = English
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = 英語
+# Under the QR code on posters, in every language the service has: "Scan to read this in your language".
+poster-scan-caption = Scan to read this in your language
 
 ## Site
 

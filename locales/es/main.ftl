@@ -8,6 +8,7 @@
 language-name = Español
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = スペイン語
+poster-scan-caption = Escanee para leer esto en su idioma
 
 ## Site
 

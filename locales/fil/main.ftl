@@ -8,6 +8,7 @@
 language-name = Filipino
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = フィリピン語
+poster-scan-caption = I-scan para mabasa ito sa iyong wika
 
 ## Site
 

@@ -8,6 +8,7 @@
 language-name = Bahasa Indonesia
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = インドネシア語
+poster-scan-caption = Pindai untuk membaca ini dalam bahasa Anda
 
 ## Site
 

@@ -8,6 +8,7 @@
 language-name = 日本語
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = 日本語
+poster-scan-caption = スキャンすると、あなたの言語で読めます
 
 ## Site
 

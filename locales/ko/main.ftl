@@ -8,6 +8,7 @@
 language-name = 한국어
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = 韓国語
+poster-scan-caption = 스캔하면 사용하시는 언어로 읽을 수 있습니다
 
 ## Site
 

@@ -8,6 +8,7 @@
 language-name = မြန်မာဘာသာ
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = ミャンマー語
+poster-scan-caption = သင့်ဘာသာစကားဖြင့် ဖတ်ရန် စကင်ဖတ်ပါ
 
 ## Site
 

@@ -8,6 +8,7 @@
 language-name = नेपाली
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = ネパール語
+poster-scan-caption = आफ्नो भाषामा पढ्न स्क्यान गर्नुहोस्
 
 ## Site
 

@@ -8,6 +8,7 @@
 language-name = Português (Brasil)
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = ポルトガル語
+poster-scan-caption = Escaneie para ler no seu idioma
 
 ## Site
 

@@ -8,6 +8,7 @@
 language-name = ภาษาไทย
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = タイ語
+poster-scan-caption = สแกนเพื่ออ่านเป็นภาษาของคุณ
 
 ## Site
 

@@ -8,6 +8,7 @@
 language-name = Tiếng Việt
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = ベトナム語
+poster-scan-caption = Quét mã để đọc bằng ngôn ngữ của bạn
 
 ## Site
 

@@ -8,6 +8,7 @@
 language-name = 简体中文
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = 中国語（簡体字）
+poster-scan-caption = 扫码即可用您的语言阅读
 
 ## Site
 

@@ -8,6 +8,7 @@
 language-name = 繁體中文
 # This language's name in Japanese (shown to ward-office staff on the Japanese card).
 language-name-ja = 中国語（繁体字）
+poster-scan-caption = 掃描即可用您的語言閱讀
 
 ## Site
 
