@@ -33,6 +33,7 @@ struct Inner {
     locales: Locales,
     base_url: BaseUrl,
     throttle: web::admin::Throttle,
+    qr_cache: qr::Cache,
 }
 
 impl AppState {
@@ -43,6 +44,7 @@ impl AppState {
                 locales,
                 base_url,
                 throttle: Default::default(),
+                qr_cache: Default::default(),
             }),
         }
     }
@@ -61,6 +63,11 @@ impl AppState {
 
     pub fn throttle(&self) -> &web::admin::Throttle {
         &self.inner.throttle
+    }
+
+    /// Drawn QR codes, shared by `/qr/…` and the print pages.
+    pub fn qr_cache(&self) -> &qr::Cache {
+        &self.inner.qr_cache
     }
 }
 

@@ -6,6 +6,7 @@ mod api;
 mod errors;
 mod lang;
 mod page;
+mod print;
 mod public;
 mod qr;
 
@@ -40,6 +41,7 @@ pub fn router(state: AppState) -> Router {
         .route("/Q/{code}", get(public::guidance))
         .route("/qr/{file}", get(qr::image))
         .route("/healthz", get(public::healthz))
+        .merge(print::router())
         .merge(admin::router())
         .merge(api::router())
         .fallback(public::not_found)
