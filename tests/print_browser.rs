@@ -173,19 +173,33 @@ fn zbar(png: &Path) -> Vec<String> {
 }
 
 /// The edge of every QR symbol on the image in millimetres (quiet zone
-/// not included), with what it decodes to, measured by rqrr's corners.
+/// not included), with what it decodes to. rqrr locates each symbol; the
+/// edge is then the box of dark pixels around it (the white quiet zone
+/// keeps text out), counted in whole pixels at 150 dpi.
 fn measure(png: &Path) -> Vec<(String, f64)> {
     let img = image::open(png).unwrap().to_luma8();
-    let mut prepared = rqrr::PreparedImage::prepare(img);
+    let mut prepared = rqrr::PreparedImage::prepare(img.clone());
     prepared
         .detect_grids()
         .into_iter()
         .filter_map(|g| {
-            let [a, b, _, d] = g.bounds;
-            let edge =
-                |p: rqrr::Point, q: rqrr::Point| f64::from((p.x - q.x).pow(2) + (p.y - q.y).pow(2)).sqrt();
-            let px = (edge(a, b) + edge(a, d)) / 2.0;
             let content = g.decode().ok()?.1;
+            let xs = g.bounds.iter().map(|p| p.x);
+            let ys = g.bounds.iter().map(|p| p.y);
+            // A little beyond rqrr's corners, well inside the quiet zone.
+            let margin = 6;
+            let (x0, x1) = (xs.clone().min()? - margin, xs.max()? + margin);
+            let (y0, y1) = (ys.clone().min()? - margin, ys.max()? + margin);
+            let (mut left, mut right) = (i32::MAX, i32::MIN);
+            for y in y0.max(0)..y1.min(img.height() as i32) {
+                for x in x0.max(0)..x1.min(img.width() as i32) {
+                    if img.get_pixel(x as u32, y as u32).0[0] < 128 {
+                        left = left.min(x);
+                        right = right.max(x);
+                    }
+                }
+            }
+            let px = f64::from(right - left + 1);
             Some((content, px / DPI * 25.4))
         })
         .collect()
