@@ -121,7 +121,14 @@ async fn public_poster_only_for_published_procedures() {
     assert_eq!(get(&app, "/poster/K7Q2", &[]).await.status, 200);
     assert_eq!(get(&app, "/poster/k7q2", &[]).await.status, 200, "any case");
     assert_eq!(get(&app, "/poster/DRF7", &[]).await.status, 404);
-    assert_eq!(get(&app, "/poster/ARC9", &[]).await.status, 410);
+    let gone = get(&app, "/poster/ARC9", &[("accept-language", "en")]).await;
+    assert_eq!(gone.status, 410);
+    assert!(
+        gone.text().contains("Ended"),
+        "the ended page, with the procedure"
+    );
+    let missing = get(&app, "/poster/DRF7", &[("accept-language", "ja")]).await;
+    assert_eq!(missing.html_lang(), "ja", "a 404 page in the visitor's language");
     assert_eq!(get(&app, "/poster/ZZZZ", &[]).await.status, 404);
     assert_eq!(get(&app, "/poster/not-a-code!", &[]).await.status, 404);
 }

@@ -27,7 +27,7 @@ use super::public::Where;
 use super::qr::draw;
 use crate::AppState;
 use crate::domain::{Code, Procedure, Source, Status};
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::i18n::Localizer;
 use crate::qr::{self, Ec, cache};
 
@@ -216,22 +216,27 @@ pub fn respond(frame: &AdminFrame<'_>, html: String) -> Response {
     response
 }
 
-/// `GET /poster/{CODE}`: published procedures only; the rest answer as
-/// the guidance page would (404, or 410 with the ended page).
+/// `GET /poster/{CODE}`: published procedures only. Like the guidance
+/// page, a draft or unknown code is not found (404) and an archived one
+/// shows the "has ended" page (410).
 async fn public_poster(
     State(state): State<AppState>,
     lang: Lang,
     Path(raw): Path<String>,
 ) -> AppResult<Response> {
-    let code = Code::parse_lenient(&raw).ok();
-    let procedure = match &code {
-        Some(c) => state.store().procedure(c).await?,
-        None => None,
-    };
-    let Some(p) = procedure.filter(|p| p.status == Status::Published) else {
-        return super::public::guidance(State(state), lang, Path(raw)).await;
-    };
-    poster(&state, &lang, &p, None).await
+    let code = Code::parse_lenient(&raw).map_err(|_| AppError::NotFound)?;
+    let p = state.store().procedure(&code).await?.ok_or(AppError::NotFound)?;
+    match p.status {
+        Status::Published => poster(&state, &lang, &p, None).await,
+        Status::Archived => {
+            let office = match p.office {
+                Some(id) => state.store().office(id).await?,
+                None => None,
+            };
+            super::public::render_procedure(&state, &lang, &p, office.as_ref(), &format!("/q/{code}"))
+        }
+        Status::Draft => Err(AppError::NotFound),
+    }
 }
 
 /// The A4 poster of `p`, for the public route and the staff one.
