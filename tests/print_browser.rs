@@ -156,6 +156,21 @@ fn rasterise(pdf: &Path) -> PathBuf {
     png
 }
 
+/// One rectangle of the first page (millimetres from the top left) at 150 dpi.
+fn rasterise_area(pdf: &Path, name: &str, x: f64, y: f64, w: f64, h: f64) -> PathBuf {
+    let px = |mm: f64| ((mm / 25.4 * DPI).round() as i64).to_string();
+    let prefix = pdf.with_file_name(name);
+    run(
+        Command::new("pdftoppm")
+            .args(["-r", "150", "-png", "-f", "1", "-l", "1", "-singlefile"])
+            .args(["-x", &px(x), "-y", &px(y), "-W", &px(w), "-H", &px(h)])
+            .arg(pdf)
+            .arg(&prefix),
+        Duration::from_secs(60),
+    );
+    prefix.with_extension("png")
+}
+
 /// Every QR code zbar finds on the image.
 fn zbar(png: &Path) -> Vec<String> {
     let out = run(
@@ -339,7 +354,9 @@ async fn printed_pages_decode_and_measure_right() {
 
     // Full label sheets in both layouts: every label decodes.
     let query: String = CODES.iter().map(|c| format!("code={c}&")).collect();
-    for (layout, per_sheet, min_mm) in [("3x7", 21, 25.0), ("2x5", 10, 25.0)] {
+    // (layout, columns, rows, label width, label height, top margin) in mm.
+    for (layout, cols, rows, w, h, top) in [("3x7", 3, 7, 70.0, 42.3, 0.4), ("2x5", 2, 5, 105.0, 57.0, 6.0)] {
+        let per_sheet = cols * rows;
         let html = staff
             .get(&format!("/admin/print/labels?{query}layout={layout}&fill=1"))
             .await;
@@ -347,25 +364,42 @@ async fn printed_pages_decode_and_measure_right() {
         std::fs::write(&file, html).unwrap();
         let pdf = dir.path().join(format!("labels-{layout}.pdf"));
         print_to_pdf(&format!("file://{}", file.display()), &pdf);
-        let (w, h, pages) = page_mm(&pdf);
+        let (pw, ph, pages) = page_mm(&pdf);
         assert!(
-            (w - 210.0).abs() < 1.0 && (h - 297.0).abs() < 1.0,
-            "A4: {w} × {h} mm"
+            (pw - 210.0).abs() < 1.0 && (ph - 297.0).abs() < 1.0,
+            "A4: {pw} × {ph} mm"
         );
         assert_eq!(pages, 1, "{layout}: one sheet");
         assert!(pdf_text(&pdf).contains("住民票の写し"), "titles are text");
+        // Each label, cut out where the stated layout puts it, decodes to
+        // its code: every label is readable and in its place.
+        for i in 0..per_sheet {
+            let (col, row) = ((i % cols) as f64, (i / cols) as f64);
+            let cell = rasterise_area(&pdf, &format!("{layout}-{i}"), col * w, top + row * h, w, h);
+            let expect = payload(&base, CODES[i % CODES.len()], "letter");
+            assert_eq!(zbar(&cell), vec![expect], "{layout}: label {i}");
+        }
+        // The whole sheet at once: zbar's full-page scan may skip a code
+        // among many (each decodes alone, as above); whatever it finds is right.
         let png = rasterise(&pdf);
-        let mut expected: Vec<String> = (0..per_sheet)
-            .map(|i| payload(&base, CODES[i % CODES.len()], "letter"))
-            .collect();
-        expected.sort();
-        assert_eq!(zbar(&png), expected, "{layout}: every label");
+        let found = zbar(&png);
+        eprintln!(
+            "{layout}: zbar finds {} of {per_sheet} codes on the whole page",
+            found.len()
+        );
+        assert!(found.len() >= per_sheet - 2, "{layout}: {found:?}");
+        for f in &found {
+            assert!(
+                f.ends_with("?source=letter") && f.starts_with(&base.to_uppercase()),
+                "{f}"
+            );
+        }
         let sizes = measure(&png);
         let smallest = sizes.iter().map(|s| s.1).fold(f64::MAX, f64::min);
         eprintln!(
             "{layout} label QR symbols: {} measured, smallest {smallest:.1} mm",
             sizes.len()
         );
-        assert!(smallest >= min_mm, "{layout}: {smallest:.1} mm");
+        assert!(smallest >= 25.0, "{layout}: {smallest:.1} mm");
     }
 }
