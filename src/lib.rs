@@ -37,6 +37,7 @@ struct Inner {
     throttle: web::admin::Throttle,
     scans: Arc<stats::Scans>,
     pages: web::PageCache,
+    qr_cache: qr::Cache,
 }
 
 impl AppState {
@@ -49,6 +50,7 @@ impl AppState {
                 throttle: Default::default(),
                 scans: Default::default(),
                 pages: web::PageCache::default(),
+                qr_cache: Default::default(),
             }),
         }
     }
@@ -77,6 +79,11 @@ impl AppState {
     /// Rendered guidance pages (see [`web::PageCache`]).
     pub fn pages(&self) -> &web::PageCache {
         &self.inner.pages
+    }
+
+    /// Drawn QR codes, shared by `/qr/…` and the print pages.
+    pub fn qr_cache(&self) -> &qr::Cache {
+        &self.inner.qr_cache
     }
 }
 

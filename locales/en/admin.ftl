@@ -157,3 +157,23 @@ admin-stats-top = Most scanned procedures
 admin-stats-available = Languages asked for and available
 admin-stats-source = Where the code was printed
 admin-stats-source-none = (not marked)
+## Print pages (posters, counter stands, label sheets)
+
+print-button = Print / Save as PDF
+print-hint = In the print dialog choose paper { $paper }, margins "None" or "Default", scale 100 % (not "Fit to page"). "Save as PDF" gives the file for a print shop.
+print-back = Back to the procedure list
+print-fold = Fold here
+print-warn-draft = { $code } is not published yet: scanning the code shows "not found" until it is.
+print-warn-archived = { $code } has ended: scanning the code shows the "has ended" page.
+print-warn-unknown = There is no procedure with the code { $code }; it was left out.
+print-labels-title = Label sheet
+print-none-chosen = Choose at least one procedure for the label sheet.
+print-heading = Print
+print-choose = Choose
+print-labels-button = Print labels for the chosen procedures
+print-layout = Label layout
+print-layout-3x7 = A4, 3 × 7 (70 × 42.3 mm, 21 labels)
+print-layout-2x5 = A4, 2 × 5 (105 × 57 mm, 10 labels)
+print-fill = Repeat to fill the sheet
+print-poster = Poster
+print-stand = Stand

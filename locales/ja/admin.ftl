@@ -156,3 +156,23 @@ admin-stats-top = よく読み取られた手続き
 admin-stats-available = 求められ、対応している言語
 admin-stats-source = 印刷物の種類
 admin-stats-source-none = （指定なし）
+## Print pages (posters, counter stands, label sheets)
+
+print-button = 印刷 / PDFに保存
+print-hint = 印刷画面で、用紙 { $paper }、余白「なし」または「デフォルト」、倍率 100 %（「用紙に合わせる」は使わない）を選んでください。「PDFに保存」で印刷会社に渡すファイルができます。
+print-back = 手続き一覧に戻る
+print-fold = 山折り
+print-warn-draft = { $code } はまだ公開されていません。公開するまで、読み取ると「見つかりません」と表示されます。
+print-warn-archived = { $code } は終了しています。読み取ると「終了しました」のページが表示されます。
+print-warn-unknown = コード { $code } の手続きはありません。除外しました。
+print-labels-title = ラベルシート
+print-none-chosen = ラベルシートに載せる手続きを1つ以上選んでください。
+print-heading = 印刷
+print-choose = 選択
+print-labels-button = 選んだ手続きのラベルを印刷
+print-layout = ラベルの配置
+print-layout-3x7 = A4、3 × 7（70 × 42.3 mm、21面）
+print-layout-2x5 = A4、2 × 5（105 × 57 mm、10面）
+print-fill = シートが埋まるまで繰り返す
+print-poster = ポスター
+print-stand = 卓上

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::Code;
+use super::{Code, Source};
 
 /// An absolute http(s) URL with no query or fragment, kept without a
 /// trailing slash so paths can be appended.
@@ -53,6 +53,18 @@ impl BaseUrl {
             format!("{}/Q/{code}", self.0.to_ascii_uppercase())
         }
     }
+
+    /// [`qr_payload`](Self::qr_payload) with `?source=` telling where the
+    /// code was printed. The marker stays lower case: `?` and `=` are not in
+    /// QR alphanumeric mode anyway, so it is a short byte-mode segment.
+    pub fn qr_payload_from(&self, code: &Code, source: Option<Source>) -> String {
+        let mut payload = self.qr_payload(code);
+        if let Some(source) = source {
+            payload.push_str("?source=");
+            payload.push_str(source.as_str());
+        }
+        payload
+    }
 }
 
 impl fmt::Display for BaseUrl {
@@ -99,6 +111,11 @@ mod tests {
             plain.procedure_url(&code()),
             "https://madoguchi.example.jp/q/K7Q2"
         );
+        assert_eq!(
+            plain.qr_payload_from(&code(), Some(Source::Letter)),
+            "HTTPS://MADOGUCHI.EXAMPLE.JP/Q/K7Q2?source=letter"
+        );
+        assert_eq!(plain.qr_payload_from(&code(), None), plain.qr_payload(&code()));
         let with_path = BaseUrl::parse("https://city.example.jp/Madoguchi/").unwrap();
         assert_eq!(
             with_path.qr_payload(&code()),

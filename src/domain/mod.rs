@@ -7,6 +7,7 @@ mod lang;
 mod office;
 mod procedure;
 mod role;
+mod source;
 mod user;
 pub mod validate;
 
@@ -16,4 +17,5 @@ pub use lang::{LangTag, LangTagError};
 pub use office::{Office, OfficeFields};
 pub use procedure::{Procedure, ProcedureText, Status, StatusError, TextFields};
 pub use role::{Role, RoleError, parse_lang_list};
+pub use source::Source;
 pub use user::{Actor, User, UserName, UserNameError};

@@ -8,6 +8,7 @@ mod cache;
 mod errors;
 mod lang;
 mod page;
+mod print;
 mod public;
 mod qr;
 mod ruby;
@@ -59,6 +60,7 @@ pub fn router(state: AppState) -> Router {
         .route("/Q/{code}", get(public::guidance))
         .route("/qr/{file}", get(qr::image))
         .route("/healthz", get(public::healthz))
+        .merge(print::router())
         .merge(admin::router())
         .merge(api::router())
         .route("/assets/{file}", get(assets::file))

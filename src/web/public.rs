@@ -57,7 +57,7 @@ pub struct Where {
 }
 
 impl Where {
-    fn of(text: &ProcedureText, office: Option<&Office>) -> Where {
+    pub(crate) fn of(text: &ProcedureText, office: Option<&Office>) -> Where {
         let o = office
             .and_then(|o| o.text(&text.lang).or_else(|| o.japanese()))
             .cloned()

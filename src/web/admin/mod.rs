@@ -7,6 +7,7 @@ mod form;
 mod frame;
 mod lifecycle;
 mod offices;
+mod print;
 mod procedures;
 mod session;
 mod stats;
@@ -66,6 +67,9 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users/{id}/reset-password", post(users::reset_password))
         .route("/admin/tokens", get(users::tokens).post(users::create_token))
         .route("/admin/tokens/{id}/revoke", post(users::revoke_token))
+        .route("/admin/print/poster/{code}", get(print::poster))
+        .route("/admin/print/stand/{code}", get(print::stand))
+        .route("/admin/print/labels", get(print::labels))
         // Staff pages hold personal and unpublished data: never cache them.
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
