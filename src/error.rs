@@ -24,6 +24,8 @@ pub enum AppError {
     Conflict(String),
     #[error("invalid input")]
     Invalid(Vec<FieldProblem>),
+    #[error("request body too large")]
+    TooLarge,
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
     #[error(transparent)]
@@ -39,6 +41,7 @@ pub enum ErrorKind {
     Forbidden,
     Conflict,
     Invalid,
+    TooLarge,
     TooManyRequests,
     Internal,
 }
@@ -61,6 +64,7 @@ impl ErrorKind {
             ErrorKind::Forbidden => StatusCode::FORBIDDEN,
             ErrorKind::Conflict => StatusCode::CONFLICT,
             ErrorKind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -75,6 +79,7 @@ impl ErrorKind {
             ErrorKind::Forbidden => "forbidden",
             ErrorKind::Conflict => "conflict",
             ErrorKind::Invalid => "invalid",
+            ErrorKind::TooLarge => "too_large",
             ErrorKind::TooManyRequests => "too_many_requests",
             ErrorKind::Internal => "internal",
         }
@@ -88,6 +93,7 @@ impl ErrorKind {
             403 => Some(ErrorKind::Forbidden),
             404 | 405 => Some(ErrorKind::NotFound),
             409 => Some(ErrorKind::Conflict),
+            413 => Some(ErrorKind::TooLarge),
             422 => Some(ErrorKind::Invalid),
             429 => Some(ErrorKind::TooManyRequests),
             400..=499 => Some(ErrorKind::BadRequest),
@@ -118,6 +124,7 @@ impl IntoResponse for AppError {
             AppError::Forbidden(why) => (ErrorKind::Forbidden, why, vec![]),
             AppError::Conflict(why) => (ErrorKind::Conflict, why, vec![]),
             AppError::Invalid(fields) => (ErrorKind::Invalid, String::new(), fields),
+            AppError::TooLarge => (ErrorKind::TooLarge, String::new(), vec![]),
             AppError::TooManyRequests { retry_after_secs } => {
                 (ErrorKind::TooManyRequests, retry_after_secs.to_string(), vec![])
             }

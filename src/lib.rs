@@ -12,6 +12,7 @@ pub mod qr;
 pub mod samples;
 pub mod stats;
 pub mod store;
+pub mod telemetry;
 pub mod transfer;
 pub mod translations;
 pub mod web;
@@ -23,6 +24,10 @@ use axum::Router;
 use domain::BaseUrl;
 use i18n::Locales;
 use store::Store;
+
+/// QR images one client may fetch per minute: plenty for a person or a
+/// print run, not enough to keep the CPU busy drawing.
+pub const QR_RENDERS_PER_MINUTE: u32 = 120;
 
 /// Everything a request handler may need; cheap to clone.
 #[derive(Clone)]
@@ -38,6 +43,7 @@ struct Inner {
     scans: Arc<stats::Scans>,
     pages: web::PageCache,
     qr_cache: qr::Cache,
+    qr_limit: web::RateLimit,
 }
 
 impl AppState {
@@ -51,6 +57,7 @@ impl AppState {
                 scans: Default::default(),
                 pages: web::PageCache::default(),
                 qr_cache: Default::default(),
+                qr_limit: web::RateLimit::new(QR_RENDERS_PER_MINUTE, std::time::Duration::from_secs(60)),
             }),
         }
     }
@@ -79,6 +86,11 @@ impl AppState {
     /// Rendered guidance pages (see [`web::PageCache`]).
     pub fn pages(&self) -> &web::PageCache {
         &self.inner.pages
+    }
+
+    /// The per-client budget for `/qr/…`.
+    pub fn qr_limit(&self) -> &web::RateLimit {
+        &self.inner.qr_limit
     }
 
     /// Drawn QR codes, shared by `/qr/…` and the print pages.

@@ -32,6 +32,7 @@ const MAX_PENDING: usize = 50_000;
 
 impl Scans {
     pub fn record(&self, code: &str, requested: &str, served: &str, source: &str) {
+        metrics::counter!("madoguchi_scans_total").increment(1);
         let key = ScanKey {
             day: jiff::Timestamp::now().strftime("%Y-%m-%d").to_string(),
             code: code.to_owned(),

@@ -31,8 +31,17 @@ pub struct Cli {
     /// (default for `serve`: http:// and the address it listens on).
     #[arg(long, env = "MADOGUCHI_BASE_URL", global = true)]
     pub base_url: Option<String>,
+    /// Log lines as human-readable text or as JSON objects.
+    #[arg(long, env = "MADOGUCHI_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -48,6 +57,10 @@ pub enum Command {
         /// Locale folders (default: ./locales when it exists, else the built-in set).
         #[arg(long, env = "MADOGUCHI_LOCALES")]
         locales: Option<PathBuf>,
+        /// Serve Prometheus metrics at /metrics on this separate address
+        /// (keep it private: loopback or an internal network).
+        #[arg(long, env = "MADOGUCHI_METRICS_ADDR")]
+        metrics_addr: Option<SocketAddr>,
     },
     /// Import procedures from a JSON file (all or nothing).
     Import { file: PathBuf },
@@ -142,6 +155,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             addr,
             no_samples,
             locales,
+            metrics_addr,
         } => {
             serve::serve(serve::Options {
                 db: cli.db,
@@ -149,6 +163,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 base_url,
                 samples: !no_samples,
                 locales,
+                metrics_addr,
             })
             .await
         }

@@ -16,6 +16,7 @@ pub struct Options {
     pub base_url: Option<BaseUrl>,
     pub samples: bool,
     pub locales: Option<PathBuf>,
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 /// How often counted scans are written to the database.
@@ -49,6 +50,19 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
             .clone()
             .flush_periodically(store.clone(), SCAN_FLUSH_EVERY),
     );
+    if let Some(addr) = o.metrics_addr {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("listening on {addr}"))?;
+        let local = listener.local_addr()?;
+        let metrics = axum::Router::new().route("/metrics", axum::routing::get(crate::telemetry::render));
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, metrics).await {
+                tracing::error!(error = %e, "the metrics listener stopped");
+            }
+        });
+        tracing::info!("metrics on http://{local}/metrics");
+    }
     // Tests and scripts read this line to find a port-0 server.
     tracing::info!("listening on http://{local}");
     let state_scans = state.scans().clone();

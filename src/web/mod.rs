@@ -11,6 +11,7 @@ mod page;
 mod print;
 mod public;
 mod qr;
+mod ratelimit;
 mod ruby;
 
 use std::time::Duration;
@@ -21,14 +22,18 @@ use axum::middleware;
 use axum::routing::get;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
-use tower_http::trace::TraceLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
 
 use crate::AppState;
 
 pub use cache::{CHECK_EVERY, PageCache};
 pub use lang::Lang;
+pub use ratelimit::RateLimit;
 
 /// A change made through this server (staff pages, API) shows at once on
 /// the public pages: any successful write empties the page cache. Changes
@@ -49,10 +54,21 @@ async fn fresh_after_writes(
     response
 }
 
+/// The largest request body accepted anywhere.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
+
 pub fn router(state: AppState) -> Router {
     let header = |name: &'static str, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
     };
+    // HSTS only where the service is really reached over https.
+    let hsts = SetResponseHeaderLayer::if_not_present(
+        HeaderName::from_static("strict-transport-security"),
+        state
+            .base_url()
+            .is_https()
+            .then(|| HeaderValue::from_static("max-age=31536000")),
+    );
     Router::new()
         .route("/", get(public::index))
         .route("/q", get(public::code_box))
@@ -78,9 +94,23 @@ pub fn router(state: AppState) -> Router {
         ))
         .layer(header("x-content-type-options", "nosniff"))
         .layer(header("referrer-policy", "no-referrer"))
+        .layer(hsts)
         // gzip or brotli as the client asks; inside the tracing layer so
         // logs show the status, outside the rest so error pages compress.
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        // Bodies over 1 MiB are refused with 413 before anyone reads them.
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(middleware::from_fn(crate::telemetry::track))
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &axum::http::Request<_>| {
+                    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    // The path only, never the query (it could carry a token someday).
+                    tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
 }

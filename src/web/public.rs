@@ -170,8 +170,12 @@ pub async fn guidance(
         text: text.lang.clone(),
     };
     let rendered = match cache.page(&key) {
-        Some(r) => r,
+        Some(r) => {
+            metrics::counter!("madoguchi_page_cache_total", "result" => "hit").increment(1);
+            r
+        }
         None => {
+            metrics::counter!("madoguchi_page_cache_total", "result" => "miss").increment(1);
             let office = office_of(&state, &procedure).await?;
             let r = Arc::new(render_guidance(
                 &state,

@@ -19,6 +19,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
+use super::admin::ClientAddr;
 use crate::AppState;
 use crate::domain::{Code, Source};
 use crate::error::{AppError, AppResult};
@@ -82,9 +83,16 @@ impl Options {
 
 pub async fn image(
     State(state): State<AppState>,
+    ClientAddr(client): ClientAddr,
     Path(file): Path<String>,
     RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
+    // Drawing is the one costly public thing: a budget per client address.
+    if let Err(wait) = state.qr_limit().check(&client) {
+        return Err(AppError::TooManyRequests {
+            retry_after_secs: wait.as_secs().max(1),
+        });
+    }
     let (code, ext) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
     let code = Code::parse_lenient(code).map_err(|_| AppError::NotFound)?;
     if state.store().procedure(&code).await?.is_none() {

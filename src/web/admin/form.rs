@@ -78,7 +78,20 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
         }
         let body = axum::body::to_bytes(req.into_body(), MAX_FORM_BYTES)
             .await
-            .map_err(|_| AppError::BadRequest("form too large or cut short".into()))?;
+            .map_err(|e| {
+                // Too long, whichever limit noticed first; otherwise a broken upload.
+                let mut source: Option<&dyn std::error::Error> = Some(&e);
+                let mut too_large = false;
+                while let Some(err) = source {
+                    too_large |= err.to_string().contains("length limit exceeded");
+                    source = err.source();
+                }
+                if too_large {
+                    AppError::TooLarge
+                } else {
+                    AppError::BadRequest("form cut short".into())
+                }
+            })?;
         Ok(FormData::parse(&body))
     }
 }

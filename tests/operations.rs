@@ -1,0 +1,189 @@
+//! Security headers, limits that answer 413/429, metrics kept off the
+//! public listener, structured logs.
+
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::Request;
+use common::{app_with, get, sample_app, send};
+use madoguchi::domain::BaseUrl;
+use madoguchi::i18n::Locales;
+use madoguchi::{AppState, QR_RENDERS_PER_MINUTE};
+
+#[tokio::test]
+async fn every_page_carries_the_security_headers() {
+    let app = sample_app().await;
+    for path in ["/", "/q/K7Q2", "/q/ZZZZ", "/admin/login", "/qr/K7Q2.svg"] {
+        let r = get(&app, path, &[]).await;
+        let csp = r.header("content-security-policy");
+        assert!(
+            csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"),
+            "{path}: {csp}"
+        );
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{path}: {csp}"
+        );
+        assert_eq!(r.header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(r.header("referrer-policy"), "no-referrer", "{path}");
+        assert_eq!(r.header("x-request-id").len(), 36, "{path}: a request id");
+        assert!(
+            r.header("strict-transport-security").is_empty(),
+            "{path}: no HSTS over plain http"
+        );
+    }
+    assert_eq!(
+        get(&app, "/admin/login", &[]).await.header("cache-control"),
+        "no-store"
+    );
+
+    // Over https, HSTS.
+    let store = madoguchi::store::Store::in_memory().await.unwrap();
+    let (locales, _) = Locales::embedded();
+    let https = madoguchi::app(AppState::new(
+        store,
+        locales,
+        BaseUrl::parse("https://madoguchi.example.jp").unwrap(),
+    ));
+    assert_eq!(
+        get(&https, "/", &[]).await.header("strict-transport-security"),
+        "max-age=31536000"
+    );
+}
+
+#[tokio::test]
+async fn oversized_bodies_get_413() {
+    let (app, _) = app_with(None).await;
+    let big = "x".repeat(madoguchi::web::MAX_BODY_BYTES + 1);
+    let r = send(
+        &app,
+        Request::post("/api/v1/procedures")
+            .header("content-type", "application/json")
+            .header("content-length", big.len())
+            .body(Body::from(big.clone()))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, 413);
+    let r = send(
+        &app,
+        Request::post("/admin/login")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(big))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, 413);
+}
+
+#[tokio::test]
+async fn drawing_qr_codes_is_rate_limited_per_client() {
+    let app = sample_app().await;
+    for i in 0..QR_RENDERS_PER_MINUTE {
+        assert_eq!(get(&app, "/qr/K7Q2.svg", &[]).await.status, 200, "request {i}");
+    }
+    let r = get(&app, "/qr/K7Q2.svg", &[]).await;
+    assert_eq!(r.status, 429);
+    let wait: u64 = r.header("retry-after").parse().unwrap();
+    assert!((1..=60).contains(&wait));
+    // Pages are not limited.
+    assert_eq!(get(&app, "/q/K7Q2", &[]).await.status, 200);
+}
+
+#[tokio::test]
+async fn metrics_are_only_on_their_own_listener_and_logs_can_be_json() {
+    // Not on the public router.
+    let app = sample_app().await;
+    assert_eq!(get(&app, "/metrics", &[]).await.status, 404);
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--metrics-addr",
+            "127.0.0.1:0",
+            "--log-format",
+            "json",
+        ])
+        .env("MADOGUCHI_DB", dir.path().join("m.db"))
+        .env("RUST_LOG", "info")
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let stderr = child.stderr.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    let (mut public, mut metrics) = (None, None);
+    let mut lines = Vec::new();
+    while public.is_none() || metrics.is_none() {
+        let line = rx.recv_timeout(Duration::from_secs(60)).expect("log lines");
+        let json: serde_json::Value =
+            serde_json::from_str(&line).unwrap_or_else(|_| panic!("not JSON: {line}"));
+        let message = json["fields"]["message"].as_str().unwrap_or_default().to_owned();
+        if let Some(url) = message.strip_prefix("listening on ") {
+            public = Some(url.to_owned());
+        }
+        if let Some(url) = message.strip_prefix("metrics on ") {
+            metrics = Some(url.to_owned());
+        }
+        lines.push(line);
+    }
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.contains("one-time password") && !l.contains("\"level\":\"WARN\""))
+    );
+    let (public, metrics) = (public.unwrap(), metrics.unwrap());
+    let client = reqwest::Client::new();
+    for _ in 0..3 {
+        client.get(format!("{public}/q/K7Q2")).send().await.unwrap();
+    }
+    assert_eq!(
+        client
+            .get(format!("{public}/metrics"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    let text = client.get(&metrics).send().await.unwrap().text().await.unwrap();
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("madoguchi_http_requests_total{")
+                && l.contains(r#"route="/q/{code}""#)
+                && l.contains(r#"status="200""#)
+                && l.ends_with(" 3")),
+        "{text}"
+    );
+    assert!(
+        text.contains("madoguchi_http_request_duration_seconds_bucket"),
+        "a latency histogram"
+    );
+    assert!(text.contains("madoguchi_scans_total 3"), "{text}");
+    assert!(
+        text.contains(r#"madoguchi_page_cache_total{result="hit"} 2"#),
+        "{text}"
+    );
+    // A request's log line: JSON with its id, path and status.
+    std::thread::sleep(Duration::from_millis(200));
+    let logged: Vec<String> = rx.try_iter().collect();
+    let done = logged
+        .iter()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|j| j["span"]["path"] == "/q/K7Q2" && j["fields"]["status"] == 200);
+    let done = done.unwrap_or_else(|| panic!("a request log line in {logged:?}"));
+    assert_eq!(done["span"]["id"].as_str().unwrap().len(), 36);
+    let _ = child.kill();
+    let _ = child.wait();
+}
