@@ -9,27 +9,19 @@
 //! in over HTTP, saves the page (QR codes are inline SVG, the stylesheet
 //! inline, so the file is complete) and prints that file.
 
+mod common;
+
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::binary::Server;
 
 const DPI: f64 = 150.0;
 const PASSWORD: &str = "a long print test password";
 const CODES: [&str; 7] = ["K7Q2", "H3N8", "J5RW", "M9CD", "C4KA", "G2SB", "T6ZX"];
-
-struct Server {
-    child: Child,
-    url: String,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
 
 fn madoguchi(db: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_madoguchi"));
@@ -38,25 +30,7 @@ fn madoguchi(db: &Path) -> Command {
 }
 
 fn start(db: &Path) -> Server {
-    let mut child = madoguchi(db)
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .env("RUST_LOG", "info")
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starts");
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(i) = line.find("listening on http://") {
-                let _ = tx.send(line[i + 13..].trim().to_owned());
-            }
-        }
-    });
-    let url = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the server says where it listens");
-    Server { child, url }
+    common::binary::start(db, &[])
 }
 
 fn add_user(db: &Path, name: &str) {

@@ -1,45 +1,10 @@
 //! The real binary: start on port 0, serve samples, stop cleanly on SIGTERM.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+mod common;
 
-struct Server {
-    child: Child,
-    url: String,
-}
+use std::process::Command;
 
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn start(db: &std::path::Path, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
-        .args(["serve", "--addr", "127.0.0.1:0"])
-        .args(extra)
-        .env("MADOGUCHI_DB", db)
-        .env("RUST_LOG", "info")
-        .env_remove("MADOGUCHI_BASE_URL")
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("starts");
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Some(i) = line.find("listening on http://") {
-                let _ = tx.send(line[i + 13..].trim().to_owned());
-            }
-        }
-    });
-    let url = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the server says where it listens");
-    Server { child, url }
-}
+use common::binary::start;
 
 #[tokio::test]
 async fn serves_samples_and_stops_gracefully() {
