@@ -58,7 +58,7 @@ impl Store {
         actor: &Actor,
     ) -> anyhow::Result<Code> {
         let ja_tag = LangTag::parse("ja").expect("ja is a tag");
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         // Four characters give about a million codes; widen if crowded.
         let mut attempt = 0;
         let (id, code) = loop {
@@ -115,7 +115,7 @@ impl Store {
             return Ok(Saved::Conflict(Box::new(current)));
         }
         let c = code.as_str();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let text_changed = current.fields != *ja;
         let revision = if text_changed { p.revision + 1 } else { p.revision };
         let now = super::now();
@@ -191,7 +191,7 @@ impl Store {
         let c = code.as_str();
         let l = lang.to_string();
         let source_revision = source_revision.clamp(1, p.revision);
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let id = sqlx::query_scalar!("SELECT id FROM procedures WHERE code = ?", c)
             .fetch_one(&mut *tx)
             .await?;
@@ -240,7 +240,7 @@ impl Store {
     /// replacing that language's text of its procedure (other languages are
     /// untouched) and recorded in the audit log.
     pub async fn save_texts(&self, texts: &[(Code, ProcedureText)], actor: &Actor) -> anyhow::Result<()> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         for (code, t) in texts {
             let c = code.as_str();
             let id = sqlx::query_scalar!("SELECT id FROM procedures WHERE code = ?", c)
@@ -295,7 +295,7 @@ impl Store {
             return Ok(false);
         };
         let (c, s, now) = (code.as_str(), status.as_str(), super::now());
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query!(
             "UPDATE procedures SET status = ?, updated_at = ? WHERE code = ?",
             s,

@@ -66,6 +66,15 @@ impl Store {
         Ok(Store { pool })
     }
 
+    /// A write transaction that takes the write lock at once. A deferred
+    /// transaction that reads first and writes later fails at once with
+    /// "database is locked" when another writer committed in between (WAL
+    /// cannot upgrade a stale snapshot); an immediate one waits its turn
+    /// (busy timeout) instead.
+    pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
     /// Whether the database answers; for `/healthz`.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
         sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())

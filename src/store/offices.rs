@@ -69,7 +69,7 @@ impl Store {
     }
 
     pub async fn create_office(&self, ja: &OfficeFields, actor: &Actor) -> anyhow::Result<i64> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let id = sqlx::query_scalar!(r#"INSERT INTO offices DEFAULT VALUES RETURNING id AS "id!""#)
             .fetch_one(&mut *tx)
             .await?;
@@ -99,7 +99,7 @@ impl Store {
             return Ok(false);
         };
         let before = before.text(lang).map(fields_json);
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         upsert_text(&mut tx, id, lang, f).await?;
         let entity = format!("office:{id}/{lang}");
         audit::record(
@@ -124,7 +124,7 @@ impl Store {
         actor: &Actor,
     ) -> anyhow::Result<()> {
         let c = code.as_str();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query!("UPDATE procedures SET office_id = ? WHERE code = ?", office, c)
             .execute(&mut *tx)
             .await?;
@@ -137,7 +137,7 @@ impl Store {
     /// Writes a checked import file in one transaction: offices by id, then
     /// procedures (see [`Store::save_procedures`]).
     pub async fn import(&self, t: &Transfer, actor: &Actor) -> anyhow::Result<()> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         for o in &t.offices {
             sqlx::query!(
                 "INSERT INTO offices (id) VALUES (?) ON CONFLICT (id) DO NOTHING",

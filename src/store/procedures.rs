@@ -187,7 +187,7 @@ impl Store {
     /// text's version moves on, so an editor holding the old one sees a
     /// conflict). Each procedure is recorded in the audit log.
     pub async fn save_procedures(&self, procedures: &[Procedure], actor: &Actor) -> anyhow::Result<()> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         self.save_procedures_in(&mut tx, procedures, actor).await?;
         tx.commit().await?;
         Ok(())

@@ -21,7 +21,7 @@ pub struct Tally {
 
 impl Store {
     pub async fn add_scans(&self, batch: &[(ScanKey, i64)]) -> anyhow::Result<()> {
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         for (k, n) in batch {
             sqlx::query!(
                 "INSERT INTO scan_counts (day, code, requested, served, source, count) VALUES (?, ?, ?, ?, ?, ?)

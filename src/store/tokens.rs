@@ -54,7 +54,7 @@ impl Store {
     ) -> anyhow::Result<(i64, String)> {
         let secret = format!("mdg_{}", crate::auth::random_token());
         let (hash, role_s, langs_s) = (crate::auth::digest(&secret), role.as_str(), langs_json(langs));
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let id = sqlx::query_scalar!(
             "INSERT INTO api_tokens (name, token_hash, role, langs, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id AS \"id!\"",
             name,
@@ -111,7 +111,7 @@ impl Store {
 
     pub async fn revoke_token(&self, id: i64, actor: &Actor) -> anyhow::Result<bool> {
         let now = super::now();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let done = sqlx::query!(
             "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
             now,

@@ -72,7 +72,7 @@ impl Store {
         actor: &Actor,
     ) -> anyhow::Result<Option<i64>> {
         let (role_s, langs_s, must) = (role.as_str(), langs_json(langs), i64::from(must_change_password));
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         let id = sqlx::query_scalar!(
             "INSERT INTO users (name, password_hash, role, langs, must_change_password)
              VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id",
@@ -159,7 +159,7 @@ impl Store {
         actor: &Actor,
     ) -> anyhow::Result<()> {
         let (role_s, langs_s, dis) = (role.as_str(), langs_json(langs), i64::from(disabled));
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query!(
             "UPDATE users SET role = ?, langs = ?, disabled = ? WHERE id = ?",
             role_s,
@@ -202,7 +202,7 @@ impl Store {
     ) -> anyhow::Result<()> {
         let must = i64::from(must_change);
         let keep = keep_session.map(crate::auth::digest).unwrap_or_default();
-        let mut tx = self.pool().begin().await?;
+        let mut tx = self.write().await?;
         sqlx::query!(
             "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
             password_hash,
