@@ -62,6 +62,15 @@ impl AppState {
         }
     }
 
+    /// The same state with another budget for `/qr/…` per client and
+    /// minute (0: none). Call before cloning the state.
+    pub fn with_qr_limit(mut self, per_minute: u32) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.qr_limit = web::RateLimit::new(per_minute, std::time::Duration::from_secs(60));
+        }
+        self
+    }
+
     pub fn store(&self) -> &Store {
         &self.inner.store
     }

@@ -25,6 +25,9 @@ pub struct ScanKey {
 #[derive(Default)]
 pub struct Scans {
     pending: Mutex<HashMap<ScanKey, i64>>,
+    /// Today as (days since the epoch, "YYYY-MM-DD"): formatted once a day,
+    /// not on every scan.
+    today: Mutex<(i64, String)>,
 }
 
 /// Keys in memory at most; beyond this a flush is due anyway.
@@ -34,7 +37,7 @@ impl Scans {
     pub fn record(&self, code: &str, requested: &str, served: &str, source: &str) {
         metrics::counter!("madoguchi_scans_total").increment(1);
         let key = ScanKey {
-            day: jiff::Timestamp::now().strftime("%Y-%m-%d").to_string(),
+            day: self.day(),
             code: code.to_owned(),
             requested: requested.chars().take(35).collect(),
             served: served.to_owned(),
@@ -48,6 +51,16 @@ impl Scans {
         if pending.len() < MAX_PENDING || pending.contains_key(&key) {
             *pending.entry(key).or_insert(0) += 1;
         }
+    }
+
+    fn day(&self) -> String {
+        let now = jiff::Timestamp::now();
+        let number = now.as_second().div_euclid(86_400);
+        let mut today = self.today.lock().unwrap_or_else(|p| p.into_inner());
+        if today.0 != number || today.1.is_empty() {
+            *today = (number, now.strftime("%Y-%m-%d").to_string());
+        }
+        today.1.clone()
     }
 
     /// Writes what has been counted so far; on failure the counts are kept

@@ -61,6 +61,9 @@ pub enum Command {
         /// (keep it private: loopback or an internal network).
         #[arg(long, env = "MADOGUCHI_METRICS_ADDR")]
         metrics_addr: Option<SocketAddr>,
+        /// QR images one client address may fetch per minute (0: no limit).
+        #[arg(long, env = "MADOGUCHI_QR_PER_MINUTE", default_value_t = crate::QR_RENDERS_PER_MINUTE)]
+        qr_per_minute: u32,
     },
     /// Import procedures from a JSON file (all or nothing).
     Import { file: PathBuf },
@@ -156,16 +159,19 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             no_samples,
             locales,
             metrics_addr,
+            qr_per_minute,
         } => {
-            serve::serve(serve::Options {
+            let samples = !no_samples;
+            let o = serve::Options {
                 db: cli.db,
                 addr,
                 base_url,
-                samples: !no_samples,
+                samples,
                 locales,
                 metrics_addr,
-            })
-            .await
+                qr_per_minute,
+            };
+            serve::serve(o).await
         }
         Command::Backup { file } => backup::backup(&cli.db, &file).await,
         Command::Import { file } => {

@@ -17,6 +17,7 @@ pub struct Options {
     pub samples: bool,
     pub locales: Option<PathBuf>,
     pub metrics_addr: Option<SocketAddr>,
+    pub qr_per_minute: u32,
 }
 
 /// How often counted scans are written to the database.
@@ -43,7 +44,7 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         None => BaseUrl::parse(&format!("http://{local}"))?,
     };
     tracing::info!(db = %o.db.display(), base_url = %base_url, languages = locales.tags().len(), "ready");
-    let state = AppState::new(store.clone(), locales, base_url);
+    let state = AppState::new(store.clone(), locales, base_url).with_qr_limit(o.qr_per_minute);
     let flusher = tokio::spawn(
         state
             .scans()

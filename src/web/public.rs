@@ -189,7 +189,15 @@ pub async fn guidance(
             r
         }
     };
-    count_scan(&state, &lang, &code, &method, &headers, query.as_deref());
+    count_scan(
+        &state,
+        &lang,
+        &page.lang,
+        &code,
+        &method,
+        &headers,
+        query.as_deref(),
+    );
     Ok(rendered.respond(&page, &headers))
 }
 
@@ -205,6 +213,7 @@ async fn office_of(state: &AppState, procedure: &Procedure) -> AppResult<Option<
 fn count_scan(
     state: &AppState,
     lang: &Lang,
+    served: &str,
     code: &Code,
     method: &Method,
     headers: &HeaderMap,
@@ -226,8 +235,7 @@ fn count_scan(
         })
         .unwrap_or_default();
     let requested = lang.phone.as_ref().map(ToString::to_string).unwrap_or_default();
-    let served = state.locales().negotiate(&lang.requested).tag.to_string();
-    state.scans().record(code.as_str(), &requested, &served, &source);
+    state.scans().record(code.as_str(), &requested, served, &source);
 }
 
 /// The public page of a procedure in any status, uncached (the staff
