@@ -12,6 +12,9 @@ use crate::AppState;
 use crate::domain::LangTag;
 use crate::i18n::{Locale, Localizer, negotiate, ruby};
 
+static JA: std::sync::LazyLock<LangTag> =
+    std::sync::LazyLock::new(|| LangTag::parse("ja").expect("ja is a tag"));
+
 pub struct PickerEntry {
     pub tag: String,
     pub name: String,
@@ -26,7 +29,8 @@ pub struct Frame<'a> {
     pub ja: Localizer<'a>,
     pub lang: String,
     pub dir: &'static str,
-    pub languages: Vec<PickerEntry>,
+    /// The page's path, for the picker's links.
+    path: String,
     pub css: &'static str,
     /// The versioned URL of the page script.
     pub script: &'static str,
@@ -37,21 +41,26 @@ pub struct Frame<'a> {
 impl<'a> Frame<'a> {
     /// The frame for a page at `path` (without query), in the language
     /// negotiated from `lang`.
-    pub fn new(state: &'a AppState, lang: &Lang, path: &str) -> Frame<'a> {
-        let locales = state.locales();
-        let locale = locales.negotiate(&lang.requested);
-        let ja_tag = LangTag::parse("ja").expect("ja is a tag");
-        let ja = locales.get(&ja_tag).unwrap_or(locale);
-        let languages = locales
+    /// The language picker. Built when a page is rendered, not for every
+    /// request: a cached page answers without it.
+    pub fn languages(&self) -> Vec<PickerEntry> {
+        self.l
+            .locales
             .all()
             .iter()
             .map(|l| PickerEntry {
                 tag: l.tag.to_string(),
                 name: l.name.clone(),
-                href: format!("{path}?lang={}", l.tag),
-                current: l.tag == locale.tag,
+                href: format!("{}?lang={}", self.path, l.tag),
+                current: l.tag == self.l.locale.tag,
             })
-            .collect();
+            .collect()
+    }
+
+    pub fn new(state: &'a AppState, lang: &Lang, path: &str) -> Frame<'a> {
+        let locales = state.locales();
+        let locale = locales.negotiate(&lang.requested);
+        let ja = locales.get(&JA).unwrap_or(locale);
         // Remember ?lang= only when it named a language we actually have.
         let from_query = lang
             .from_query
@@ -63,7 +72,7 @@ impl<'a> Frame<'a> {
             ja: Localizer::new(locales, ja),
             lang: locale.tag.to_string(),
             dir: locale.tag.dir(),
-            languages,
+            path: path.to_owned(),
             css: CSS,
             script: assets::script_url(),
             from_query,
