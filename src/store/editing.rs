@@ -1,12 +1,12 @@
 //! What the staff interface and the API do to procedures: create, edit the
 //! Japanese source, save translations without losing concurrent edits,
-//! publish and archive; and the views they need (list, translation matrix).
+//! publish and archive (the lists they show are in `views.rs`).
 
 use anyhow::Context;
 
 use super::procedures::insert_text;
 use super::{Store, audit};
-use crate::domain::{Actor, Code, LangTag, Procedure, ProcedureText, Status, TextFields};
+use crate::domain::{Actor, Code, LangTag, ProcedureText, Status, TextFields};
 
 /// The outcome of an edit that carries the version it started from.
 #[derive(Debug)]
@@ -15,34 +15,6 @@ pub enum Saved {
     /// Someone saved in between; here is what they saved.
     Conflict(Box<ProcedureText>),
     NoSuchProcedure,
-}
-
-/// A row of the staff procedure list.
-#[derive(Debug, Clone)]
-pub struct AdminRow {
-    pub code: String,
-    pub status: String,
-    pub category: String,
-    pub title_ja: String,
-    pub revision: i64,
-    pub updated_at: String,
-    pub languages: i64,
-}
-
-/// One language of one procedure in the translation matrix.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TranslationCell {
-    Missing,
-    UpToDate,
-    OutOfDate,
-}
-
-#[derive(Debug, Clone)]
-pub struct TranslationRow {
-    pub code: String,
-    pub title_ja: String,
-    pub status: String,
-    pub cells: Vec<TranslationCell>,
 }
 
 fn text_json(f: &TextFields) -> serde_json::Value {
@@ -333,72 +305,5 @@ impl Store {
         audit::record(&mut tx, actor, &action, c, Some(c), Some(&before), Some(&after)).await?;
         tx.commit().await?;
         Ok(true)
-    }
-
-    /// The staff list: search in code and Japanese title, filter by status
-    /// and category.
-    pub async fn admin_list(
-        &self,
-        search: &str,
-        status: Option<Status>,
-        category: Option<&str>,
-    ) -> anyhow::Result<Vec<AdminRow>> {
-        let status = status.map(Status::as_str);
-        let pattern = format!(
-            "%{}%",
-            search
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_")
-        );
-        Ok(sqlx::query_as!(
-            AdminRow,
-            r#"SELECT p.code, p.status, p.category, t.title AS title_ja, p.revision, p.updated_at,
-                      (SELECT count(*) FROM procedure_texts x WHERE x.procedure_id = p.id) AS "languages!: i64"
-               FROM procedures p JOIN procedure_texts t ON t.procedure_id = p.id AND t.lang = 'ja'
-               WHERE (?1 IS NULL OR p.status = ?1) AND (?2 IS NULL OR p.category = ?2)
-                 AND (p.code LIKE ?3 ESCAPE '\' OR t.title LIKE ?3 ESCAPE '\')
-               ORDER BY p.status = 'archived', p.category, p.code"#,
-            status,
-            category,
-            pattern
-        )
-        .fetch_all(self.pool())
-        .await?)
-    }
-
-    pub async fn categories(&self) -> anyhow::Result<Vec<String>> {
-        Ok(
-            sqlx::query_scalar!("SELECT DISTINCT category FROM procedures ORDER BY category")
-                .fetch_all(self.pool())
-                .await?,
-        )
-    }
-
-    /// Procedures × `languages`: missing, up to date, or out of date
-    /// (translated from an older Japanese revision). Archived ones are left out.
-    pub async fn translation_matrix(&self, languages: &[LangTag]) -> anyhow::Result<Vec<TranslationRow>> {
-        let procedures: Vec<Procedure> = self
-            .all_procedures()
-            .await?
-            .into_iter()
-            .filter(|p| p.status != Status::Archived)
-            .collect();
-        Ok(procedures
-            .iter()
-            .map(|p| TranslationRow {
-                code: p.code.to_string(),
-                title_ja: p.japanese().map(|t| t.fields.title.clone()).unwrap_or_default(),
-                status: p.status.to_string(),
-                cells: languages
-                    .iter()
-                    .map(|l| match p.text(l) {
-                        None => TranslationCell::Missing,
-                        Some(t) if t.revision >= p.revision => TranslationCell::UpToDate,
-                        Some(_) => TranslationCell::OutOfDate,
-                    })
-                    .collect(),
-            })
-            .collect())
     }
 }

@@ -8,6 +8,7 @@ mod procedures;
 mod stats;
 mod tokens;
 mod users;
+mod views;
 
 use std::path::Path;
 use std::str::FromStr;
@@ -19,11 +20,12 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use audit::AuditEntry;
-pub use editing::{AdminRow, Saved, TranslationCell, TranslationRow};
+pub use editing::Saved;
 pub use procedures::ProcedureTitles;
 pub use stats::{ScanRow, Tally};
 pub use tokens::ApiToken;
 pub use users::{SESSION_ABSOLUTE, SESSION_IDLE, Session};
+pub use views::{AdminRow, TranslationCell, TranslationRow};
 
 /// A handle on the database; cheap to clone.
 #[derive(Clone, Debug)]
