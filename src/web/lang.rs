@@ -32,11 +32,7 @@ impl Lang {
     }
 
     pub fn from_request(query: Option<&str>, headers: &HeaderMap) -> Lang {
-        let from_query = query.and_then(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .find(|(k, _)| k == "lang")
-                .and_then(|(_, v)| LangTag::parse(&v).ok())
-        });
+        let from_query = LangTag::parse(&super::query_param(query, "lang")).ok();
         let from_cookie = headers
             .get_all(COOKIE)
             .iter()

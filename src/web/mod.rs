@@ -57,6 +57,17 @@ async fn fresh_after_writes(
 /// The largest request body accepted anywhere.
 pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
+/// The first value of `key` in a query string, decoded; "" when absent.
+pub fn query_param(query: Option<&str>, key: &str) -> String {
+    query
+        .and_then(|q| {
+            url::form_urlencoded::parse(q.as_bytes())
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.into_owned())
+        })
+        .unwrap_or_default()
+}
+
 pub fn router(state: AppState) -> Router {
     let header = |name: &'static str, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))

@@ -130,13 +130,7 @@ pub async fn code_box(
     lang: Lang,
     RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
-    let typed = query
-        .and_then(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .find(|(k, _)| k == "code")
-                .map(|(_, v)| v.into_owned())
-        })
-        .unwrap_or_default();
+    let typed = super::query_param(query.as_deref(), "code");
     match Code::parse_lenient(&typed) {
         Ok(code) => Ok(Redirect::to(&format!("/q/{code}")).into_response()),
         Err(_) => not_found_page(&state, &lang, &typed),
@@ -227,13 +221,7 @@ fn count_scan(
     if method != Method::GET || staff {
         return;
     }
-    let source = query
-        .and_then(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .find(|(k, _)| k == "source")
-                .map(|(_, v)| v.into_owned())
-        })
-        .unwrap_or_default();
+    let source = super::query_param(query, "source");
     let requested = lang.phone.as_ref().map(ToString::to_string).unwrap_or_default();
     state.scans().record(code.as_str(), &requested, served, &source);
 }

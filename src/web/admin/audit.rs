@@ -28,16 +28,7 @@ pub async fn log(
     RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
     staff.require(staff.user.role.manages_users())?;
-    let get = |key: &str| {
-        query
-            .as_deref()
-            .and_then(|q| {
-                url::form_urlencoded::parse(q.as_bytes())
-                    .find(|(k, _)| k == key)
-                    .map(|(_, v)| v.trim().to_owned())
-            })
-            .unwrap_or_default()
-    };
+    let get = |key: &str| crate::web::query_param(query.as_deref(), key).trim().to_owned();
     let (procedure, user) = (get("procedure"), get("user"));
     let code = Code::parse_lenient(&procedure).ok().map(|c| c.to_string());
     let code = code

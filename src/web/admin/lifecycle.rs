@@ -6,13 +6,13 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::procedures::{load, query_param};
+use super::procedures::load;
 use super::{AdminFrame, FormData, Staff};
 use crate::AppState;
 use crate::domain::validate::field_problems;
 use crate::domain::{LangTag, Procedure, Status, TextFields};
 use crate::error::AppResult;
-use crate::web::Lang;
+use crate::web::{Lang, query_param};
 
 pub async fn publish(
     State(state): State<AppState>,

@@ -140,13 +140,8 @@ struct OfficePage<'a> {
 }
 
 fn target_of(query: Option<&str>) -> LangTag {
-    query
-        .and_then(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .find(|(k, _)| k == "text")
-                .map(|(_, v)| v.into_owned())
-        })
-        .and_then(|v| LangTag::parse(&v).ok())
+    LangTag::parse(&crate::web::query_param(query, "text"))
+        .ok()
         .unwrap_or_else(|| LangTag::parse("ja").expect("tag"))
 }
 

@@ -13,17 +13,7 @@ use crate::domain::validate::{FieldProblem, ProblemKind, category_ok, field_prob
 use crate::domain::{Code, Procedure, TextFields};
 use crate::error::{AppError, AppResult};
 use crate::store::{AdminRow, Saved, TranslationCell};
-use crate::web::Lang;
-
-pub(super) fn query_param(query: Option<&str>, key: &str) -> String {
-    query
-        .and_then(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.into_owned())
-        })
-        .unwrap_or_default()
-}
+use crate::web::{Lang, query_param};
 
 pub(super) async fn load(state: &AppState, raw: &str) -> AppResult<Procedure> {
     let code = Code::parse_lenient(raw).map_err(|_| AppError::NotFound)?;

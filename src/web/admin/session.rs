@@ -177,14 +177,7 @@ pub async fn login_form(
     lang: Lang,
     RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
-    let next = query
-        .as_deref()
-        .and_then(|q| {
-            url::form_urlencoded::parse(q.as_bytes())
-                .find(|(k, _)| k == "next")
-                .map(|(_, v)| v.into_owned())
-        })
-        .unwrap_or_default();
+    let next = crate::web::query_param(query.as_deref(), "next");
     render_login(&state, &lang, StatusCode::OK, "", safe_next(&next), None)
 }
 

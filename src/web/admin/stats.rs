@@ -7,14 +7,13 @@ use axum::http::StatusCode;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
-use super::procedures::query_param;
 use super::{AdminFrame, Staff};
 use crate::AppState;
 use crate::domain::LangTag;
 use crate::error::AppResult;
 use crate::i18n::negotiate;
 use crate::store::Tally;
-use crate::web::Lang;
+use crate::web::{Lang, query_param};
 
 const DEFAULT_DAYS: i64 = 30;
 const MAX_DAYS: i64 = 3660;
