@@ -10,11 +10,13 @@
 //! reloads them must call [`PageCache::clear`].
 
 use std::collections::HashMap;
+use std::hash::RandomState;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
+use axum::http::header::GetAll;
 use axum::http::header::{ETAG, IF_NONE_MATCH};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -22,6 +24,8 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
 
+use super::answers::{Answer, Asked};
+use super::encoding::Encoding;
 use super::page::Frame;
 use crate::domain::{Code, LangTag, Procedure};
 use crate::store::Store;
@@ -33,6 +37,8 @@ pub const CHECK_EVERY: Duration = Duration::from_millis(500);
 /// is asked for (7 KB a page: 4096 pages ≈ 30 MB at most).
 const MAX_PAGES: usize = 4096;
 const MAX_PROCEDURES: usize = 20_000;
+/// Ready answers share the pages; an answer itself is a few hundred bytes.
+const MAX_ANSWERS: usize = 16_384;
 
 /// One guidance page: which procedure, in which page language, showing
 /// the text in which language.
@@ -49,6 +55,9 @@ pub struct Rendered {
     pub etag: HeaderValue,
     /// The language of the page's main text.
     pub content: LangTag,
+    /// The body compressed, once, when first asked for.
+    gzip: OnceLock<Bytes>,
+    brotli: OnceLock<Bytes>,
 }
 
 impl Rendered {
@@ -61,19 +70,35 @@ impl Rendered {
             body: Bytes::from(html),
             etag: HeaderValue::from_str(&etag).expect("base64 is a valid header"),
             content,
+            gzip: OnceLock::new(),
+            brotli: OnceLock::new(),
         }
+    }
+
+    /// The body in `encoding`.
+    pub fn body_in(&self, encoding: Encoding) -> Bytes {
+        let slot = match encoding {
+            Encoding::Identity => return self.body.clone(),
+            Encoding::Gzip => &self.gzip,
+            Encoding::Brotli => &self.brotli,
+        };
+        slot.get_or_init(|| encoding.compress(&self.body)).clone()
+    }
+
+    /// Whether `If-None-Match` names this page (weak comparison).
+    pub fn matches(&self, if_none_match: GetAll<'_, HeaderValue>) -> bool {
+        let ours = self.etag.to_str().unwrap_or("").trim_start_matches("W/");
+        if_none_match
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(|t| t.trim().trim_start_matches("W/"))
+            .any(|t| t == "*" || t == ours)
     }
 
     /// The page, or a 304 when the visitor already has it.
     pub fn respond(&self, page: &Frame<'_>, request: &HeaderMap) -> Response {
-        let fresh = self.status == StatusCode::OK
-            && request
-                .get_all(IF_NONE_MATCH)
-                .iter()
-                .filter_map(|v| v.to_str().ok())
-                .flat_map(|v| v.split(','))
-                .map(|t| t.trim().trim_start_matches("W/"))
-                .any(|t| t == "*" || t == self.etag.to_str().unwrap_or("").trim_start_matches("W/"));
+        let fresh = self.status == StatusCode::OK && self.matches(request.get_all(IF_NONE_MATCH));
         let mut response = if fresh {
             StatusCode::NOT_MODIFIED.into_response()
         } else {
@@ -88,6 +113,8 @@ impl Rendered {
 struct Entries {
     procedures: HashMap<Code, Arc<Procedure>>,
     pages: HashMap<PageKey, Arc<Rendered>>,
+    /// By the hash of the [`Asked`] they answer.
+    answers: HashMap<u64, Arc<Answer>>,
 }
 
 pub struct PageCache {
@@ -95,9 +122,14 @@ pub struct PageCache {
     /// Bumped whenever the entries are emptied; an entry computed under an
     /// older epoch is not stored (it may predate the change).
     epoch: AtomicU64,
-    /// The database's change counter as last read, and when.
-    seen: Mutex<(Option<i64>, Option<Instant>)>,
+    /// The database's change counter as last read.
+    counter: Mutex<Option<i64>>,
+    /// When it was last read: milliseconds since `born`, plus one (0: never).
+    /// An atomic, so the many requests that need no check take no lock.
+    checked: AtomicU64,
+    born: Instant,
     check_every: Duration,
+    hasher: RandomState,
 }
 
 impl Default for PageCache {
@@ -111,8 +143,11 @@ impl PageCache {
         PageCache {
             entries: RwLock::default(),
             epoch: AtomicU64::new(0),
-            seen: Mutex::new((None, None)),
+            counter: Mutex::new(None),
+            checked: AtomicU64::new(0),
+            born: Instant::now(),
             check_every,
+            hasher: RandomState::new(),
         }
     }
 
@@ -127,26 +162,25 @@ impl PageCache {
     /// Reads the database's change counter if it is time to, empties the
     /// cache if it moved, and returns the epoch to store entries under.
     pub async fn refresh(&self, store: &Store) -> anyhow::Result<u64> {
-        let due = {
-            let mut seen = self.seen.lock().expect("cache lock");
-            let due = seen.1.is_none_or(|at| at.elapsed() >= self.check_every);
-            if due {
-                // Claim this check so concurrent requests do not repeat it.
-                seen.1 = Some(Instant::now());
-            }
-            due
-        };
+        let now = self.born.elapsed().as_millis() as u64 + 1;
+        let last = self.checked.load(Ordering::Acquire);
+        let due = (last == 0 || now.saturating_sub(last) >= self.check_every.as_millis() as u64)
+            // Claim this check so concurrent requests do not repeat it.
+            && self
+                .checked
+                .compare_exchange(last, now, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok();
         // The epoch before the read: if the counter moved, entries made
         // from data read before now must not be stored.
         let epoch = self.epoch.load(Ordering::SeqCst);
         if due {
             let counter = store.change_counter().await?;
-            let mut seen = self.seen.lock().expect("cache lock");
-            if seen.0 != Some(counter) {
-                if seen.0.is_some() {
+            let mut seen = self.counter.lock().expect("cache lock");
+            if *seen != Some(counter) {
+                if seen.is_some() {
                     tracing::debug!(counter, "procedures changed: emptying the page cache");
                 }
-                seen.0 = Some(counter);
+                *seen = Some(counter);
                 drop(seen);
                 self.clear();
                 return Ok(self.epoch.load(Ordering::SeqCst));
@@ -186,9 +220,28 @@ impl PageCache {
     pub fn put_page(&self, epoch: u64, key: PageKey, page: Arc<Rendered>) {
         self.store(epoch, |e| {
             if e.pages.len() >= MAX_PAGES {
+                // Answers hold pages too: emptied together, memory stays bounded.
                 e.pages.clear();
+                e.answers.clear();
             }
             e.pages.insert(key, page);
+        });
+    }
+
+    /// The ready answer for these request inputs, if one was kept.
+    pub fn answer(&self, asked: &Asked<'_>) -> Option<Arc<Answer>> {
+        let hash = asked.hash(&self.hasher);
+        let entries = self.entries.read().expect("cache lock");
+        entries.answers.get(&hash).filter(|a| a.answers(asked)).cloned()
+    }
+
+    pub fn put_answer(&self, epoch: u64, asked: &Asked<'_>, answer: Arc<Answer>) {
+        let hash = asked.hash(&self.hasher);
+        self.store(epoch, |e| {
+            if e.answers.len() >= MAX_ANSWERS {
+                e.answers.clear();
+            }
+            e.answers.insert(hash, answer);
         });
     }
 

@@ -2,9 +2,11 @@
 //! extractor ([`lang`]), the page frame ([`page`]) and the error pages.
 
 pub mod admin;
+mod answers;
 mod api;
 mod assets;
 mod cache;
+mod encoding;
 mod errors;
 mod lang;
 mod page;
@@ -20,6 +22,7 @@ use axum::Router;
 use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware;
 use axum::routing::get;
+use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -92,36 +95,44 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .route("/assets/{file}", get(assets::file))
         .fallback(public::not_found)
-        .layer(middleware::from_fn_with_state(state.clone(), fresh_after_writes))
-        .layer(middleware::from_fn_with_state(state.clone(), errors::error_pages))
-        .layer(CatchPanicLayer::new())
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(30),
-        ))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            HeaderName::from_static("content-security-policy"),
-            assets::csp(),
-        ))
-        .layer(header("x-content-type-options", "nosniff"))
-        .layer(header("referrer-policy", "no-referrer"))
-        .layer(hsts)
-        // gzip or brotli as the client asks; inside the tracing layer so
-        // logs show the status, outside the rest so error pages compress.
-        .layer(CompressionLayer::new())
-        // Bodies over 1 MiB are refused with 413 before anyone reads them.
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(middleware::from_fn(crate::telemetry::track))
-        .layer(PropagateRequestIdLayer::x_request_id())
+        // One composed stack, wrapped around each route once: layered one
+        // by one, axum boxes and clones every layer on every request, which
+        // was most of what a cached page cost. Outermost first.
         .layer(
-            TraceLayer::new_for_http()
-                .make_span_with(|request: &axum::http::Request<_>| {
-                    let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-                    // The path only, never the query (it could carry a token someday).
-                    tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
-                })
-                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+            ServiceBuilder::new()
+                .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+                .layer(
+                    TraceLayer::new_for_http()
+                        .make_span_with(|request: &axum::http::Request<_>| {
+                            let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                            // The path only, never the query (it could carry a token someday).
+                            tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+                        })
+                        .on_response(DefaultOnResponse::new().level(Level::INFO)),
+                )
+                .layer(PropagateRequestIdLayer::x_request_id())
+                .layer(middleware::from_fn(crate::telemetry::track))
+                // gzip or brotli as the client asks (cached pages come
+                // compressed already); inside the tracing layer so logs show
+                // the status, outside the rest so error pages compress.
+                .layer(CompressionLayer::new())
+                .layer(hsts)
+                .layer(header("referrer-policy", "no-referrer"))
+                .layer(header("x-content-type-options", "nosniff"))
+                .layer(SetResponseHeaderLayer::if_not_present(
+                    HeaderName::from_static("content-security-policy"),
+                    assets::csp(),
+                ))
+                .layer(TimeoutLayer::with_status_code(
+                    StatusCode::REQUEST_TIMEOUT,
+                    Duration::from_secs(30),
+                ))
+                .layer(CatchPanicLayer::new())
+                .layer(middleware::from_fn_with_state(state.clone(), errors::error_pages))
+                .layer(middleware::from_fn_with_state(state.clone(), fresh_after_writes))
+                // Bodies over 1 MiB are refused with 413 before anyone reads
+                // them. Innermost, since it changes the request's body type.
+                .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES)),
         )
-        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
 }

@@ -1,13 +1,15 @@
 //! The public pages: index, guidance page, code box, health.
 
 use askama::Template;
-use axum::extract::{Path, RawQuery, State};
+use axum::body::Body;
+use axum::extract::{Path, RawQuery, Request, State};
 use std::sync::Arc;
 
 use axum::http::{HeaderMap, Method, StatusCode, Uri, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::Lang;
+use super::answers::{Answer, Asked, ScanLabels, is_staff};
 use super::cache::{PageKey, Rendered};
 use super::page::Frame;
 use crate::AppState;
@@ -139,17 +141,21 @@ pub async fn code_box(
 
 pub async fn guidance(
     State(state): State<AppState>,
-    lang: Lang,
-    headers: HeaderMap,
-    method: Method,
     Path(raw): Path<String>,
-    RawQuery(query): RawQuery,
+    request: Request,
 ) -> AppResult<Response> {
+    let (headers, query, method) = (request.headers(), request.uri().query(), request.method());
+    let cache = state.pages();
+    let epoch = cache.refresh(state.store()).await?;
+    let asked = Asked::of(&raw, query, headers);
+    if let Some(answer) = asked.as_ref().and_then(|a| cache.answer(a)) {
+        metrics::counter!("madoguchi_page_cache_total", "result" => "hit").increment(1);
+        return Ok(answer.respond(&state, method, headers));
+    }
+    let lang = Lang::from_request(query, headers);
     let Ok(code) = Code::parse_lenient(&raw) else {
         return not_found_page(&state, &lang, &raw);
     };
-    let cache = state.pages();
-    let epoch = cache.refresh(state.store()).await?;
     let procedure = match cache.procedure(epoch, state.store(), &code).await? {
         Some(p) if p.status != Status::Draft => p,
         _ => return not_found_page(&state, &lang, code.as_str()),
@@ -164,10 +170,7 @@ pub async fn guidance(
         text: text.lang.clone(),
     };
     let rendered = match cache.page(&key) {
-        Some(r) => {
-            metrics::counter!("madoguchi_page_cache_total", "result" => "hit").increment(1);
-            r
-        }
+        Some(r) => r,
         None => {
             metrics::counter!("madoguchi_page_cache_total", "result" => "miss").increment(1);
             let office = office_of(&state, &procedure).await?;
@@ -183,16 +186,23 @@ pub async fn guidance(
             r
         }
     };
-    count_scan(
-        &state,
-        &lang,
-        &page.lang,
-        &code,
-        &method,
-        &headers,
-        query.as_deref(),
-    );
-    Ok(rendered.respond(&page, &headers))
+    let scan = ScanLabels {
+        code: code.to_string(),
+        requested: lang.phone.as_ref().map(ToString::to_string).unwrap_or_default(),
+        served: page.lang.clone(),
+        source: super::query_param(query, "source"),
+    };
+    let Some(asked) = asked else {
+        // Not kept as an answer; counted unless a signed-in staff member looks.
+        if method == Method::GET && !is_staff(headers) {
+            scan.record(&state);
+        }
+        return Ok(rendered.respond(&page, headers));
+    };
+    let made = page.finish(Response::new(Body::empty()), Some(&rendered.content));
+    let answer = Arc::new(Answer::new(asked, rendered, made.into_parts().0.headers, scan));
+    cache.put_answer(epoch, &asked, answer.clone());
+    Ok(answer.respond(&state, method, headers))
 }
 
 async fn office_of(state: &AppState, procedure: &Procedure) -> AppResult<Option<Office>> {
@@ -200,30 +210,6 @@ async fn office_of(state: &AppState, procedure: &Procedure) -> AppResult<Option<
         Some(id) => state.store().office(id).await?,
         None => None,
     })
-}
-
-/// One scan for the demand statistics — unless it is a staff member
-/// looking (they carry a session cookie) or a HEAD request.
-fn count_scan(
-    state: &AppState,
-    lang: &Lang,
-    served: &str,
-    code: &Code,
-    method: &Method,
-    headers: &HeaderMap,
-    query: Option<&str>,
-) {
-    let staff = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .any(|v| v.contains(crate::web::admin::SESSION_COOKIE));
-    if method != Method::GET || staff {
-        return;
-    }
-    let source = super::query_param(query, "source");
-    let requested = lang.phone.as_ref().map(ToString::to_string).unwrap_or_default();
-    state.scans().record(code.as_str(), &requested, served, &source);
 }
 
 /// The public page of a procedure in any status, uncached (the staff

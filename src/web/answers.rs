@@ -1,0 +1,167 @@
+//! Ready answers for guidance pages: a page already rendered, with its
+//! response headers and its scan labels, found from the request *as sent*
+//! (the code in the path, the query, `Accept-Language`, `Cookie`). A repeat
+//! visit with the same inputs skips parsing and negotiating languages,
+//! building the frame and formatting headers: what is left per request is
+//! a hash, a map lookup, a header-map copy and the scan tally.
+//!
+//! The answer for some inputs is whatever the full path produced for them,
+//! so the two cannot disagree; answers live in the page cache and are
+//! emptied with it.
+
+use std::hash::{BuildHasher, Hash, Hasher};
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::header::{ACCEPT_LANGUAGE, CONTENT_ENCODING, COOKIE, IF_NONE_MATCH, VARY};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
+use axum::response::Response;
+
+use super::cache::Rendered;
+use super::encoding::Encoding;
+use crate::AppState;
+
+/// The inputs that decide a guidance page, borrowed from the request.
+#[derive(Clone, Copy, Hash, PartialEq, Eq)]
+pub struct Asked<'r> {
+    code: &'r str,
+    query: &'r str,
+    accept_language: &'r [u8],
+    cookie: &'r [u8],
+}
+
+impl<'r> Asked<'r> {
+    /// `None` for a signed-in staff member (their cookies are not kept as
+    /// cache keys) and for cookies split over several fields (rare: HTTP/2).
+    pub fn of(code: &'r str, query: Option<&'r str>, headers: &'r HeaderMap) -> Option<Asked<'r>> {
+        let mut cookies = headers.get_all(COOKIE).iter();
+        let cookie = cookies.next().map_or(&b""[..], HeaderValue::as_bytes);
+        if cookies.next().is_some() || is_staff(headers) {
+            return None;
+        }
+        Some(Asked {
+            code,
+            query: query.unwrap_or(""),
+            accept_language: headers
+                .get(ACCEPT_LANGUAGE)
+                .map_or(&b""[..], HeaderValue::as_bytes),
+            cookie,
+        })
+    }
+
+    pub fn hash(&self, hasher: &impl BuildHasher) -> u64 {
+        let mut h = hasher.build_hasher();
+        Hash::hash(self, &mut h);
+        h.finish()
+    }
+
+    fn to_owned(self) -> Kept {
+        Kept {
+            code: self.code.into(),
+            query: self.query.into(),
+            accept_language: self.accept_language.into(),
+            cookie: self.cookie.into(),
+        }
+    }
+}
+
+/// Whether a signed-in staff member is looking: their visits are not scans.
+pub fn is_staff(headers: &HeaderMap) -> bool {
+    let name = crate::web::admin::SESSION_COOKIE.as_bytes();
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .any(|v| v.as_bytes().windows(name.len()).any(|w| w == name))
+}
+
+/// [`Asked`], owned: compared on a hit, so a hash collision is a miss.
+struct Kept {
+    code: Box<str>,
+    query: Box<str>,
+    accept_language: Box<[u8]>,
+    cookie: Box<[u8]>,
+}
+
+impl Kept {
+    fn matches(&self, asked: &Asked<'_>) -> bool {
+        *self.code == *asked.code
+            && *self.query == *asked.query
+            && *self.accept_language == *asked.accept_language
+            && *self.cookie == *asked.cookie
+    }
+}
+
+/// What a scan of this page is counted as.
+pub struct ScanLabels {
+    pub code: String,
+    pub requested: String,
+    pub served: String,
+    pub source: String,
+}
+
+impl ScanLabels {
+    /// A HEAD request or a QR image fetch is not a scan; the caller knows.
+    pub fn record(&self, state: &AppState) {
+        state
+            .scans()
+            .record(&self.code, &self.requested, &self.served, &self.source);
+    }
+}
+
+pub struct Answer {
+    asked: Kept,
+    page: Arc<Rendered>,
+    /// Type, language, caching and cookie headers, as the full path set them.
+    headers: HeaderMap,
+    scan: ScanLabels,
+}
+
+impl Answer {
+    /// `headers` are a response's headers as made for these inputs.
+    pub fn new(asked: Asked<'_>, page: Arc<Rendered>, mut headers: HeaderMap, scan: ScanLabels) -> Answer {
+        headers.append(VARY, HeaderValue::from_static("Accept-Encoding"));
+        headers.insert(axum::http::header::ETAG, page.etag.clone());
+        Answer {
+            asked: asked.to_owned(),
+            page,
+            headers,
+            scan,
+        }
+    }
+
+    pub fn answers(&self, asked: &Asked<'_>) -> bool {
+        self.asked.matches(asked)
+    }
+
+    /// The response: a 304 when the visitor has this page, else the page
+    /// in the best coding they accept. Counts the scan.
+    pub fn respond(&self, state: &AppState, method: &Method, request: &HeaderMap) -> Response {
+        if method == Method::GET {
+            self.scan.record(state);
+        }
+        let fresh = self.page.status == StatusCode::OK && self.page.matches(request.get_all(IF_NONE_MATCH));
+        let encoding = if fresh {
+            Encoding::Identity
+        } else {
+            Encoding::preferred(request)
+        };
+        let body = if fresh {
+            Body::empty()
+        } else {
+            Body::from(self.page.body_in(encoding))
+        };
+        let mut response = Response::new(body);
+        *response.status_mut() = if fresh {
+            StatusCode::NOT_MODIFIED
+        } else {
+            self.page.status
+        };
+        *response.headers_mut() = self.headers.clone();
+        if let Some(coding) = encoding.header() {
+            response
+                .headers_mut()
+                .insert(CONTENT_ENCODING, HeaderValue::from_static(coding));
+        }
+        response
+    }
+}
