@@ -124,3 +124,44 @@ fn unreadable_locale_files_and_a_broken_english_degrade_to_what_works() {
     let tags: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
     assert_eq!(tags, ["ja", "en"]);
 }
+
+/// A database file the server may not write is served read-only. File
+/// modes do not stop root, so as root (CI) this checks nothing and says so;
+/// `--read-only` above covers the same path there.
+#[tokio::test]
+async fn a_file_it_may_not_write_is_served_read_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ro.db");
+    let (store, _, _) = prepared(&db).await;
+    store.pool().close().await;
+    let mode =
+        |path: &Path, m: u32| std::fs::set_permissions(path, std::fs::Permissions::from_mode(m)).unwrap();
+    let files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    for f in &files {
+        mode(f, 0o444);
+    }
+    mode(dir.path(), 0o555);
+    let restore = || {
+        mode(dir.path(), 0o755);
+        for f in &files {
+            mode(f, 0o644);
+        }
+    };
+    if std::fs::OpenOptions::new().append(true).open(&db).is_ok() {
+        restore();
+        eprintln!("skipped: file modes do not bind this user (root)");
+        return;
+    }
+    let server = common::binary::start(&db, &[]);
+    let r = reqwest::get(format!("{}/q/K7Q2", server.url)).await.unwrap();
+    assert_eq!(r.status(), 200);
+    let log = server.log.lock().unwrap().join("\n");
+    drop(server);
+    restore();
+    assert!(log.contains("cannot be written; opening it read-only"), "{log}");
+    assert!(log.contains("read_only=true"), "{log}");
+}

@@ -117,7 +117,11 @@ async fn open_store(o: &Options) -> anyhow::Result<Store> {
     let opened = if o.read_only {
         Store::open_with(&o.db, &read_only).await
     } else {
-        match Store::open(&o.db).await {
+        let writable = match Store::open(&o.db).await {
+            Ok(store) => store.check_writable().await.map(|()| store),
+            Err(e) => Err(e),
+        };
+        match writable {
             Err(e) if Fault::of(&e) == Some(Fault::ReadOnly) => {
                 tracing::warn!(
                     error = format!("{e:#}"),

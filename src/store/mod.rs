@@ -80,11 +80,24 @@ impl Store {
         }
         if o.read_only {
             // No journal-mode change and no migrations: both would write.
-            let pool = SqlitePoolOptions::new()
+            let options = options.read_only(true);
+            let mut pool = SqlitePoolOptions::new()
                 .max_connections(8)
-                .connect_with(options.read_only(true))
+                .connect_with(options.clone())
                 .await?;
-            schema_is_current(&pool).await?;
+            if let Err(e) = schema_is_current(&pool).await {
+                if Fault::of(&e) != Some(Fault::ReadOnly) {
+                    return Err(e);
+                }
+                // A WAL database in a folder we may not write, without its
+                // -shm file, opens only as immutable: nobody can change a
+                // file there while it is served anyway.
+                pool = SqlitePoolOptions::new()
+                    .max_connections(8)
+                    .connect_with(options.immutable(true))
+                    .await?;
+                schema_is_current(&pool).await?;
+            }
             return Ok(Store {
                 pool,
                 read_only: true,
@@ -122,6 +135,25 @@ impl Store {
             pool,
             read_only: false,
         })
+    }
+
+    /// Fails with [`Fault::ReadOnly`] when the database cannot be written
+    /// (SQLite opens a file it may not write read-only without a word, and
+    /// applied migrations need no write): writes in a transaction that is
+    /// rolled back, so nothing reaches the file. A lock held elsewhere is
+    /// no reason to fail.
+    pub async fn check_writable(&self) -> anyhow::Result<()> {
+        let probe = async {
+            let mut tx = self.write().await?;
+            sqlx::query("CREATE TABLE write_probe (x)")
+                .execute(&mut *tx)
+                .await?;
+            tx.rollback().await
+        };
+        match probe.await {
+            Err(e) if Fault::of_sqlx(&e) == Some(Fault::Busy) => Ok(()),
+            other => Ok(other?),
+        }
     }
 
     /// Opened with [`OpenOptions::read_only`].
@@ -174,7 +206,7 @@ async fn schema_is_current(pool: &SqlitePool) -> anyhow::Result<()> {
     let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
         .fetch_all(pool)
         .await
-        .context("the read-only database has no madoguchi schema")?;
+        .context("reading which migrations the read-only database has")?;
     let missing: Vec<String> = sqlx::migrate!()
         .iter()
         .filter(|m| !m.migration_type.is_down_migration() && !applied.contains(&m.version))
