@@ -140,8 +140,8 @@ impl Store {
     /// Fails with [`Fault::ReadOnly`] when the database cannot be written
     /// (SQLite opens a file it may not write read-only without a word, and
     /// applied migrations need no write): writes in a transaction that is
-    /// rolled back, so nothing reaches the file. A lock held elsewhere is
-    /// no reason to fail.
+    /// rolled back, so nothing reaches the file. A lock held elsewhere or
+    /// a full disk is no reason to fail: reads still work, writes say why.
     pub async fn check_writable(&self) -> anyhow::Result<()> {
         let probe = async {
             let mut tx = self.write().await?;
@@ -151,7 +151,7 @@ impl Store {
             tx.rollback().await
         };
         match probe.await {
-            Err(e) if Fault::of_sqlx(&e) == Some(Fault::Busy) => Ok(()),
+            Err(e) if matches!(Fault::of_sqlx(&e), Some(Fault::Busy | Fault::Full)) => Ok(()),
             other => Ok(other?),
         }
     }
