@@ -3,12 +3,15 @@
 //! `IntoResponse` gives the status and attaches an [`ErrorDetail`]; the
 //! error layer (`web::errors`) then renders it: a page in the visitor's
 //! language, or JSON under `/api/`. Internal errors are logged here, once,
-//! with their context, and never shown.
+//! with their context, and never shown. A database that cannot take a
+//! write (locked, full, read-only: [`Fault`]) is not a bug: it answers 503
+//! "nothing was saved, try again" rather than 500.
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 
 use crate::domain::validate::FieldProblem;
+use crate::store::Fault;
 
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
@@ -43,6 +46,8 @@ pub enum ErrorKind {
     Invalid,
     TooLarge,
     TooManyRequests,
+    /// The database could not take a write; the message is the [`Fault`].
+    Unavailable,
     Internal,
 }
 
@@ -66,6 +71,7 @@ impl ErrorKind {
             ErrorKind::Invalid => StatusCode::UNPROCESSABLE_ENTITY,
             ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::Internal => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -81,6 +87,7 @@ impl ErrorKind {
             ErrorKind::Invalid => "invalid",
             ErrorKind::TooLarge => "too_large",
             ErrorKind::TooManyRequests => "too_many_requests",
+            ErrorKind::Unavailable => "unavailable",
             ErrorKind::Internal => "internal",
         }
     }
@@ -97,6 +104,7 @@ impl ErrorKind {
             422 => Some(ErrorKind::Invalid),
             429 => Some(ErrorKind::TooManyRequests),
             400..=499 => Some(ErrorKind::BadRequest),
+            503 => Some(ErrorKind::Unavailable),
             500..=599 => Some(ErrorKind::Internal),
             _ => None,
         }
@@ -128,10 +136,16 @@ impl IntoResponse for AppError {
             AppError::TooManyRequests { retry_after_secs } => {
                 (ErrorKind::TooManyRequests, retry_after_secs.to_string(), vec![])
             }
-            AppError::Internal(e) => {
-                tracing::error!(error = format!("{e:#}"), "internal error");
-                (ErrorKind::Internal, String::new(), vec![])
-            }
+            AppError::Internal(e) => match Fault::of(&e) {
+                Some(fault) => {
+                    tracing::warn!(error = format!("{e:#}"), %fault, "database unavailable; nothing saved");
+                    (ErrorKind::Unavailable, fault.to_string(), vec![])
+                }
+                None => {
+                    tracing::error!(error = format!("{e:#}"), "internal error");
+                    (ErrorKind::Internal, String::new(), vec![])
+                }
+            },
         };
         let mut response = kind.status().into_response();
         response.extensions_mut().insert(ErrorDetail {

@@ -85,16 +85,65 @@ impl Scans {
         }
     }
 
-    /// Flushes every `every` until the process ends.
-    pub async fn flush_periodically(self: std::sync::Arc<Self>, store: Store, every: Duration) {
+    /// Scans counted but not yet written.
+    pub fn pending(&self) -> i64 {
+        let pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
+        pending.values().sum()
+    }
+
+    /// Flushes every `every` until `stop` completes, then once more.
+    /// A flush is never cancelled half-way (it would lose the drained
+    /// batch): stop this with `stop`, not by dropping or aborting it.
+    ///
+    /// When the database cannot take the counts (locked, full or read-only
+    /// disk) they stay in memory — bounded by `MAX_PENDING` keys — for the
+    /// next try: a failure is logged once, with its cause, and the recovery
+    /// once, not every tick.
+    pub async fn flush_periodically(
+        self: std::sync::Arc<Self>,
+        store: Store,
+        every: Duration,
+        stop: impl std::future::Future<Output = ()>,
+    ) {
         let mut tick = tokio::time::interval(every);
+        let mut stop = std::pin::pin!(stop);
+        let mut failing = false;
         loop {
-            tick.tick().await;
-            if let Err(e) = self.flush(&store).await {
-                tracing::warn!(
-                    error = format!("{e:#}"),
-                    "could not write scan counts; will retry"
-                );
+            let last = tokio::select! {
+                _ = tick.tick() => false,
+                () = &mut stop => true,
+            };
+            match self.flush(&store).await {
+                Ok(rows) if failing => {
+                    failing = false;
+                    tracing::info!(rows, "scan counts written again");
+                }
+                Ok(_) => {}
+                Err(e) if last => {
+                    tracing::warn!(
+                        error = format!("{e:#}"),
+                        lost = self.pending(),
+                        "could not write the last scan counts"
+                    );
+                }
+                Err(e) if failing => {
+                    tracing::debug!(error = format!("{e:#}"), "scan counts still not written")
+                }
+                Err(e) => {
+                    failing = true;
+                    let fault = crate::store::Fault::of(&e).map_or("error", |f| f.as_str());
+                    tracing::warn!(
+                        error = format!("{e:#}"),
+                        fault,
+                        pending = self.pending(),
+                        "could not write scan counts; keeping them in memory and retrying every {} s \
+                         (not logged again until it works)",
+                        every.as_secs_f64()
+                    );
+                }
+            }
+            if last {
+                return;
             }
         }
     }

@@ -186,3 +186,75 @@ async fn metrics_are_only_on_their_own_listener_and_logs_can_be_json() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn the_configuration_is_logged_at_start_and_secrets_never() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("config.db");
+    let server = common::binary::start(
+        &db,
+        &[
+            "--base-url",
+            "https://madoguchi.example.jp/city",
+            "--metrics-addr",
+            "127.0.0.1:0",
+            "--qr-per-minute",
+            "77",
+        ],
+    );
+    let log = server.log.lock().unwrap().clone();
+    let config: Vec<&String> = log.iter().filter(|l| l.contains(" configuration ")).collect();
+    assert_eq!(config.len(), 1, "{log:?}");
+    let port = server.url.rsplit(':').next().unwrap();
+    for expected in [
+        format!("addr=127.0.0.1:{port}"),
+        format!("db={}", db.display()),
+        "base_url=\"https://madoguchi.example.jp/city\"".into(),
+        "metrics_addr=\"127.0.0.1:".into(),
+        "read_only=false".into(),
+        "log_format=\"text\"".into(),
+        "qr_per_minute=77".into(),
+        "samples=true".into(),
+        "locales=\"locales\"".into(),
+        "session_idle_secs=7200".into(),
+        "session_absolute_secs=43200".into(),
+        "busy_timeout_ms=5000".into(),
+    ] {
+        assert!(config[0].contains(&expected), "{expected} in {}", config[0]);
+    }
+    let languages = config[0].split("languages=\"").nth(1).unwrap();
+    assert!(
+        languages.starts_with("ja ja-Hira en ") && languages.contains("vi"),
+        "{languages}"
+    );
+    drop(server);
+
+    // A password in the base URL: refused (QR codes are public), and never echoed.
+    for (flag, env) in [(true, false), (false, true)] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_madoguchi"));
+        command
+            .args(["serve", "--addr", "127.0.0.1:0"])
+            .env("MADOGUCHI_DB", &db);
+        let url = "https://city:s3cret-PW@madoguchi.example.jp";
+        if flag {
+            command.args(["--base-url", url]);
+        }
+        if env {
+            command.env("MADOGUCHI_BASE_URL", url);
+        }
+        let out = command.output().unwrap();
+        assert!(!out.status.success());
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!all.contains("s3cret-PW"), "{all}");
+        let errors: Vec<&str> = all.lines().filter(|l| l.starts_with("error:")).collect();
+        assert_eq!(errors.len(), 1, "{all}");
+        assert!(
+            errors[0].contains("https://city:***@madoguchi.example.jp") && errors[0].contains("password"),
+            "{all}"
+        );
+    }
+}

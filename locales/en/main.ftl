@@ -72,6 +72,8 @@ forbidden-title = Not allowed
 forbidden-body = You cannot open this page. Please sign in with an account that may.
 too-many-title = Too many attempts
 too-many-body = Please wait { $seconds } seconds, then try again.
+unavailable-title = Busy at the moment
+unavailable-body = This could not be done right now. Please try again in a minute. If it keeps happening, please ask at the counter.
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

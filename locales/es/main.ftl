@@ -71,6 +71,8 @@ forbidden-title = No permitido
 forbidden-body = No puede abrir esta página. Inicie sesión con una cuenta que tenga permiso.
 too-many-title = Demasiados intentos
 too-many-body = Espere { $seconds } segundos y vuelva a intentarlo.
+unavailable-title = Sistema ocupado
+unavailable-body = No se pudo hacer en este momento. Inténtelo de nuevo en un minuto. Si sigue ocurriendo, pregunte en la ventanilla.
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

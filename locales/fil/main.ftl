@@ -71,6 +71,8 @@ forbidden-title = Hindi pinapayagan
 forbidden-body = Hindi mo mabubuksan ang pahinang ito. Mag-sign in gamit ang account na may pahintulot.
 too-many-title = Masyadong maraming pagsubok
 too-many-body = Maghintay ng { $seconds } segundo, saka subukan muli.
+unavailable-title = Abala ang sistema
+unavailable-body = Hindi ito magawa ngayon. Pakisubukang muli pagkalipas ng isang minuto. Kung patuloy itong nangyayari, magtanong sa counter.
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

@@ -71,6 +71,8 @@ forbidden-title = Tidak diizinkan
 forbidden-body = Anda tidak dapat membuka halaman ini. Silakan masuk dengan akun yang berwenang.
 too-many-title = Terlalu banyak percobaan
 too-many-body = Tunggu { $seconds } detik, lalu coba lagi.
+unavailable-title = Sistem sedang sibuk
+unavailable-body = Saat ini tidak dapat diproses. Silakan coba lagi dalam satu menit. Jika terus terjadi, silakan tanyakan di loket.
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

@@ -85,6 +85,8 @@ forbidden-title = 見《み》ることが　できません
 forbidden-body = この　ページは　見《み》ることが　できません。使《つか》える　アカウントで　ログインしてください。
 too-many-title = 何回《なんかい》も　ためしました
 too-many-body = { $seconds }秒《びょう》　待《ま》ってから、もう一度《いちど》　ためしてください。
+unavailable-title = いま　できません
+unavailable-body = いまは　できませんでした。少《すこ》し　待《ま》って、もう一度《いちど》　ためしてください。何回《なんかい》も　うまく　いかない　ときは、窓口《まどぐち》で　聞《き》いてください。
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

@@ -71,6 +71,8 @@ forbidden-title = 許可されていません
 forbidden-body = このページを開く権限がありません。権限のあるアカウントでログインしてください。
 too-many-title = 試行回数が多すぎます
 too-many-body = { $seconds } 秒待ってから、もう一度お試しください。
+unavailable-title = ただいま処理できません
+unavailable-body = いまは処理できませんでした。少し待ってから、もう一度お試しください。何度も起きるときは、窓口でお尋ねください。
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

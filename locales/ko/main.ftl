@@ -71,6 +71,8 @@ forbidden-title = 허용되지 않음
 forbidden-body = 이 페이지를 열 수 없습니다. 권한이 있는 계정으로 로그인하세요.
 too-many-title = 시도가 너무 많습니다
 too-many-body = { $seconds }초 기다린 후 다시 시도하세요.
+unavailable-title = 지금은 처리할 수 없습니다
+unavailable-body = 지금은 처리할 수 없었습니다. 1분 후에 다시 시도해 주세요. 계속되면 창구에 문의해 주세요.
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

@@ -71,6 +71,8 @@ forbidden-title = ခွင့်မပြုပါ
 forbidden-body = ဤစာမျက်နှာကို ဖွင့်၍မရပါ။ ခွင့်ပြုချက်ရှိသော အကောင့်ဖြင့် ဝင်ရောက်ပါ။
 too-many-title = ကြိုးစားမှု များလွန်းသည်
 too-many-body = { $seconds } စက္ကန့် စောင့်ပြီး ထပ်ကြိုးစားပါ။
+unavailable-title = စနစ် အလုပ်များနေသည်
+unavailable-body = ယခု မလုပ်ဆောင်နိုင်ပါ။ တစ်မိနစ်အကြာတွင် ထပ်မံကြိုးစားပါ။ ဆက်ဖြစ်နေပါက ကောင်တာတွင် မေးမြန်းပါ။
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

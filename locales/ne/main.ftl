@@ -71,6 +71,8 @@ forbidden-title = अनुमति छैन
 forbidden-body = तपाईं यो पेज खोल्न सक्नुहुन्न। अनुमति भएको खाताबाट साइन इन गर्नुहोस्।
 too-many-title = धेरै पटक प्रयास भयो
 too-many-body = { $seconds } सेकेन्ड पर्खेर फेरि प्रयास गर्नुहोस्।
+unavailable-title = प्रणाली अहिले व्यस्त छ
+unavailable-body = अहिले यो गर्न सकिएन। कृपया एक मिनेटपछि फेरि प्रयास गर्नुहोस्। बारम्बार भइरहेमा काउन्टरमा सोध्नुहोस्।
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

@@ -71,6 +71,8 @@ forbidden-title = Não permitido
 forbidden-body = Você não pode abrir esta página. Entre com uma conta que tenha permissão.
 too-many-title = Tentativas demais
 too-many-body = Aguarde { $seconds } segundos e tente novamente.
+unavailable-title = Sistema ocupado
+unavailable-body = Não foi possível fazer isso agora. Tente novamente em um minuto. Se continuar acontecendo, pergunte no balcão.
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

@@ -71,6 +71,8 @@ forbidden-title = ไม่อนุญาต
 forbidden-body = คุณเปิดหน้านี้ไม่ได้ กรุณาเข้าสู่ระบบด้วยบัญชีที่มีสิทธิ์
 too-many-title = ลองหลายครั้งเกินไป
 too-many-body = กรุณารอ { $seconds } วินาที แล้วลองใหม่
+unavailable-title = ระบบไม่ว่างในขณะนี้
+unavailable-body = ขณะนี้ไม่สามารถดำเนินการได้ โปรดลองอีกครั้งในอีกหนึ่งนาที หากยังเกิดขึ้นอีก โปรดสอบถามที่เคาน์เตอร์
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

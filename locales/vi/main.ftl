@@ -71,6 +71,8 @@ forbidden-title = Không được phép
 forbidden-body = Bạn không thể mở trang này. Hãy đăng nhập bằng tài khoản có quyền.
 too-many-title = Thử quá nhiều lần
 too-many-body = Vui lòng đợi { $seconds } giây rồi thử lại.
+unavailable-title = Hệ thống đang bận
+unavailable-body = Hiện không thể thực hiện. Vui lòng thử lại sau một phút. Nếu lỗi vẫn tiếp tục, vui lòng hỏi tại quầy.
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

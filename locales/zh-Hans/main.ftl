@@ -71,6 +71,8 @@ forbidden-title = 不允许访问
 forbidden-body = 您无法打开此页面。请使用有权限的账户登录。
 too-many-title = 尝试次数过多
 too-many-body = 请等待 { $seconds } 秒后再试。
+unavailable-title = 系统繁忙
+unavailable-body = 目前无法处理。请稍等一分钟后再试。如果一直出现，请到窗口咨询。
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

@@ -71,6 +71,8 @@ forbidden-title = 不允許存取
 forbidden-body = 您無法開啟此頁面。請使用有權限的帳號登入。
 too-many-title = 嘗試次數過多
 too-many-body = 請等待 { $seconds } 秒後再試。
+unavailable-title = 系統忙碌中
+unavailable-body = 目前無法處理。請稍候一分鐘再試。如果持續發生，請到窗口詢問。
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

@@ -64,6 +64,10 @@ pub enum Command {
         /// QR images one client address may fetch per minute (0: no limit).
         #[arg(long, env = "MADOGUCHI_QR_PER_MINUTE", default_value_t = crate::QR_RENDERS_PER_MINUTE)]
         qr_per_minute: u32,
+        /// Open the database without write access (a read-only disk or a
+        /// copy): public pages are served, staff changes refused.
+        #[arg(long, env = "MADOGUCHI_READ_ONLY")]
+        read_only: bool,
     },
     /// Import procedures from a JSON file (all or nothing).
     Import { file: PathBuf },
@@ -160,6 +164,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             locales,
             metrics_addr,
             qr_per_minute,
+            read_only,
         } => {
             let samples = !no_samples;
             let o = serve::Options {
@@ -170,6 +175,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 locales,
                 metrics_addr,
                 qr_per_minute,
+                read_only,
+                log_format: cli.log_format,
             };
             serve::serve(o).await
         }

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use crate::domain::BaseUrl;
+use crate::domain::{BaseUrl, redact_url};
 use crate::i18n::Locales;
-use crate::store::Store;
+use crate::store::{BUSY_TIMEOUT, Fault, OpenOptions, SESSION_ABSOLUTE, SESSION_IDLE, Store};
 use crate::{AppState, app, samples};
 
 pub struct Options {
@@ -18,67 +18,154 @@ pub struct Options {
     pub locales: Option<PathBuf>,
     pub metrics_addr: Option<SocketAddr>,
     pub qr_per_minute: u32,
+    pub read_only: bool,
+    pub log_format: super::LogFormat,
 }
 
 /// How often counted scans are written to the database.
 const SCAN_FLUSH_EVERY: std::time::Duration = std::time::Duration::from_secs(10);
 
 pub async fn serve(o: Options) -> anyhow::Result<()> {
-    let store = Store::open(&o.db)
-        .await
-        .with_context(|| format!("opening {}", o.db.display()))?;
-    if o.samples {
-        let n = samples::load_if_empty(&store).await?;
-        if n > 0 {
-            tracing::info!("empty database: loaded {n} sample procedures");
+    let store = open_store(&o).await?;
+    if store.is_read_only() {
+        tracing::warn!(
+            "the database is read-only: public pages are served; staff sign-in and changes are \
+             refused with a message, and scan counts are not kept"
+        );
+    } else {
+        if o.samples {
+            let n = samples::load_if_empty(&store).await?;
+            if n > 0 {
+                tracing::info!("empty database: loaded {n} sample procedures");
+            }
         }
+        ensure_first_admin(&store).await?;
     }
-    ensure_first_admin(&store).await?;
-    let locales = load_locales(o.locales)?;
+    let (locales, locales_source) = load_locales(o.locales.clone())?;
     let listener = tokio::net::TcpListener::bind(o.addr)
         .await
         .with_context(|| format!("listening on {}", o.addr))?;
     let local = listener.local_addr()?;
-    let base_url = match o.base_url {
-        Some(b) => b,
+    let base_url = match &o.base_url {
+        Some(b) => b.clone(),
         None => BaseUrl::parse(&format!("http://{local}"))?,
     };
-    tracing::info!(db = %o.db.display(), base_url = %base_url, languages = locales.tags().len(), "ready");
-    let state = AppState::new(store.clone(), locales, base_url).with_qr_limit(o.qr_per_minute);
-    let flusher = tokio::spawn(
-        state
-            .scans()
-            .clone()
-            .flush_periodically(store.clone(), SCAN_FLUSH_EVERY),
+    let metrics_listener = match o.metrics_addr {
+        Some(addr) => Some(
+            tokio::net::TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("listening on {addr}"))?,
+        ),
+        None => None,
+    };
+    let metrics_local = metrics_listener.as_ref().map(|l| l.local_addr()).transpose()?;
+    log_configuration(
+        &o,
+        &store,
+        local,
+        metrics_local,
+        &base_url,
+        &locales,
+        &locales_source,
     );
-    if let Some(addr) = o.metrics_addr {
-        let listener = tokio::net::TcpListener::bind(addr)
-            .await
-            .with_context(|| format!("listening on {addr}"))?;
-        let local = listener.local_addr()?;
+    let state = AppState::new(store.clone(), locales, base_url).with_qr_limit(o.qr_per_minute);
+    // Nothing to flush into a read-only database.
+    let (stop_flushing, stopped) = tokio::sync::oneshot::channel::<()>();
+    let flusher = (!store.is_read_only()).then(|| {
+        tokio::spawn(
+            state
+                .scans()
+                .clone()
+                .flush_periodically(store.clone(), SCAN_FLUSH_EVERY, async {
+                    let _ = stopped.await;
+                }),
+        )
+    });
+    if let Some(listener) = metrics_listener {
         let metrics = axum::Router::new().route("/metrics", axum::routing::get(crate::telemetry::render));
         tokio::spawn(async move {
             if let Err(e) = axum::serve(listener, metrics).await {
                 tracing::error!(error = %e, "the metrics listener stopped");
             }
         });
-        tracing::info!("metrics on http://{local}/metrics");
+        tracing::info!("metrics on http://{}/metrics", metrics_local.expect("bound"));
     }
     // Tests and scripts read this line to find a port-0 server.
     tracing::info!("listening on http://{local}");
-    let state_scans = state.scans().clone();
     axum::serve(
         listener,
         app(state).into_make_service_with_connect_info::<SocketAddr>(),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
-    flusher.abort();
-    if let Err(e) = state_scans.flush(&store).await {
-        tracing::warn!(error = format!("{e:#}"), "could not write the last scan counts");
+    // The flusher writes the last counts and ends.
+    let _ = stop_flushing.send(());
+    if let Some(flusher) = flusher {
+        let _ = flusher.await;
     }
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Opens the database for writing; a file that cannot be written (read-only
+/// disk or permissions) is served read-only rather than not at all.
+async fn open_store(o: &Options) -> anyhow::Result<Store> {
+    let read_only = OpenOptions {
+        read_only: true,
+        ..OpenOptions::default()
+    };
+    let opened = if o.read_only {
+        Store::open_with(&o.db, &read_only).await
+    } else {
+        let writable = match Store::open(&o.db).await {
+            Ok(store) => store.check_writable().await.map(|()| store),
+            Err(e) => Err(e),
+        };
+        match writable {
+            Err(e) if Fault::of(&e) == Some(Fault::ReadOnly) => {
+                tracing::warn!(
+                    error = format!("{e:#}"),
+                    "{} cannot be written; opening it read-only",
+                    o.db.display()
+                );
+                Store::open_with(&o.db, &read_only).await
+            }
+            other => other,
+        }
+    };
+    opened.with_context(|| format!("opening {}", o.db.display()))
+}
+
+/// One line with the effective configuration, for whoever reads the logs
+/// later. Secrets never appear: URLs go through [`redact_url`] (no option
+/// holds a secret today; one that does must be left out or redacted here).
+fn log_configuration(
+    o: &Options,
+    store: &Store,
+    addr: SocketAddr,
+    metrics: Option<SocketAddr>,
+    base_url: &BaseUrl,
+    locales: &Locales,
+    locales_source: &str,
+) {
+    let languages: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
+    tracing::info!(
+        addr = %addr,
+        metrics_addr = metrics.map_or("off".to_owned(), |m| m.to_string()),
+        db = %o.db.display(),
+        read_only = store.is_read_only(),
+        base_url = redact_url(base_url.as_str()),
+        log_format = format!("{:?}", o.log_format).to_lowercase(),
+        qr_per_minute = o.qr_per_minute,
+        samples = o.samples,
+        locales = locales_source,
+        languages = languages.join(" "),
+        session_idle_secs = SESSION_IDLE,
+        session_absolute_secs = SESSION_ABSOLUTE,
+        busy_timeout_ms = BUSY_TIMEOUT.as_millis() as u64,
+        scan_flush_secs = SCAN_FLUSH_EVERY.as_secs(),
+        "configuration"
+    );
 }
 
 /// With no users at all, creates `admin` with a random one-time password,
@@ -100,7 +187,8 @@ async fn ensure_first_admin(store: &Store) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn load_locales(dir: Option<PathBuf>) -> anyhow::Result<Locales> {
+/// The locales and where they came from.
+fn load_locales(dir: Option<PathBuf>) -> anyhow::Result<(Locales, String)> {
     let default = PathBuf::from("locales");
     let dir = dir.or_else(|| default.is_dir().then_some(default));
     let (locales, problems) = match &dir {
@@ -113,7 +201,7 @@ fn load_locales(dir: Option<PathBuf>) -> anyhow::Result<Locales> {
     let source = dir.map_or("built-in".to_owned(), |d| d.display().to_string());
     let tags: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
     tracing::info!(source, "languages: {}", tags.join(" "));
-    Ok(locales)
+    Ok((locales, source))
 }
 
 async fn shutdown_signal() {

@@ -10,12 +10,16 @@ use super::{Code, Source};
 pub struct BaseUrl(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("the base URL must be an absolute http:// or https:// address without query or fragment: {0}")]
+#[error(
+    "the base URL must be an absolute http:// or https:// address without user name, password, query or fragment \
+     (it is printed in public QR codes): {0}"
+)]
 pub struct BaseUrlError(String);
 
 impl BaseUrl {
     pub fn parse(s: &str) -> Result<Self, BaseUrlError> {
-        let err = || BaseUrlError(s.to_owned());
+        // The refused text is shown: never with its password.
+        let err = || BaseUrlError(redact_url(s));
         let url = url::Url::parse(s).map_err(|_| err())?;
         if !matches!(url.scheme(), "http" | "https")
             || url.host_str().is_none()
@@ -67,6 +71,25 @@ impl BaseUrl {
     }
 }
 
+/// `s` with the password of a URL's user information replaced by `***`
+/// (`https://user:pass@host` → `https://user:***@host`), for logs and
+/// error messages; anything else unchanged. Works on text that is not a
+/// valid URL too.
+pub fn redact_url(s: &str) -> String {
+    let Some(start) = s.find("://").map(|i| i + 3) else {
+        return s.to_owned();
+    };
+    let rest = &s[start..];
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let Some(at) = authority.rfind('@') else {
+        return s.to_owned();
+    };
+    match authority[..at].find(':') {
+        Some(colon) => format!("{}{}:***{}", &s[..start], &rest[..colon], &rest[at..]),
+        None => s.to_owned(),
+    }
+}
+
 impl fmt::Display for BaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)
@@ -101,6 +124,22 @@ mod tests {
         ] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn passwords_are_redacted() {
+        assert_eq!(redact_url("https://user:pa:ss@host/x"), "https://user:***@host/x");
+        assert_eq!(redact_url("http://u:p@h"), "http://u:***@h");
+        assert_eq!(redact_url("https://user@host"), "https://user@host");
+        assert_eq!(redact_url("https://host/a@b:c"), "https://host/a@b:c");
+        assert_eq!(redact_url("not a url"), "not a url");
+        let e = BaseUrl::parse("https://city:s3cret@x.example")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("https://city:***@x.example") && !e.contains("s3cret"),
+            "{e}"
+        );
     }
 
     #[test]

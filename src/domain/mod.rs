@@ -11,7 +11,7 @@ mod source;
 mod user;
 pub mod validate;
 
-pub use base_url::{BaseUrl, BaseUrlError};
+pub use base_url::{BaseUrl, BaseUrlError, redact_url};
 pub use code::{Code, CodeError};
 pub use lang::{LangTag, LangTagError};
 pub use office::{Office, OfficeFields};

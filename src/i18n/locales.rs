@@ -61,6 +61,7 @@ pub struct Locales {
 }
 
 /// One folder's files, before parsing.
+#[derive(Clone)]
 struct Folder {
     name: String,
     files: Vec<(String, String)>,
@@ -75,34 +76,45 @@ impl Locales {
     /// The locales in `dir`, one sub-folder per language. English from the
     /// binary is added when the folder has none, as the last fallback.
     pub fn from_dir(dir: &Path) -> std::io::Result<(Locales, Vec<LoadProblem>)> {
+        let root = dir.display().to_string();
         let mut folders = Vec::new();
+        let mut unreadable = Vec::new();
         for entry in std::fs::read_dir(dir)? {
             let entry = entry?;
             if !entry.file_type()?.is_dir() {
                 continue;
             }
-            let mut files = Vec::new();
-            for file in std::fs::read_dir(entry.path())? {
-                let path = file?.path();
-                if path.extension().is_some_and(|e| e == "ftl") {
-                    let name = path
-                        .file_name()
-                        .unwrap_or_default()
-                        .to_string_lossy()
-                        .into_owned();
-                    files.push((name, std::fs::read_to_string(&path)?));
-                }
+            let name = entry.file_name().to_string_lossy().into_owned();
+            // A file that cannot be read (not UTF-8, permissions) skips
+            // its folder, like a syntax error, instead of stopping start-up.
+            match read_folder(&entry.path()) {
+                Ok(files) => folders.push(Folder { name, files }),
+                Err((path, line, message)) => unreadable.push(LoadProblem {
+                    path: path.display().to_string(),
+                    line,
+                    message: format!("{message}; folder skipped"),
+                }),
             }
-            files.sort();
-            folders.push(Folder {
-                name: entry.file_name().to_string_lossy().into_owned(),
-                files,
-            });
         }
         if !folders.iter().any(|f| f.name == "en") {
             folders.extend(embedded_folders().into_iter().filter(|f| f.name == "en"));
         }
-        Ok(Locales::build(&dir.display().to_string(), folders))
+        let retry = folders.clone();
+        let (locales, mut problems) = Locales::build(&root, folders);
+        problems.splice(0..0, unreadable);
+        if locales.tags.iter().any(|t| t.to_string() == "en") {
+            return Ok((locales, problems));
+        }
+        // A broken English folder: the built-in one keeps every label filled.
+        let mut folders: Vec<Folder> = retry.into_iter().filter(|f| f.name != "en").collect();
+        folders.extend(embedded_folders().into_iter().filter(|f| f.name == "en"));
+        let (locales, _) = Locales::build(&root, folders);
+        problems.push(LoadProblem {
+            path: format!("{root}/en"),
+            line: 0,
+            message: "using the built-in English instead".into(),
+        });
+        Ok((locales, problems))
     }
 
     fn build(root: &str, mut folders: Vec<Folder>) -> (Locales, Vec<LoadProblem>) {
@@ -200,6 +212,33 @@ impl Locales {
             tracing::warn!(locale = %tag, message = id, "{what}");
         }
     }
+}
+
+/// A folder's `.ftl` files as (name, text), sorted; or where reading failed
+/// as (path, line, why).
+fn read_folder(dir: &Path) -> Result<Vec<(String, String)>, (std::path::PathBuf, usize, String)> {
+    let mut files = Vec::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| (dir.to_owned(), 0, e.to_string()))?;
+    for entry in entries {
+        let path = entry.map_err(|e| (dir.to_owned(), 0, e.to_string()))?.path();
+        if path.extension().is_none_or(|e| e != "ftl") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| (path.clone(), 0, e.to_string()))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = line_of(&String::from_utf8_lossy(valid), valid.len());
+            (path.clone(), line, "not UTF-8 text".to_owned())
+        })?;
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        files.push((name, text));
+    }
+    files.sort();
+    Ok(files)
 }
 
 fn embedded_folders() -> Vec<Folder> {

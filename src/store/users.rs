@@ -278,13 +278,18 @@ impl Store {
             return Ok(None);
         };
         if now - row.last_seen_at > TOUCH_EVERY {
-            sqlx::query!(
+            // Best effort: a locked, full or read-only database must not
+            // sign staff out; the next request touches it again.
+            let touched = sqlx::query!(
                 "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
                 now,
                 hash
             )
             .execute(self.pool())
-            .await?;
+            .await;
+            if let Err(e) = touched {
+                tracing::debug!(error = %e, "session not touched");
+            }
         }
         Ok(Some(Session {
             user,

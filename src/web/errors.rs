@@ -15,11 +15,15 @@ use super::Lang;
 use super::page::Frame;
 use super::public::NotFoundPage;
 use crate::AppState;
+use crate::domain::LangTag;
 use crate::error::{ErrorDetail, ErrorKind};
+use crate::i18n::negotiate;
+use crate::store::Fault;
 
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
     // Keep only what rendering needs; negotiation runs only on an error.
     let api = request.uri().path().starts_with("/api/");
+    let staff = request.uri().path().starts_with("/admin");
     let query = request.uri().query().map(str::to_owned);
     let mut headers = HeaderMap::new();
     for name in [ACCEPT_LANGUAGE, COOKIE] {
@@ -46,8 +50,11 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     let mut out = if api {
         json(&detail)
     } else {
-        let lang = Lang::from_request(query.as_deref(), &headers);
-        page(&state, &lang, &detail).unwrap_or_else(|e| {
+        let mut lang = Lang::from_request(query.as_deref(), &headers);
+        if staff {
+            lang = staff_language(lang);
+        }
+        page(&state, &lang, &detail, staff).unwrap_or_else(|e| {
             tracing::error!(error = %e, "rendering an error page");
             (detail.kind.status(), "Error").into_response()
         })
@@ -63,12 +70,40 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     {
         out.headers_mut().insert(RETRY_AFTER, v);
     }
+    if detail.kind == ErrorKind::Unavailable {
+        out.headers_mut()
+            .insert(RETRY_AFTER, HeaderValue::from(fault(&detail).retry_after_secs()));
+    }
     out
+}
+
+/// What failed, for a 503; a bare 503 from elsewhere counts as busy.
+fn fault(detail: &ErrorDetail) -> Fault {
+    detail.message.parse().unwrap_or(Fault::Busy)
+}
+
+/// Staff pages speak Japanese unless English was chosen on the site, as
+/// `AdminFrame` does; their error pages follow the same rule.
+fn staff_language(lang: Lang) -> Lang {
+    let tags = ["ja", "en"].map(|t| LangTag::parse(t).expect("tag"));
+    let chosen = negotiate(&lang.chosen, &tags).unwrap_or(&tags[0]).clone();
+    Lang {
+        requested: vec![chosen],
+        ..lang
+    }
 }
 
 fn json(detail: &ErrorDetail) -> Response {
     let message = match (detail.kind, detail.message.is_empty()) {
         (ErrorKind::TooManyRequests, _) => format!("too many requests; retry after {} s", detail.message),
+        (ErrorKind::Unavailable, _) => match fault(detail) {
+            Fault::Busy => {
+                "the database is busy with another change; nothing was saved; retry in a few seconds"
+            }
+            Fault::Full => "the database's disk is full; nothing was saved",
+            Fault::ReadOnly => "the database is read-only; nothing was saved",
+        }
+        .to_owned(),
         (_, false) => detail.message.clone(),
         (kind, true) => kind.code().replace('_', " "),
     };
@@ -82,9 +117,14 @@ fn json(detail: &ErrorDetail) -> Response {
     (detail.kind.status(), Json(body)).into_response()
 }
 
-fn page(state: &AppState, lang: &Lang, detail: &ErrorDetail) -> Result<Response, askama::Error> {
+fn page(state: &AppState, lang: &Lang, detail: &ErrorDetail, staff: bool) -> Result<Response, askama::Error> {
     let page = Frame::new(state, lang, "/");
     let (title, body) = match detail.kind {
+        ErrorKind::Unavailable if staff => match fault(detail) {
+            Fault::Busy => ("admin-unavailable-title", "admin-busy-body"),
+            Fault::Full | Fault::ReadOnly => ("admin-unavailable-title", "admin-cannot-write-body"),
+        },
+        ErrorKind::Unavailable => ("unavailable-title", "unavailable-body"),
         ErrorKind::NotFound => ("not-found-title", "page-not-found-body"),
         ErrorKind::Internal => ("server-error-title", "server-error-body"),
         ErrorKind::Unauthorized | ErrorKind::Forbidden => ("forbidden-title", "forbidden-body"),

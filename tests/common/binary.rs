@@ -3,11 +3,14 @@
 use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 pub struct Server {
     pub child: Child,
     pub url: String,
+    /// Every line written to standard error so far.
+    pub log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -31,17 +34,23 @@ pub fn start(db: &Path, extra: &[&str]) -> Server {
         .expect("starts");
     let stderr = child.stderr.take().unwrap();
     let (tx, rx) = std::sync::mpsc::channel();
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let lines = log.clone();
     std::thread::spawn(move || {
         for line in BufReader::new(stderr).lines().map_while(Result::ok) {
             if let Some(i) = line.find("listening on http://") {
                 let _ = tx.send(line[i + 13..].trim().to_owned());
             }
+            lines.lock().unwrap().push(line);
         }
     });
-    let url = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the server says where it listens");
-    Server { child, url }
+    let url = rx.recv_timeout(Duration::from_secs(60)).unwrap_or_else(|_| {
+        panic!(
+            "the server says where it listens; it said: {:?}",
+            log.lock().unwrap()
+        )
+    });
+    Server { child, url, log }
 }
 
 /// `madoguchi import FILE` on `db`, as a separate process.

@@ -3,6 +3,7 @@
 
 pub mod binary;
 pub mod browser;
+pub mod faults;
 
 use axum::Router;
 use axum::body::Body;

@@ -96,7 +96,8 @@ pub struct ErrorBody {
 
 #[derive(Serialize, ToSchema)]
 pub struct ErrorInner {
-    /// not_found, bad_request, unauthorized, forbidden, conflict, invalid, too_many_requests, internal
+    /// not_found, bad_request, unauthorized, forbidden, conflict, invalid, too_many_requests,
+    /// unavailable (503 with Retry-After: the database is locked, full or read-only; nothing was saved), internal
     code: String,
     message: String,
     fields: Vec<FieldError>,

@@ -1,0 +1,90 @@
+//! Database faults that are not bugs: the write lock held too long by
+//! someone else, a full disk, a read-only file. Each fails one write
+//! (SQLite rolls the transaction back), so the caller can say "nothing was
+//! saved, try again" instead of "internal error".
+
+use std::fmt;
+
+/// Why the database refused a write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// Another connection or process held the lock past the busy timeout
+    /// (`SQLITE_BUSY`, `SQLITE_LOCKED`, or no pooled connection free).
+    Busy,
+    /// `SQLITE_FULL`: the disk (or the page limit) is full.
+    Full,
+    /// `SQLITE_READONLY`: the file, its folder or the connection is read-only.
+    ReadOnly,
+}
+
+// Primary result codes (https://www.sqlite.org/rescode.html); extended
+// codes carry the primary one in their low byte.
+const SQLITE_BUSY: i32 = 5;
+const SQLITE_LOCKED: i32 = 6;
+const SQLITE_READONLY: i32 = 8;
+const SQLITE_FULL: i32 = 13;
+
+impl Fault {
+    /// The fault behind an error, looking through `anyhow` context.
+    pub fn of(e: &anyhow::Error) -> Option<Fault> {
+        e.chain()
+            .filter_map(|c| c.downcast_ref::<sqlx::Error>())
+            .find_map(Fault::of_sqlx)
+    }
+
+    pub fn of_sqlx(e: &sqlx::Error) -> Option<Fault> {
+        match e {
+            sqlx::Error::PoolTimedOut => Some(Fault::Busy),
+            sqlx::Error::Database(db) => {
+                let code: i32 = db.code()?.parse().ok()?;
+                match code & 0xff {
+                    SQLITE_BUSY | SQLITE_LOCKED => Some(Fault::Busy),
+                    SQLITE_FULL => Some(Fault::Full),
+                    SQLITE_READONLY => Some(Fault::ReadOnly),
+                    _ => None,
+                }
+            }
+            sqlx::Error::Migrate(m) => match &**m {
+                sqlx::migrate::MigrateError::Execute(e)
+                | sqlx::migrate::MigrateError::ExecuteMigration(e, _) => Fault::of_sqlx(e),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A short stable word, for logs and the API message.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fault::Busy => "busy",
+            Fault::Full => "full",
+            Fault::ReadOnly => "read-only",
+        }
+    }
+
+    /// Seconds a client should wait before trying again: a lock passes
+    /// soon; a full or read-only disk needs someone to act.
+    pub fn retry_after_secs(self) -> u64 {
+        match self {
+            Fault::Busy => 5,
+            Fault::Full | Fault::ReadOnly => 60,
+        }
+    }
+}
+
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for Fault {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, ()> {
+        [Fault::Busy, Fault::Full, Fault::ReadOnly]
+            .into_iter()
+            .find(|f| f.as_str() == s)
+            .ok_or(())
+    }
+}
