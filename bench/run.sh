@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The guidance page against nginx serving the same bytes, QR rendering,
 # and memory with 1,000 procedures x 14 languages. Loopback only, bounded
-# (about 4 minutes). Needs Debian's wrk, nginx, curl and python3:
+# (about 5 minutes). Needs Debian's wrk, nginx, curl and python3:
 #
 #   apt-get install -y wrk nginx curl python3
 #   bench/run.sh            # builds --release, prints Markdown to stdout
@@ -68,8 +68,14 @@ curl -sf -H 'Accept-Language: vi' "$APP_URL$PAGE" -o "$WORK/www/q/K7Q2"
 BYTES=$(stat -c %s "$WORK/www/q/K7Q2")
 GZ_BYTES=$(curl -sf -H 'Accept-Language: vi' -H 'Accept-Encoding: gzip' "$APP_URL$PAGE" | wc -c)
 BR_BYTES=$(curl -sf -H 'Accept-Language: vi' -H 'Accept-Encoding: br' "$APP_URL$PAGE" | wc -c)
+# A second nginx site serves madoguchi's own gzip bytes with gzip_static:
+# compressed once, as madoguchi does, instead of on every request.
+mkdir -p "$WORK/www-static/q"
+cp "$WORK/www/q/K7Q2" "$WORK/www-static/q/K7Q2"
+curl -sf -H 'Accept-Language: vi' -H 'Accept-Encoding: gzip' "$APP_URL$PAGE" -o "$WORK/www-static/q/K7Q2.gz"
 
 NGINX_PORT=$(free_port)
+NGINX_STATIC_PORT=$(free_port)
 cat >"$WORK/nginx.conf" <<CONF
 worker_processes auto;
 pid $WORK/nginx.pid;
@@ -88,23 +94,32 @@ http {
         root $WORK/www;
         location / { charset utf-8; add_header Cache-Control no-cache; }
     }
+    server {
+        listen 127.0.0.1:$NGINX_STATIC_PORT;
+        root $WORK/www-static;
+        gzip off; gzip_static on;
+        location / { charset utf-8; add_header Cache-Control no-cache; }
+    }
 }
 CONF
 mkdir -p "$WORK/ngx"
 nginx -c "$WORK/nginx.conf" -g 'daemon off;' &
 NGINX_PID=$!; PIDS+=("$NGINX_PID")
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
+NGINX_STATIC_URL="http://127.0.0.1:$NGINX_STATIC_PORT"
 for _ in $(seq 50); do curl -sf "$NGINX_URL$PAGE" >/dev/null && break; sleep 0.1; done
 cmp <(curl -sf "$NGINX_URL$PAGE") "$WORK/www/q/K7Q2"
+cmp <(curl -sf -H 'Accept-Encoding: gzip' "$NGINX_STATIC_URL$PAGE") "$WORK/www-static/q/K7Q2.gz"
 
 # Warm both, then alternate: nginx, madoguchi, nginx, madoguchi, ...
 wrk -t1 -c4 -d2s "$NGINX_URL$PAGE" >/dev/null
 wrk -t1 -c4 -d2s -H 'Accept-Language: vi' "$APP_URL$PAGE" >/dev/null
-: >"$WORK/plain"; : >"$WORK/gzip"
+: >"$WORK/plain"; : >"$WORK/gzip"; : >"$WORK/gzip-static"
 for round in $(seq "$ROUNDS"); do
-    for enc in plain gzip; do
-        extra=(); [ "$enc" = gzip ] && extra=(-H 'Accept-Encoding: gzip')
-        echo "nginx $(measure "$NGINX_URL$PAGE" "${extra[@]}")" >>"$WORK/$enc"
+    for enc in plain gzip gzip-static; do
+        extra=(); [ "$enc" != plain ] && extra=(-H 'Accept-Encoding: gzip')
+        nginx_url=$NGINX_URL; [ "$enc" = gzip-static ] && nginx_url=$NGINX_STATIC_URL
+        echo "nginx $(measure "$nginx_url$PAGE" "${extra[@]}")" >>"$WORK/$enc"
         echo "madoguchi $(measure "$APP_URL$PAGE" -H 'Accept-Language: vi' "${extra[@]}")" >>"$WORK/$enc"
     done
     echo "round $round done" >&2
@@ -172,12 +187,15 @@ $(free -g | awk '/^Mem/ {print $2}') GB RAM, $(uname -sr); $(nginx -v 2>&1 | cut
 Load: \`wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency\` from a second process on
 loopback, nginx and madoguchi alternated, $ROUNDS rounds each; medians shown.
 The page: \`$PAGE\` in Vietnamese, $BYTES bytes ($GZ_BYTES gzip, $BR_BYTES brotli);
-nginx serves the same bytes from a file (\`sendfile on\`, \`gzip on\` level 6).
+nginx serves the same bytes from a file (\`sendfile on\`, \`gzip on\` level 6: it
+compresses on every request), and in the last row madoguchi's own gzip bytes with
+\`gzip_static on\` (compressed once, as madoguchi keeps them).
 
 | $PAGE | nginx req/s | nginx p50 / p99 ms | madoguchi req/s | madoguchi p50 / p99 ms | ratio |
 |---|---|---|---|---|---|
 $(row "plain" "$WORK/plain")
 $(row "gzip" "$WORK/gzip")
+$(row "gzip, nginx gzip_static" "$WORK/gzip-static")
 
 QR codes: first request after start (drawn; later ones come from the render cache),
 median of the 7 samples: PNG $(qr_first png) ms, SVG $(qr_first svg) ms; under load
@@ -196,5 +214,6 @@ Raw (server req/s p50 p99):
 \`\`\`
 plain: $(tr '\n' ';' <"$WORK/plain")
 gzip:  $(tr '\n' ';' <"$WORK/gzip")
+gzip_static: $(tr '\n' ';' <"$WORK/gzip-static")
 \`\`\`
 MD
