@@ -32,21 +32,25 @@ pub struct Asked<'r> {
 
 impl<'r> Asked<'r> {
     /// `None` for a signed-in staff member (their cookies are not kept as
-    /// cache keys) and for cookies split over several fields (rare: HTTP/2).
+    /// cache keys), for cookies split over several fields (rare: HTTP/2),
+    /// and for inputs longer than any phone sends (so made-up headers
+    /// cannot fill memory with answers).
     pub fn of(code: &'r str, query: Option<&'r str>, headers: &'r HeaderMap) -> Option<Asked<'r>> {
         let mut cookies = headers.get_all(COOKIE).iter();
         let cookie = cookies.next().map_or(&b""[..], HeaderValue::as_bytes);
         if cookies.next().is_some() || is_staff(headers) {
             return None;
         }
-        Some(Asked {
+        let asked = Asked {
             code,
             query: query.unwrap_or(""),
             accept_language: headers
                 .get(ACCEPT_LANGUAGE)
                 .map_or(&b""[..], HeaderValue::as_bytes),
             cookie,
-        })
+        };
+        let size = asked.code.len() + asked.query.len() + asked.accept_language.len() + asked.cookie.len();
+        (size <= MAX_KEPT_BYTES).then_some(asked)
     }
 
     pub fn hash(&self, hasher: &impl BuildHasher) -> u64 {
@@ -73,6 +77,10 @@ pub fn is_staff(headers: &HeaderMap) -> bool {
         .iter()
         .any(|v| v.as_bytes().windows(name.len()).any(|w| w == name))
 }
+
+/// The most input bytes an answer is kept for: real phones send well under
+/// 200 (`Accept-Language` of a few tags, a `lang` cookie, `?source=`).
+const MAX_KEPT_BYTES: usize = 512;
 
 /// [`Asked`], owned: compared on a hit, so a hash collision is a miss.
 struct Kept {
@@ -163,5 +171,51 @@ impl Answer {
                 .insert(CONTENT_ENCODING, HeaderValue::from_static(coding));
         }
         response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::hash::RandomState;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.append(*k, v.parse().unwrap());
+        }
+        h
+    }
+
+    #[test]
+    fn only_ordinary_visits_are_kept() {
+        let phone = headers(&[("accept-language", "vi-VN,vi;q=0.9"), ("cookie", "lang=vi")]);
+        assert!(Asked::of("K7Q2", Some("source=poster"), &phone).is_some());
+        let staff = headers(&[("cookie", "lang=ja; madoguchi_session=abc")]);
+        assert!(Asked::of("K7Q2", None, &staff).is_none());
+        assert!(is_staff(&staff) && !is_staff(&phone));
+        let split = headers(&[("cookie", "lang=vi"), ("cookie", "other=1")]);
+        assert!(Asked::of("K7Q2", None, &split).is_none());
+        let huge = headers(&[("accept-language", &"en;q=0.1,".repeat(60))]);
+        assert!(Asked::of("K7Q2", None, &huge).is_none());
+    }
+
+    #[test]
+    fn the_same_inputs_hash_alike_and_different_ones_do_not_match() {
+        let hasher = RandomState::new();
+        let a = headers(&[("accept-language", "ne")]);
+        let b = headers(&[("accept-language", "ne")]);
+        let c = headers(&[("accept-language", "en")]);
+        let (x, y, z) = (
+            Asked::of("T6ZX", None, &a).unwrap(),
+            Asked::of("T6ZX", None, &b).unwrap(),
+            Asked::of("T6ZX", None, &c).unwrap(),
+        );
+        assert_eq!(x.hash(&hasher), y.hash(&hasher));
+        assert!(x.to_owned().matches(&y));
+        assert!(!x.to_owned().matches(&z));
+        // The query is part of the inputs (it may choose the language).
+        let q = Asked::of("T6ZX", Some("lang=en"), &a).unwrap();
+        assert!(!x.to_owned().matches(&q));
     }
 }
