@@ -126,8 +126,8 @@ fn unreadable_locale_files_and_a_broken_english_degrade_to_what_works() {
 }
 
 /// A database file the server may not write is served read-only. File
-/// modes do not stop root, so as root (CI) this checks nothing and says so;
-/// `--read-only` above covers the same path there.
+/// modes do not stop root: as root (CI), the server runs as `nobody`
+/// (through `setpriv`, from a copy of the binary that user can reach).
 #[tokio::test]
 async fn a_file_it_may_not_write_is_served_read_only() {
     use std::os::unix::fs::PermissionsExt;
@@ -151,12 +151,18 @@ async fn a_file_it_may_not_write_is_served_read_only() {
             mode(f, 0o644);
         }
     };
-    if std::fs::OpenOptions::new().append(true).open(&db).is_ok() {
-        restore();
-        eprintln!("skipped: file modes do not bind this user (root)");
-        return;
-    }
-    let server = common::binary::start(&db, &[]);
+    let bin_dir = tempfile::tempdir().unwrap();
+    let program = if std::fs::OpenOptions::new().append(true).open(&db).is_ok() {
+        let Some(program) = as_nobody(bin_dir.path()) else {
+            restore();
+            eprintln!("skipped: root, and setpriv cannot switch to nobody here");
+            return;
+        };
+        program
+    } else {
+        std::process::Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+    };
+    let server = common::binary::start_program(program, &db, &[]);
     let r = reqwest::get(format!("{}/q/K7Q2", server.url)).await.unwrap();
     assert_eq!(r.status(), 200);
     let log = server.log.lock().unwrap().join("\n");
@@ -164,4 +170,26 @@ async fn a_file_it_may_not_write_is_served_read_only() {
     restore();
     assert!(log.contains("cannot be written; opening it read-only"), "{log}");
     assert!(log.contains("read_only=true"), "{log}");
+}
+
+/// The binary, copied where `nobody` can run it, run as `nobody`; `None`
+/// when this process cannot switch users.
+fn as_nobody(bin_dir: &Path) -> Option<std::process::Command> {
+    use std::os::unix::fs::PermissionsExt;
+    let ids = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+    let works = std::process::Command::new("setpriv")
+        .args(ids)
+        .arg("true")
+        .status()
+        .is_ok_and(|s| s.success());
+    if !works {
+        return None;
+    }
+    let bin = bin_dir.join("madoguchi");
+    std::fs::copy(env!("CARGO_BIN_EXE_madoguchi"), &bin).unwrap();
+    std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(bin_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut program = std::process::Command::new("setpriv");
+    program.args(ids).arg(&bin);
+    Some(program)
 }

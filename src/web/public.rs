@@ -170,7 +170,11 @@ pub async fn guidance(
         text: text.lang.clone(),
     };
     let rendered = match cache.page(&key) {
-        Some(r) => r,
+        Some(r) => {
+            // The page was rendered; these inputs had no answer yet.
+            metrics::counter!("madoguchi_page_cache_total", "result" => "hit").increment(1);
+            r
+        }
         None => {
             metrics::counter!("madoguchi_page_cache_total", "result" => "miss").increment(1);
             let office = office_of(&state, &procedure).await?;

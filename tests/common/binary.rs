@@ -22,7 +22,13 @@ impl Drop for Server {
 
 /// `madoguchi serve` on a free loopback port; returns once it listens.
 pub fn start(db: &Path, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+    start_program(Command::new(env!("CARGO_BIN_EXE_madoguchi")), db, extra)
+}
+
+/// As [`start`], with `program` standing for the binary (e.g. the binary
+/// run as another user).
+pub fn start_program(mut program: Command, db: &Path, extra: &[&str]) -> Server {
+    let mut child = program
         .args(["serve", "--addr", "127.0.0.1:0"])
         .args(extra)
         .env("MADOGUCHI_DB", db)
