@@ -33,17 +33,25 @@ pub const QR_RENDERS_PER_MINUTE: u32 = 120;
 #[derive(Clone)]
 pub struct AppState {
     inner: Arc<Inner>,
+    rendering: Arc<Rendering>,
 }
 
 struct Inner {
     store: Store,
-    locales: Locales,
     base_url: BaseUrl,
     throttle: web::admin::Throttle,
     scans: Arc<stats::Scans>,
-    pages: web::PageCache,
     qr_cache: qr::Cache,
     qr_limit: web::RateLimit,
+}
+
+/// The locales and the pages rendered with them, replaced together when
+/// the locale files change ([`AppState::with_locales`]): a request still
+/// running with the old locales can only fill the old cache, which goes
+/// with them.
+struct Rendering {
+    locales: Locales,
+    pages: web::PageCache,
 }
 
 impl AppState {
@@ -51,13 +59,27 @@ impl AppState {
         AppState {
             inner: Arc::new(Inner {
                 store,
-                locales,
                 base_url,
                 throttle: Default::default(),
                 scans: Default::default(),
-                pages: web::PageCache::default(),
                 qr_cache: Default::default(),
                 qr_limit: web::RateLimit::new(QR_RENDERS_PER_MINUTE, std::time::Duration::from_secs(60)),
+            }),
+            rendering: Arc::new(Rendering {
+                locales,
+                pages: web::PageCache::default(),
+            }),
+        }
+    }
+
+    /// The same state with other locales and an empty page cache; the
+    /// store, sessions, scan tally and QR caches are shared.
+    pub fn with_locales(&self, locales: Locales) -> AppState {
+        AppState {
+            inner: self.inner.clone(),
+            rendering: Arc::new(Rendering {
+                locales,
+                pages: web::PageCache::default(),
             }),
         }
     }
@@ -76,7 +98,7 @@ impl AppState {
     }
 
     pub fn locales(&self) -> &Locales {
-        &self.inner.locales
+        &self.rendering.locales
     }
 
     pub fn base_url(&self) -> &BaseUrl {
@@ -94,7 +116,7 @@ impl AppState {
 
     /// Rendered guidance pages (see [`web::PageCache`]).
     pub fn pages(&self) -> &web::PageCache {
-        &self.inner.pages
+        &self.rendering.pages
     }
 
     /// The per-client budget for `/qr/…`.

@@ -1,6 +1,7 @@
 //! The command line: parsing (clap) and one function per subcommand.
 
 mod backup;
+mod live;
 mod locales;
 mod serve;
 mod translations;

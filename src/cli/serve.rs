@@ -2,9 +2,13 @@
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
+
+use arc_swap::ArcSwap;
 
 use anyhow::Context;
 
+use super::live;
 use crate::domain::{BaseUrl, redact_url};
 use crate::i18n::Locales;
 use crate::store::{BUSY_TIMEOUT, Fault, OpenOptions, SESSION_ABSOLUTE, SESSION_IDLE, Store};
@@ -41,7 +45,7 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         }
         ensure_first_admin(&store).await?;
     }
-    let (locales, locales_source) = load_locales(o.locales.clone())?;
+    let (locales, locales_source, locales_dir) = load_locales(o.locales.clone())?;
     let listener = tokio::net::TcpListener::bind(o.addr)
         .await
         .with_context(|| format!("listening on {}", o.addr))?;
@@ -92,9 +96,15 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     }
     // Tests and scripts read this line to find a port-0 server.
     tracing::info!("listening on http://{local}");
+    let current: live::Current = Arc::new(ArcSwap::from_pointee(app(state.clone())));
+    if let Some(dir) = locales_dir {
+        tokio::spawn(live::watch_locales(dir, state.clone(), current.clone()));
+    }
     axum::serve(
         listener,
-        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+        axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<SocketAddr>(
+            live::dispatch(current),
+        ),
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
@@ -188,7 +198,9 @@ async fn ensure_first_admin(store: &Store) -> anyhow::Result<()> {
 }
 
 /// The locales and where they came from.
-fn load_locales(dir: Option<PathBuf>) -> anyhow::Result<(Locales, String)> {
+/// The locales, where they came from (for the log), and their folder when
+/// they came from one (to watch it).
+fn load_locales(dir: Option<PathBuf>) -> anyhow::Result<(Locales, String, Option<PathBuf>)> {
     let default = PathBuf::from("locales");
     let dir = dir.or_else(|| default.is_dir().then_some(default));
     let (locales, problems) = match &dir {
@@ -198,10 +210,12 @@ fn load_locales(dir: Option<PathBuf>) -> anyhow::Result<(Locales, String)> {
     for p in &problems {
         tracing::warn!("{p}");
     }
-    let source = dir.map_or("built-in".to_owned(), |d| d.display().to_string());
+    let source = dir
+        .as_ref()
+        .map_or("built-in".to_owned(), |d| d.display().to_string());
     let tags: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
     tracing::info!(source, "languages: {}", tags.join(" "));
-    Ok((locales, source))
+    Ok((locales, source, dir))
 }
 
 async fn shutdown_signal() {

@@ -6,8 +6,8 @@
 //! wrote — `madoguchi import` from a shell included. A request reads that
 //! counter when the last read is older than [`CHECK_EVERY`]: one tiny query
 //! at most twice a second instead of one per request, so a change shows up
-//! within half a second. Locale files are loaded once at start; whatever
-//! reloads them must call [`PageCache::clear`].
+//! within half a second. When the locale files change, the server takes a
+//! new state with new locales and a new, empty cache (`cli::live`).
 
 use std::collections::HashMap;
 use std::hash::RandomState;
