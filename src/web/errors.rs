@@ -15,9 +15,7 @@ use super::Lang;
 use super::page::Frame;
 use super::public::NotFoundPage;
 use crate::AppState;
-use crate::domain::LangTag;
 use crate::error::{ErrorDetail, ErrorKind};
-use crate::i18n::negotiate;
 use crate::store::Fault;
 
 pub async fn error_pages(State(state): State<AppState>, request: Request, next: Next) -> Response {
@@ -52,7 +50,10 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
     } else {
         let mut lang = Lang::from_request(query.as_deref(), &headers);
         if staff {
-            lang = staff_language(lang);
+            // Staff pages' errors speak the staff pages' language.
+            lang.requested = super::admin::staff_language(&lang, state.locales())
+                .into_iter()
+                .collect();
         }
         page(&state, &lang, &detail, staff).unwrap_or_else(|e| {
             tracing::error!(error = %e, "rendering an error page");
@@ -80,17 +81,6 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
 /// What failed, for a 503; a bare 503 from elsewhere counts as busy.
 fn fault(detail: &ErrorDetail) -> Fault {
     detail.message.parse().unwrap_or(Fault::Busy)
-}
-
-/// Staff pages speak Japanese unless English was chosen on the site, as
-/// `AdminFrame` does; their error pages follow the same rule.
-fn staff_language(lang: Lang) -> Lang {
-    let tags = ["ja", "en"].map(|t| LangTag::parse(t).expect("tag"));
-    let chosen = negotiate(&lang.chosen, &tags).unwrap_or(&tags[0]).clone();
-    Lang {
-        requested: vec![chosen],
-        ..lang
-    }
 }
 
 fn json(detail: &ErrorDetail) -> Response {

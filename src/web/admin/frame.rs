@@ -8,8 +8,27 @@ use axum::response::{IntoResponse, Response};
 use super::Staff;
 use crate::AppState;
 use crate::domain::{LangTag, User};
-use crate::i18n::{Localizer, negotiate};
+use crate::i18n::{Locales, Localizer, negotiate};
 use crate::web::Lang;
+
+/// The staff languages that are loaded: Japanese, English.
+fn staff_languages(locales: &Locales) -> Vec<LangTag> {
+    ["ja", "en"]
+        .iter()
+        .map(|t| LangTag::parse(t).expect("tag"))
+        .filter(|t| locales.get(t).is_some())
+        .collect()
+}
+
+/// The language of a staff page: Japanese unless English was chosen on
+/// this site; the browser's language does not count (ward-office PCs may
+/// be set to anything).
+pub fn staff_language(lang: &Lang, locales: &Locales) -> Option<LangTag> {
+    let staff_langs = staff_languages(locales);
+    negotiate(&lang.chosen, &staff_langs)
+        .or(staff_langs.first())
+        .cloned()
+}
 
 pub struct AdminFrame<'a> {
     pub l: Localizer<'a>,
@@ -25,16 +44,9 @@ pub struct AdminFrame<'a> {
 impl<'a> AdminFrame<'a> {
     pub fn new(state: &'a AppState, lang: &Lang, staff: Option<&Staff>) -> AdminFrame<'a> {
         let locales = state.locales();
-        let staff_langs: Vec<LangTag> = ["ja", "en"]
-            .iter()
-            .map(|t| LangTag::parse(t).expect("tag"))
-            .filter(|t| locales.get(t).is_some())
-            .collect();
-        // Japanese unless English was chosen here: the browser's language
-        // does not count (ward-office PCs may be set to anything).
-        let chosen = negotiate(&lang.chosen, &staff_langs).or(staff_langs.first());
-        let locale = chosen
-            .and_then(|t| locales.get(t))
+        let staff_langs = staff_languages(locales);
+        let locale = staff_language(lang, locales)
+            .and_then(|t| locales.get(&t))
             .unwrap_or_else(|| locales.negotiate(&[]));
         let other = staff_langs
             .iter()
