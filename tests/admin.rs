@@ -295,6 +295,39 @@ async fn posts_without_the_csrf_token_are_refused_and_change_nothing() {
     assert!(!fresh.has_session());
 }
 
+/// Every staff form goes through the CSRF-checking extractor: a forged
+/// token is refused on each route, and the session survives (sign-out
+/// forms are among them).
+#[tokio::test]
+async fn every_staff_form_refuses_a_forged_token() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "boss", Role::Admin, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("boss", PASSWORD).await;
+    for route in [
+        "/admin/logout",
+        "/admin/logout-everywhere",
+        "/admin/password",
+        "/admin/procedures/new",
+        "/admin/procedures/K7Q2",
+        "/admin/procedures/K7Q2/publish",
+        "/admin/procedures/K7Q2/archive",
+        "/admin/procedures/K7Q2/texts/vi",
+        "/admin/procedures/K7Q2/office",
+        "/admin/offices",
+        "/admin/offices/1",
+        "/admin/users",
+        "/admin/users/1",
+        "/admin/users/1/reset-password",
+        "/admin/tokens",
+        "/admin/tokens/1/revoke",
+    ] {
+        let r = c.post(route, "csrf=forged&title=x&name=x").await;
+        assert_eq!(r.status, 403, "{route}");
+    }
+    assert_eq!(c.get("/admin").await.status, 200, "still signed in");
+}
+
 #[tokio::test]
 async fn sessions_expire_and_sign_out_everywhere_ends_them_all() {
     let (app, store) = app_with(None).await;

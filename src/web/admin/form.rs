@@ -1,7 +1,11 @@
 //! Reading `application/x-www-form-urlencoded` bodies, repeated keys
 //! included (lists are edited as one input per item).
 
-use axum::extract::{FromRequest, Request};
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::response::{IntoResponse, Response};
+
+use super::Staff;
+use crate::AppState;
 
 use crate::domain::TextFields;
 use crate::error::AppError;
@@ -93,6 +97,27 @@ impl<S: Send + Sync> FromRequest<S> for FormData {
                 }
             })?;
         Ok(FormData::parse(&body))
+    }
+}
+
+/// A form posted by a signed-in staff member, its CSRF token checked
+/// before the handler runs: a handler that takes this cannot forget it.
+pub struct StaffForm {
+    pub staff: Staff,
+    pub form: FormData,
+}
+
+impl FromRequest<AppState> for StaffForm {
+    type Rejection = Response;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
+        let (mut parts, body) = req.into_parts();
+        let staff = Staff::from_request_parts(&mut parts, state).await?;
+        let form = FormData::from_request(Request::from_parts(parts, body), state)
+            .await
+            .map_err(IntoResponse::into_response)?;
+        staff.check_csrf(&form).map_err(IntoResponse::into_response)?;
+        Ok(StaffForm { staff, form })
     }
 }
 

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::procedures::load;
-use super::{AdminFrame, FormData, Staff};
+use super::{AdminFrame, Staff, StaffForm};
 use crate::AppState;
 use crate::domain::validate::field_problems;
 use crate::domain::{LangTag, Procedure, Status, TextFields};
@@ -16,11 +16,9 @@ use crate::web::{Lang, query_param};
 
 pub async fn publish(
     State(state): State<AppState>,
-    staff: Staff,
     Path(raw): Path<String>,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     staff.require(staff.user.role.edits_procedures())?;
     let p = load(&state, &raw).await?;
     let to = if form.get("to") == "draft" {
@@ -72,11 +70,9 @@ pub async fn archive_form(
 pub async fn archive(
     State(state): State<AppState>,
     lang: Lang,
-    staff: Staff,
     Path(raw): Path<String>,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     staff.require(staff.user.role.edits_procedures())?;
     let p = load(&state, &raw).await?;
     let (ja, en) = (

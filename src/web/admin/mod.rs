@@ -22,7 +22,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::AppState;
 
-pub use form::FormData;
+pub use form::{FormData, StaffForm};
 pub use frame::{AdminFrame, staff_language};
 pub use session::{ClientAddr, SESSION_COOKIE, Staff};
 pub use throttle::Throttle;

@@ -8,7 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::fields::problem_message;
 use super::procedures::load;
-use super::{AdminFrame, FormData, Staff};
+use super::{AdminFrame, FormData, Staff, StaffForm};
 use crate::AppState;
 use crate::domain::validate::FieldProblem;
 use crate::domain::{LangTag, Office, OfficeFields};
@@ -104,10 +104,8 @@ pub async fn list(State(state): State<AppState>, lang: Lang, staff: Staff) -> Ap
 pub async fn create(
     State(state): State<AppState>,
     lang: Lang,
-    staff: Staff,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     staff.require(staff.user.role.edits_procedures())?;
     let fields = office_fields(&form);
     let problems = fields.problems();
@@ -207,11 +205,9 @@ pub async fn edit_form(
 pub async fn save(
     State(state): State<AppState>,
     lang: Lang,
-    staff: Staff,
     Path(id): Path<i64>,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     let office = state.store().office(id).await?.ok_or(AppError::NotFound)?;
     let target = LangTag::parse(form.get("text")).map_err(|_| AppError::BadRequest("no language".into()))?;
     staff.require(staff.user.may_edit_text(&target))?;
@@ -244,11 +240,9 @@ pub async fn save(
 /// Links a procedure to an office (or to none).
 pub async fn link(
     State(state): State<AppState>,
-    staff: Staff,
     Path(raw): Path<String>,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     staff.require(staff.user.role.edits_procedures())?;
     let p = load(&state, &raw).await?;
     let office = match form.int("office") {

@@ -7,7 +7,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
 use super::fields::{FieldView, field_views};
-use super::{AdminFrame, FormData, Staff};
+use super::{AdminFrame, Staff, StaffForm};
 use crate::AppState;
 use crate::domain::validate::{FieldProblem, ProblemKind, category_ok, field_problems};
 use crate::domain::{Code, Procedure, TextFields};
@@ -157,10 +157,8 @@ fn category_problem(category: &str) -> Option<FieldProblem> {
 pub async fn create(
     State(state): State<AppState>,
     lang: Lang,
-    staff: Staff,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     staff.require(staff.user.role.edits_procedures())?;
     let fields = form.text_fields();
     let category = form.get("category").trim().to_ascii_lowercase();
@@ -226,11 +224,9 @@ pub async fn edit_form(
 pub async fn update(
     State(state): State<AppState>,
     lang: Lang,
-    staff: Staff,
     Path(raw): Path<String>,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     staff.require(staff.user.role.edits_procedures())?;
     let p = load(&state, &raw).await?;
     let fields = form.text_fields();

@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use cookie::{Cookie, SameSite};
 
-use super::{AdminFrame, FormData};
+use super::{AdminFrame, FormData, StaffForm};
 use crate::AppState;
 use crate::auth;
 use crate::domain::{Actor, User};
@@ -34,7 +34,7 @@ pub struct Staff {
 
 impl Staff {
     /// Refuses a form whose CSRF token is not this session's.
-    pub fn check_csrf(&self, form: &FormData) -> AppResult<()> {
+    pub(super) fn check_csrf(&self, form: &FormData) -> AppResult<()> {
         if constant_time_eq(form.get("csrf").as_bytes(), self.csrf.as_bytes()) {
             Ok(())
         } else {
@@ -262,18 +262,18 @@ fn signed_out(state: &AppState) -> Response {
     response
 }
 
-pub async fn logout(State(state): State<AppState>, staff: Staff, form: FormData) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
+pub async fn logout(
+    State(state): State<AppState>,
+    StaffForm { staff, .. }: StaffForm,
+) -> AppResult<Response> {
     state.store().end_session(&staff.token).await?;
     Ok(signed_out(&state))
 }
 
 pub async fn logout_everywhere(
     State(state): State<AppState>,
-    staff: Staff,
-    form: FormData,
+    StaffForm { staff, .. }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     state.store().end_all_sessions(staff.user.id).await?;
     tracing::info!(user = %staff.user.name, "signed out everywhere");
     Ok(signed_out(&state))
@@ -301,10 +301,8 @@ pub async fn password_form(State(state): State<AppState>, lang: Lang, staff: Sta
 pub async fn change_password(
     State(state): State<AppState>,
     lang: Lang,
-    staff: Staff,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     let page = AdminFrame::new(&state, &lang, Some(&staff));
     let (current, new, confirm) = (
         form.get("current").to_owned(),

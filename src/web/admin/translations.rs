@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use super::fields::{FieldView, field_views};
 use super::procedures::{cell_state, load};
-use super::{AdminFrame, FormData, Staff};
+use super::{AdminFrame, Staff, StaffForm};
 use crate::AppState;
 use crate::domain::validate::{FieldProblem, field_problems};
 use crate::domain::{LangTag, Procedure, TextFields};
@@ -120,11 +120,9 @@ pub async fn edit_form(
 pub async fn save(
     State(state): State<AppState>,
     lang: Lang,
-    staff: Staff,
     Path((raw, target)): Path<(String, String)>,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     let p = load(&state, &raw).await?;
     let (tag, name) = target_lang(&state, &staff, &target)?;
     let mut fields = form.text_fields();

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::{AdminFrame, FormData, Staff};
+use super::{AdminFrame, FormData, Staff, StaffForm};
 use crate::AppState;
 use crate::auth;
 use crate::domain::{Role, User, UserName, parse_lang_list};
@@ -56,10 +56,8 @@ pub async fn list(State(state): State<AppState>, lang: Lang, staff: Staff) -> Ap
 pub async fn create(
     State(state): State<AppState>,
     lang: Lang,
-    staff: Staff,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     staff.require(staff.user.role.manages_users())?;
     let l = AdminFrame::new(&state, &lang, Some(&staff)).l;
     let fail = |id: &str| l.t(id);
@@ -164,11 +162,9 @@ pub async fn edit_form(
 pub async fn update(
     State(state): State<AppState>,
     lang: Lang,
-    staff: Staff,
     Path(id): Path<i64>,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     staff.require(staff.user.role.manages_users())?;
     let user = target(&state, id).await?;
     let page = AdminFrame::new(&state, &lang, Some(&staff));
@@ -205,11 +201,9 @@ pub async fn update(
 pub async fn reset_password(
     State(state): State<AppState>,
     lang: Lang,
-    staff: Staff,
     Path(id): Path<i64>,
-    form: FormData,
+    StaffForm { staff, .. }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     staff.require(staff.user.role.manages_users())?;
     let user = target(&state, id).await?;
     let password = auth::random_password();
@@ -296,10 +290,8 @@ pub async fn tokens(State(state): State<AppState>, lang: Lang, staff: Staff) -> 
 pub async fn create_token(
     State(state): State<AppState>,
     lang: Lang,
-    staff: Staff,
-    form: FormData,
+    StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     staff.require(staff.user.role.manages_users())?;
     let l = AdminFrame::new(&state, &lang, Some(&staff)).l;
     let name = form.get("name").trim().to_owned();
@@ -335,11 +327,9 @@ pub async fn create_token(
 
 pub async fn revoke_token(
     State(state): State<AppState>,
-    staff: Staff,
     Path(id): Path<i64>,
-    form: FormData,
+    StaffForm { staff, .. }: StaffForm,
 ) -> AppResult<Response> {
-    staff.check_csrf(&form)?;
     staff.require(staff.user.role.manages_users())?;
     state.store().revoke_token(id, &staff.actor()).await?;
     Ok(Redirect::to("/admin/tokens").into_response())
