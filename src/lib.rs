@@ -43,6 +43,9 @@ struct Inner {
     scans: Arc<stats::Scans>,
     qr_cache: qr::Cache,
     qr_limit: web::RateLimit,
+    /// Bumped after each successful write through this server; shared by
+    /// every page cache, including one made by a locale reload mid-write.
+    writes: std::sync::atomic::AtomicU64,
 }
 
 /// The locales and the pages rendered with them, replaced together when
@@ -64,6 +67,7 @@ impl AppState {
                 scans: Default::default(),
                 qr_cache: Default::default(),
                 qr_limit: web::RateLimit::new(QR_RENDERS_PER_MINUTE, std::time::Duration::from_secs(60)),
+                writes: Default::default(),
             }),
             rendering: Arc::new(Rendering {
                 locales,
@@ -117,6 +121,19 @@ impl AppState {
     /// Rendered guidance pages (see [`web::PageCache`]).
     pub fn pages(&self) -> &web::PageCache {
         &self.rendering.pages
+    }
+
+    /// Something may have been written: the page caches read the change
+    /// counter on their next request instead of waiting for their check.
+    pub fn note_write(&self) {
+        self.inner
+            .writes
+            .fetch_add(1, std::sync::atomic::Ordering::Release);
+    }
+
+    /// How many times [`AppState::note_write`] was called.
+    pub fn writes(&self) -> u64 {
+        self.inner.writes.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// The per-client budget for `/qr/…`.

@@ -133,3 +133,46 @@ async fn compressed_answers_are_the_page_in_the_coding_asked_for() {
         }
     }
 }
+
+/// A POST that writes nothing (here a stranger's sign-out: 303 to the sign-in
+/// page) must not empty the cache, or anyone could keep every page cold and
+/// make each visit pay for a render and brotli. A real write still shows at
+/// once.
+#[tokio::test]
+async fn only_a_real_write_empties_the_cache() {
+    let store = madoguchi::store::Store::in_memory().await.unwrap();
+    madoguchi::samples::load_if_empty(&store).await.unwrap();
+    let (locales, _) = madoguchi::i18n::Locales::embedded();
+    let base = madoguchi::domain::BaseUrl::parse(common::BASE).unwrap();
+    let state = madoguchi::AppState::new(store.clone(), locales, base);
+    let app = madoguchi::app(state.clone());
+    for lang in ["vi", "ne"] {
+        assert_eq!(get(&app, &format!("/q/K7Q2?lang={lang}"), &[]).await.status, 200);
+    }
+    assert_eq!(state.pages().len(), 2);
+
+    let request = axum::http::Request::post("/admin/logout")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    let r = common::send(&app, request).await;
+    assert_eq!(r.status, 303, "a stranger is sent to sign in");
+    assert_eq!(get(&app, "/q/K7Q2?lang=vi", &[]).await.status, 200);
+    assert_eq!(state.pages().len(), 2, "nothing was written: both pages stay");
+
+    // A write from this server (the same path the staff pages take) shows
+    // on the very next request, without waiting for the periodic check.
+    let json = common::import_file(&[common::procedure(
+        "K7Q2",
+        "published",
+        &[("ja", "転入届（新）"), ("vi", "Tiêu đề mới")],
+    )]);
+    let file = madoguchi::transfer::parse(&json, "2026-03-01T00:00:00Z").unwrap();
+    store
+        .import(&file, &madoguchi::domain::Actor::system("test"))
+        .await
+        .unwrap();
+    state.note_write();
+    let page = get(&app, "/q/K7Q2?lang=vi", &[]).await.text();
+    assert!(page.contains("Tiêu đề mới"), "the new text at once");
+    assert_eq!(state.pages().len(), 1, "the old pages went");
+}

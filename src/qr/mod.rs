@@ -99,6 +99,20 @@ pub const MAX_DPI: u32 = 1200;
 pub const MIN_MM: u32 = 10;
 pub const MAX_MM: u32 = 300;
 
+impl PngSize {
+    /// A physical size from requested millimetres and dpi, clamped to the
+    /// ranges above. The dpi is lowered where needed so the edge stays within
+    /// `MAX_PNG_SIZE` pixels: 300 mm at 1200 dpi would be a 600 MB bitmap from
+    /// one public request. The pHYs chunk records the dpi actually used, so
+    /// the print size is still right.
+    pub fn physical(mm: u32, dpi: u32) -> Self {
+        let tenth_mm = mm.clamp(MIN_MM, MAX_MM) * 10;
+        let fits = MAX_PNG_SIZE * 254 / tenth_mm;
+        let dpi = dpi.clamp(MIN_DPI, MAX_DPI).min(fits);
+        PngSize::Physical { tenth_mm, dpi }
+    }
+}
+
 /// A drawn PNG with its physical size, when it has one.
 pub fn png_with(payload: &str, style: Style, size: PngSize) -> anyhow::Result<Vec<u8>> {
     let code = encode_at(payload, style.ec)?;
@@ -245,6 +259,35 @@ mod tests {
             upper < lower,
             "alphanumeric {upper} should beat byte mode {lower}"
         );
+    }
+
+    #[test]
+    fn physical_sizes_stay_within_the_pixel_limit() {
+        assert_eq!(
+            PngSize::physical(80, 600),
+            PngSize::Physical {
+                tenth_mm: 800,
+                dpi: 600
+            }
+        );
+        assert_eq!(
+            PngSize::physical(1, 1),
+            PngSize::Physical {
+                tenth_mm: MIN_MM * 10,
+                dpi: MIN_DPI
+            }
+        );
+        for mm in [MIN_MM, 90, 150, MAX_MM, 10_000] {
+            let PngSize::Physical { tenth_mm, dpi } = PngSize::physical(mm, 100_000) else {
+                unreachable!()
+            };
+            let px = f64::from(tenth_mm) / 254.0 * f64::from(dpi);
+            assert!(px <= f64::from(MAX_PNG_SIZE), "{mm} mm: {px} px");
+            assert!(
+                px > f64::from(MAX_PNG_SIZE) * 0.95 || dpi == MAX_DPI,
+                "{mm} mm at {dpi}"
+            );
+        }
     }
 
     #[test]

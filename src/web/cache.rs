@@ -127,6 +127,9 @@ pub struct PageCache {
     /// When it was last read: milliseconds since `born`, plus one (0: never).
     /// An atomic, so the many requests that need no check take no lock.
     checked: AtomicU64,
+    /// The [`AppState::writes`](crate::AppState::writes) count the counter
+    /// was last read after.
+    writes_seen: AtomicU64,
     born: Instant,
     check_every: Duration,
     hasher: RandomState,
@@ -145,26 +148,36 @@ impl PageCache {
             epoch: AtomicU64::new(0),
             counter: Mutex::new(None),
             checked: AtomicU64::new(0),
+            writes_seen: AtomicU64::new(0),
             born: Instant::now(),
             check_every,
             hasher: RandomState::new(),
         }
     }
 
-    /// Empties the cache (after a locale reload, or a write this process
-    /// wants visible at once).
-    pub fn clear(&self) {
+    /// Empties the cache (the change counter moved).
+    fn clear(&self) {
         let mut entries = self.entries.write().expect("cache lock");
         self.epoch.fetch_add(1, Ordering::SeqCst);
         *entries = Entries::default();
     }
 
-    /// Reads the database's change counter if it is time to, empties the
-    /// cache if it moved, and returns the epoch to store entries under.
-    pub async fn refresh(&self, store: &Store) -> anyhow::Result<u64> {
+    /// Reads the database's change counter if it is time to (every
+    /// `check_every`, or at once when `writes` says this server wrote
+    /// something), empties the cache if it moved, and returns the epoch to
+    /// store entries under. A failed read keeps the cache: pages already
+    /// made are still right as far as anyone knows.
+    pub async fn refresh(&self, store: &Store, writes: u64) -> u64 {
         let now = self.born.elapsed().as_millis() as u64 + 1;
+        let seen = self.writes_seen.load(Ordering::Acquire);
+        let wrote = seen != writes
+            && self
+                .writes_seen
+                .compare_exchange(seen, writes, Ordering::AcqRel, Ordering::Acquire)
+                .is_ok();
         let last = self.checked.load(Ordering::Acquire);
-        let due = (last == 0 || now.saturating_sub(last) >= self.check_every.as_millis() as u64)
+        let due = wrote
+            || (last == 0 || now.saturating_sub(last) >= self.check_every.as_millis() as u64)
             // Claim this check so concurrent requests do not repeat it.
             && self
                 .checked
@@ -173,20 +186,27 @@ impl PageCache {
         // The epoch before the read: if the counter moved, entries made
         // from data read before now must not be stored.
         let epoch = self.epoch.load(Ordering::SeqCst);
-        if due {
-            let counter = store.change_counter().await?;
-            let mut seen = self.counter.lock().expect("cache lock");
-            if *seen != Some(counter) {
-                if seen.is_some() {
-                    tracing::debug!(counter, "procedures changed: emptying the page cache");
-                }
-                *seen = Some(counter);
-                drop(seen);
-                self.clear();
-                return Ok(self.epoch.load(Ordering::SeqCst));
-            }
+        if !due {
+            return epoch;
         }
-        Ok(epoch)
+        let counter = match store.change_counter().await {
+            Ok(counter) => counter,
+            Err(e) => {
+                tracing::warn!(error = %e, "cannot read the change counter; keeping cached pages");
+                return epoch;
+            }
+        };
+        let mut seen = self.counter.lock().expect("cache lock");
+        if *seen == Some(counter) {
+            return epoch;
+        }
+        if seen.is_some() {
+            tracing::debug!(counter, "procedures changed: emptying the page cache");
+        }
+        *seen = Some(counter);
+        drop(seen);
+        self.clear();
+        self.epoch.load(Ordering::SeqCst)
     }
 
     /// The procedure, from memory or from the database.

@@ -39,8 +39,10 @@ pub use lang::Lang;
 pub use ratelimit::RateLimit;
 
 /// A change made through this server (staff pages, API) shows at once on
-/// the public pages: any successful write empties the page cache. Changes
-/// from other processes are noticed by the cache's own periodic check.
+/// the public pages: after any successful write the next guidance request
+/// reads the change counter, and the cache is emptied only if it moved (so
+/// a stranger's POST that changes nothing cannot keep the cache cold).
+/// Changes from other processes are noticed by the cache's periodic check.
 async fn fresh_after_writes(
     axum::extract::State(state): axum::extract::State<AppState>,
     request: axum::extract::Request,
@@ -52,7 +54,7 @@ async fn fresh_after_writes(
     );
     let response = next.run(request).await;
     if write && response.status().as_u16() < 400 {
-        state.pages().clear();
+        state.note_write();
     }
     response
 }

@@ -146,7 +146,7 @@ pub async fn guidance(
 ) -> AppResult<Response> {
     let (headers, query, method) = (request.headers(), request.uri().query(), request.method());
     let cache = state.pages();
-    let epoch = cache.refresh(state.store()).await?;
+    let epoch = cache.refresh(state.store(), state.writes()).await;
     let asked = Asked::of(&raw, query, headers);
     if let Some(answer) = asked.as_ref().and_then(|a| cache.answer(a)) {
         metrics::counter!("madoguchi_page_cache_total", "result" => "hit").increment(1);

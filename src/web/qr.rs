@@ -69,13 +69,7 @@ impl Options {
 
     fn png_size(&self) -> PngSize {
         match self.mm {
-            Some(mm) => PngSize::Physical {
-                tenth_mm: mm.clamp(qr::MIN_MM, qr::MAX_MM) * 10,
-                dpi: self
-                    .dpi
-                    .unwrap_or(qr::DEFAULT_DPI)
-                    .clamp(qr::MIN_DPI, qr::MAX_DPI),
-            },
+            Some(mm) => PngSize::physical(mm, self.dpi.unwrap_or(qr::DEFAULT_DPI)),
             None => PngSize::Pixels(qr::clamp_png_size(self.size)),
         }
     }
