@@ -189,6 +189,41 @@ async fn sessions_expire_and_sign_out_everywhere_ends_them_all() {
     assert!(location(&r).starts_with("/admin/login"));
 }
 
+/// Guesses sent all at once must not slip under the throttle: each is
+/// checked only after the ones before it were counted (a few at a time).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_guesses_are_throttled_like_sequential_ones() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let mut guesses = tokio::task::JoinSet::new();
+    for i in 0..12 {
+        let mut c = Client::new(&app);
+        guesses.spawn(async move { c.sign_in("editor", &format!("wrong password {i}")).await.status });
+    }
+    let statuses = guesses.join_all().await;
+    let checked = statuses.iter().filter(|s| s.as_u16() == 401).count();
+    let slowed = statuses.iter().filter(|s| s.as_u16() == 429).count();
+    assert_eq!(checked + slowed, 12, "{statuses:?}");
+    // Five free failures, plus at most one more already being checked.
+    assert!(checked <= 6, "{checked} guesses were checked: {statuses:?}");
+}
+
+/// A "name" no account can have (too long, spaces, a password typed in
+/// the wrong field) is refused at once and never logged or counted.
+#[tokio::test]
+async fn impossible_user_names_are_refused_without_counting() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let mut c = Client::new(&app);
+    for junk in ["x".repeat(5000), "my secret password".into(), "a\nb".into()] {
+        let r = c.sign_in(&junk, "whatever").await;
+        assert_eq!(r.status, 401);
+        assert!(!r.text().contains(&junk), "the junk is not shown back");
+    }
+    // None of that slowed the real account down.
+    assert_eq!(c.sign_in("editor", PASSWORD).await.status, 303);
+}
+
 #[tokio::test]
 async fn repeated_failed_sign_ins_are_slowed_down_with_a_message() {
     let (app, store) = app_with(None).await;

@@ -62,6 +62,20 @@ async fn png_size_is_honoured_and_clamped() {
     assert!((900..=1024).contains(&width), "garbage means default: {width}");
     let (url, _) = decode_png(&get(&app, "/qr/K7Q2.png?size=1", &[]).await.body);
     assert_eq!(url, "HTTP://MADOGUCHI.TEST/Q/K7Q2", "tiny sizes still decode");
+    // The largest physical request (300 mm at 1200 dpi would be a 14,173 px
+    // square, 600 MB to draw) gets the same size at a lower resolution.
+    let big = get(&app, "/qr/K7Q2.png?mm=300&dpi=1200", &[]).await;
+    assert_eq!(big.status, 200);
+    let reader = png::Decoder::new(std::io::Cursor::new(&big.body[..]))
+        .read_info()
+        .unwrap();
+    let info = reader.info();
+    assert!(info.width <= 4096 + 64, "{} px", info.width);
+    let per_metre = info.pixel_dims.expect("pHYs").xppu;
+    let mm = f64::from(info.width) / f64::from(per_metre) * 1000.0;
+    assert!((300.0..310.0).contains(&mm), "still printed at {mm} mm");
+    let (url, _) = decode_png(&big.body);
+    assert_eq!(url, "HTTP://MADOGUCHI.TEST/Q/K7Q2");
 }
 
 #[tokio::test]

@@ -64,13 +64,21 @@ impl Cache {
 
     /// The drawing for `key`, drawn by `draw` only when not kept already.
     /// Two requests racing for a new key may both draw; one result is kept.
+    /// The drawing for `key`, if it is kept.
+    pub fn cached(&self, key: &Key) -> Option<Arc<Drawn>> {
+        let found = self.lock().map.get(key).cloned();
+        if found.is_some() {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+        }
+        found
+    }
+
     pub fn get_or_draw(
         &self,
         key: Key,
         draw: impl FnOnce() -> anyhow::Result<Drawn>,
     ) -> anyhow::Result<Arc<Drawn>> {
-        if let Some(found) = self.lock().map.get(&key).cloned() {
-            self.hits.fetch_add(1, Ordering::Relaxed);
+        if let Some(found) = self.cached(&key) {
             return Ok(found);
         }
         self.misses.fetch_add(1, Ordering::Relaxed);

@@ -131,6 +131,10 @@ pub async fn image(
     }
 }
 
+/// Drawings made at once. A 4096 px PNG needs about 70 MB while it is
+/// drawn; many at once from many clients would add up.
+static DRAWING_TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
 /// The cached drawing for `key`. Drawing a big PNG takes milliseconds of
 /// CPU: keep it off the I/O threads.
 pub async fn draw(
@@ -138,6 +142,10 @@ pub async fn draw(
     key: cache::Key,
     f: impl FnOnce() -> anyhow::Result<cache::Drawn> + Send + 'static,
 ) -> AppResult<Arc<cache::Drawn>> {
+    if let Some(found) = state.qr_cache().cached(&key) {
+        return Ok(found);
+    }
+    let _turn = DRAWING_TURNS.acquire().await.map_err(anyhow::Error::from)?;
     let state = state.clone();
     let out = tokio::task::spawn_blocking(move || state.qr_cache().get_or_draw(key, f))
         .await

@@ -13,7 +13,7 @@ use cookie::{Cookie, SameSite};
 use super::{AdminFrame, FormData, StaffForm};
 use crate::AppState;
 use crate::auth;
-use crate::domain::{Actor, User};
+use crate::domain::{Actor, User, UserName};
 use crate::error::{AppError, AppResult};
 use crate::store::{SESSION_ABSOLUTE, Session};
 use crate::web::Lang;
@@ -165,7 +165,12 @@ fn render_login(
 
 /// Only same-site staff paths are followed after sign-in.
 fn safe_next(next: &str) -> &str {
-    if next.starts_with("/admin") && !next.starts_with("//") && !next.contains('\\') {
+    // Control characters cannot go into a Location header.
+    if next.starts_with("/admin")
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control)
+    {
         next
     } else {
         "/admin"
@@ -196,6 +201,18 @@ pub async fn login(
         let msg = page.l.t("admin-login-expired");
         return render_login(&state, &lang, StatusCode::FORBIDDEN, &name, &next, Some(msg));
     }
+    // A name no account can have is refused before anything is counted,
+    // logged or hashed: it can only be a mistake or junk.
+    let Ok(name) = UserName::parse(&name) else {
+        tracing::info!(%address, "failed sign-in: not a possible user name");
+        let msg = page.l.t("admin-login-failed");
+        return render_login(&state, &lang, StatusCode::UNAUTHORIZED, "", &next, Some(msg));
+    };
+    let name = name.as_str();
+    // At most a few password checks at once: each argon2 check takes 19 MiB,
+    // and the throttle must see each failure before the next attempt is
+    // checked, or parallel guesses would all slip under it.
+    let _turn = SIGN_IN_TURNS.acquire().await.map_err(anyhow::Error::from)?;
     let keys = [format!("user:{name}"), format!("ip:{address}")];
     if let Some(wait) = state.throttle().wait(&keys) {
         let secs = wait.as_secs().max(1).to_string();
@@ -205,7 +222,7 @@ pub async fn login(
             &state,
             &lang,
             StatusCode::TOO_MANY_REQUESTS,
-            &name,
+            name,
             &next,
             Some(msg),
         )?;
@@ -213,7 +230,7 @@ pub async fn login(
             .insert("retry-after", HeaderValue::from_str(&secs).expect("digits"));
         return Ok(r);
     }
-    let found = state.store().user_for_sign_in(&name).await?;
+    let found = state.store().user_for_sign_in(name).await?;
     let password = form.get("password").to_owned();
     // Verify against a dummy hash when there is no such user, so the
     // answer takes as long either way.
@@ -230,7 +247,7 @@ pub async fn login(
             state.throttle().failed(&keys);
             tracing::info!(user = %name, %address, "failed sign-in");
             let msg = page.l.t("admin-login-failed");
-            return render_login(&state, &lang, StatusCode::UNAUTHORIZED, &name, &next, Some(msg));
+            return render_login(&state, &lang, StatusCode::UNAUTHORIZED, name, &next, Some(msg));
         }
     };
     state.throttle().succeeded(&keys[0]);
@@ -251,6 +268,9 @@ pub async fn login(
 
 /// A real argon2id hash of a random secret: costs what a real check costs,
 /// and never matches.
+/// Sign-in attempts checked at once (see `login`).
+static SIGN_IN_TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+
 static DUMMY_HASH: std::sync::LazyLock<String> =
     std::sync::LazyLock::new(|| auth::hash_password(&auth::random_token()).unwrap_or_default());
 
@@ -357,4 +377,25 @@ pub async fn change_password(
     }
     .render()?;
     Ok(page.respond(StatusCode::OK, html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::safe_next;
+
+    #[test]
+    fn only_staff_paths_are_followed_after_sign_in() {
+        assert_eq!(safe_next("/admin/procedures/K7Q2"), "/admin/procedures/K7Q2");
+        for bad in [
+            "https://evil.example/",
+            "//evil.example/admin",
+            "/admin\\..\\x",
+            "/admin\nSet-Cookie: x=1",
+            "/admin\r",
+            "/q/K7Q2",
+            "",
+        ] {
+            assert_eq!(safe_next(bad), "/admin", "{bad:?}");
+        }
+    }
 }
