@@ -286,6 +286,24 @@ async fn translator_tokens_are_limited_like_translators() {
     )
     .await;
     assert_eq!(status, 200);
+    // The archive note (shown on the 410 page) belongs to archiving, which
+    // translators may not do: a text edit keeps the stored one.
+    let (_, body) = call(&app, "GET", "/api/v1/procedures/T6ZX", &t, None).await;
+    let base = body["texts"]["vi"]["version"].as_i64().unwrap();
+    let note = body["texts"]["vi"]["fields"]["ended_note"].clone();
+    let (status, body) = call(
+        &app,
+        "PUT",
+        "/api/v1/procedures/T6ZX/texts/vi",
+        &t,
+        Some(json!({
+            "fields": { "title": "Thuế", "ended_note": "Đã chuyển sang trang khác" },
+            "base_version": base
+        })),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(body["texts"]["vi"]["fields"]["ended_note"], note);
 }
 
 #[tokio::test]

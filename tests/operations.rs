@@ -147,6 +147,11 @@ async fn metrics_are_only_on_their_own_listener_and_logs_can_be_json() {
     for _ in 0..3 {
         client.get(format!("{public}/q/K7Q2")).send().await.unwrap();
     }
+    // Made-up methods share one label instead of growing the series.
+    for junk in ["BREW", "XYZZY1"] {
+        let method = reqwest::Method::from_bytes(junk.as_bytes()).unwrap();
+        client.request(method, format!("{public}/")).send().await.unwrap();
+    }
     assert_eq!(
         client
             .get(format!("{public}/metrics"))
@@ -163,6 +168,12 @@ async fn metrics_are_only_on_their_own_listener_and_logs_can_be_json() {
                 && l.contains(r#"route="/q/{code}""#)
                 && l.contains(r#"status="200""#)
                 && l.ends_with(" 3")),
+        "{text}"
+    );
+    assert!(!text.contains("BREW") && !text.contains("XYZZY1"), "{text}");
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("madoguchi_http_requests_total{") && l.contains(r#"method="other""#)),
         "{text}"
     );
     assert!(
