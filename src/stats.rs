@@ -78,10 +78,25 @@ impl Scans {
             Err(e) => {
                 let mut pending = self.pending.lock().unwrap_or_else(|p| p.into_inner());
                 for (k, n) in batch {
-                    *pending.entry(k).or_insert(0) += n;
+                    if pending.len() < MAX_PENDING || pending.contains_key(&k) {
+                        *pending.entry(k).or_insert(0) += n;
+                    }
                 }
                 Err(e)
             }
+        }
+    }
+
+    /// Writes what has been counted so far, in a task of its own so that a
+    /// caller that goes away (a closed browser tab, a request timeout)
+    /// cannot cancel the write half-way and lose the batch. A failure is
+    /// logged; the counts stay for the next try.
+    pub async fn flush_now(self: &std::sync::Arc<Self>, store: &Store) {
+        let (scans, store) = (self.clone(), store.clone());
+        match tokio::spawn(async move { scans.flush(&store).await }).await {
+            Ok(Ok(_)) => {}
+            Ok(Err(e)) => tracing::warn!(error = %e, "scan counts not written yet; kept for the next try"),
+            Err(e) => tracing::error!(error = %e, "the scan flush task failed"),
         }
     }
 

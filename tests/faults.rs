@@ -131,6 +131,11 @@ async fn a_locked_database_refuses_saves_clearly_and_the_public_pages_keep_servi
     assert_api_unavailable(&r, "busy");
     assert_eq!(r.header("retry-after"), "5");
     assert_public_pages_serve(&app).await;
+    // The dashboard first tries to write the counts in memory; that waits
+    // and fails, the counts are kept, and the page shows what is stored.
+    for path in ["/admin/stats", "/admin/stats.csv"] {
+        assert_eq!(c.get(path).await.status, 200, "{path} only reads");
+    }
 
     // Released: the same save goes through, once; nothing of the failed tries remains.
     sqlx::query("ROLLBACK").execute(&mut other).await.unwrap();

@@ -100,19 +100,20 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     if let Some(dir) = locales_dir {
         tokio::spawn(live::watch_locales(dir, state.clone(), current.clone()));
     }
-    axum::serve(
+    let served = axum::serve(
         listener,
         axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<SocketAddr>(
             live::dispatch(current),
         ),
     )
     .with_graceful_shutdown(shutdown_signal())
-    .await?;
-    // The flusher writes the last counts and ends.
+    .await;
+    // The flusher writes the last counts and ends, even when serving failed.
     let _ = stop_flushing.send(());
     if let Some(flusher) = flusher {
         let _ = flusher.await;
     }
+    served?;
     tracing::info!("stopped");
     Ok(())
 }

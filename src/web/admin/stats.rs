@@ -47,7 +47,7 @@ pub async fn dashboard(
     RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
     // Counts still in memory would be missing from a dashboard read now.
-    state.scans().flush(state.store()).await?;
+    state.scans().flush_now(state.store()).await;
     let (days, from) = from_day(query.as_deref());
     let store = state.store();
     let per_day = store.scans_per_day(&from).await?;
@@ -81,7 +81,7 @@ pub async fn csv(
     RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
     let _ = staff;
-    state.scans().flush(state.store()).await?;
+    state.scans().flush_now(state.store()).await;
     let (_, from) = from_day(query.as_deref());
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(["day", "code", "requested", "served", "source", "count"])
