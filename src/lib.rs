@@ -46,6 +46,8 @@ struct Inner {
     /// Bumped after each successful write through this server; shared by
     /// every page cache, including one made by a locale reload mid-write.
     writes: std::sync::atomic::AtomicU64,
+    /// Peers whose X-Forwarded-For names the client (`--trusted-proxy`).
+    trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// The locales and the pages rendered with them, replaced together when
@@ -68,6 +70,7 @@ impl AppState {
                 qr_cache: Default::default(),
                 qr_limit: web::RateLimit::new(QR_RENDERS_PER_MINUTE, std::time::Duration::from_secs(60)),
                 writes: Default::default(),
+                trusted_proxies: Vec::new(),
             }),
             rendering: Arc::new(Rendering {
                 locales,
@@ -95,6 +98,19 @@ impl AppState {
             inner.qr_limit = web::RateLimit::new(per_minute, std::time::Duration::from_secs(60));
         }
         self
+    }
+
+    /// The same state trusting X-Forwarded-For from these peers. Call
+    /// before cloning the state.
+    pub fn with_trusted_proxies(mut self, proxies: Vec<std::net::IpAddr>) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.trusted_proxies = proxies;
+        }
+        self
+    }
+
+    pub fn trusted_proxies(&self) -> &[std::net::IpAddr] {
+        &self.inner.trusted_proxies
     }
 
     pub fn store(&self) -> &Store {

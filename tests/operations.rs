@@ -94,6 +94,66 @@ async fn drawing_qr_codes_is_rate_limited_per_client() {
     assert_eq!(get(&app, "/q/K7Q2", &[]).await.status, 200);
 }
 
+/// Behind the recommended reverse proxy every request comes from the
+/// proxy's address; with `--trusted-proxy` each visitor has a budget of
+/// their own, and the header is ignored from anyone else.
+#[tokio::test]
+async fn behind_a_trusted_proxy_limits_are_per_visitor() {
+    let dir = tempfile::tempdir().unwrap();
+    let qr = |server: &common::binary::Server, client: &'static str| {
+        let url = format!("{}/qr/K7Q2.svg", server.url);
+        async move {
+            reqwest::Client::new()
+                .get(url)
+                .header("x-forwarded-for", format!("203.0.113.50, {client}"))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    let limit = ["--qr-per-minute", "2"];
+    let proxied = common::binary::start(
+        &dir.path().join("p.db"),
+        &[&limit[..], &["--trusted-proxy", "127.0.0.1"]].concat(),
+    );
+    for _ in 0..2 {
+        assert_eq!(qr(&proxied, "198.51.100.1").await, 200);
+    }
+    assert_eq!(
+        qr(&proxied, "198.51.100.1").await,
+        429,
+        "that visitor's budget is spent"
+    );
+    assert_eq!(
+        qr(&proxied, "198.51.100.2").await,
+        200,
+        "another visitor's is not"
+    );
+    assert!(
+        proxied
+            .log
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|l| l.contains(r#"trusted_proxies="127.0.0.1""#)),
+        "the configuration line names the proxy"
+    );
+    drop(proxied);
+
+    // Not trusted: the header changes nothing, the peer address counts.
+    let direct = common::binary::start(&dir.path().join("d.db"), &limit);
+    for _ in 0..2 {
+        assert_eq!(qr(&direct, "198.51.100.1").await, 200);
+    }
+    assert_eq!(
+        qr(&direct, "198.51.100.2").await,
+        429,
+        "a made-up header is no new budget"
+    );
+}
+
 #[tokio::test]
 async fn metrics_are_only_on_their_own_listener_and_logs_can_be_json() {
     // Not on the public router.

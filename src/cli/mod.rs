@@ -69,6 +69,11 @@ pub enum Command {
         /// copy): public pages are served, staff changes refused.
         #[arg(long, env = "MADOGUCHI_READ_ONLY")]
         read_only: bool,
+        /// The reverse proxy's address (repeatable, or comma-separated):
+        /// for connections from it, the client is the last address in
+        /// X-Forwarded-For, so sign-in and QR limits apply per visitor.
+        #[arg(long, env = "MADOGUCHI_TRUSTED_PROXY", value_delimiter = ',')]
+        trusted_proxy: Vec<std::net::IpAddr>,
     },
     /// Import procedures from a JSON file (all or nothing).
     Import { file: PathBuf },
@@ -166,6 +171,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             metrics_addr,
             qr_per_minute,
             read_only,
+            trusted_proxy,
         } => {
             let samples = !no_samples;
             let o = serve::Options {
@@ -177,6 +183,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 metrics_addr,
                 qr_per_minute,
                 read_only,
+                trusted_proxies: trusted_proxy,
                 log_format: cli.log_format,
             };
             serve::serve(o).await

@@ -23,6 +23,7 @@ pub struct Options {
     pub metrics_addr: Option<SocketAddr>,
     pub qr_per_minute: u32,
     pub read_only: bool,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
     pub log_format: super::LogFormat,
 }
 
@@ -72,7 +73,9 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         &locales,
         &locales_source,
     );
-    let state = AppState::new(store.clone(), locales, base_url).with_qr_limit(o.qr_per_minute);
+    let state = AppState::new(store.clone(), locales, base_url)
+        .with_qr_limit(o.qr_per_minute)
+        .with_trusted_proxies(o.trusted_proxies.clone());
     // Nothing to flush into a read-only database.
     let (stop_flushing, stopped) = tokio::sync::oneshot::channel::<()>();
     let flusher = (!store.is_read_only()).then(|| {
@@ -168,6 +171,12 @@ fn log_configuration(
         base_url = redact_url(base_url.as_str()),
         log_format = format!("{:?}", o.log_format).to_lowercase(),
         qr_per_minute = o.qr_per_minute,
+        trusted_proxies = o
+            .trusted_proxies
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" "),
         samples = o.samples,
         locales = locales_source,
         languages = languages.join(" "),

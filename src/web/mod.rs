@@ -6,6 +6,7 @@ mod answers;
 mod api;
 mod assets;
 mod cache;
+mod client;
 mod encoding;
 mod errors;
 mod lang;

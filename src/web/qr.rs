@@ -19,7 +19,7 @@ use axum::extract::{Path, RawQuery, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
-use super::admin::ClientAddr;
+use super::client::ClientAddr;
 use crate::AppState;
 use crate::domain::{Code, Source};
 use crate::error::{AppError, AppResult};

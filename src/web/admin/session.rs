@@ -1,9 +1,7 @@
 //! Signing in and out, the session extractor, and changing passwords.
 
-use std::net::SocketAddr;
-
 use askama::Template;
-use axum::extract::{ConnectInfo, FromRequestParts, RawQuery, State};
+use axum::extract::{FromRequestParts, RawQuery, State};
 use axum::http::header::{COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
@@ -17,6 +15,7 @@ use crate::domain::{Actor, User, UserName};
 use crate::error::{AppError, AppResult};
 use crate::store::{SESSION_ABSOLUTE, Session};
 use crate::web::Lang;
+use crate::web::client::ClientAddr;
 
 pub const SESSION_COOKIE: &str = "madoguchi_session";
 /// Double-submit token protecting the sign-in form itself.
@@ -54,22 +53,6 @@ impl Staff {
         } else {
             Err(AppError::Forbidden("your role may not do this".into()))
         }
-    }
-}
-
-/// The peer's IP address, when the server recorded it (`serve` does;
-/// in-process tests do not).
-pub struct ClientAddr(pub String);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientAddr {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let addr = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string());
-        Ok(ClientAddr(addr.unwrap_or_else(|| "unknown".to_owned())))
     }
 }
 
