@@ -93,3 +93,25 @@ async fn unknown_codes_have_no_qr() {
     assert_eq!(get(&app, "/qr/ZZZZ.png", &[]).await.status, 404);
     assert_eq!(get(&app, "/qr/K7Q2.jpg", &[]).await.status, 404);
 }
+
+/// A draft's page is a 404, so its QR code must not tell a stranger the
+/// code exists; staff preparing its posters get it, kept from shared caches.
+#[tokio::test]
+async fn a_drafts_qr_is_for_staff_only() {
+    let draft = common::import_file(&[common::procedure("D5RF", "draft", &[("ja", "準備中")])]);
+    let (app, store) = common::app_with(Some(&draft)).await;
+    assert_eq!(get(&app, "/q/D5RF", &[]).await.status, 404);
+    for path in ["/qr/D5RF.png", "/qr/D5RF.svg"] {
+        assert_eq!(get(&app, path, &[]).await.status, 404, "{path}");
+    }
+    common::staff::add_user(&store, "editor", madoguchi::domain::Role::Editor, &[], false).await;
+    let mut staff = common::staff::Client::new(&app);
+    staff.sign_in("editor", common::staff::PASSWORD).await;
+    let r = staff.get("/qr/D5RF.svg").await;
+    assert_eq!(r.status, 200);
+    assert_eq!(decode_svg(&r.text()), "HTTP://MADOGUCHI.TEST/Q/D5RF");
+    assert!(r.header("cache-control").starts_with("private"));
+    // Published codes stay public and shareable.
+    let r = get(&app, "/qr/K7Q2.svg", &[]).await;
+    assert!(r.header("cache-control").starts_with("public"));
+}

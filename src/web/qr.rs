@@ -16,12 +16,14 @@
 use std::sync::Arc;
 
 use axum::extract::{Path, RawQuery, State};
+use axum::http::HeaderMap;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 
+use super::admin::signed_in;
 use super::client::ClientAddr;
 use crate::AppState;
-use crate::domain::{Code, Source};
+use crate::domain::{Code, Source, Status};
 use crate::error::{AppError, AppResult};
 use crate::qr::{self, Dark, Ec, PngSize, Style, cache};
 
@@ -80,6 +82,7 @@ pub async fn image(
     ClientAddr(client): ClientAddr,
     Path(file): Path<String>,
     RawQuery(query): RawQuery,
+    headers: HeaderMap,
 ) -> AppResult<Response> {
     // Drawing is the one costly public thing: a budget per client address.
     if let Err(wait) = state.qr_limit().check(&client) {
@@ -89,13 +92,26 @@ pub async fn image(
     }
     let (code, ext) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
     let code = Code::parse_lenient(code).map_err(|_| AppError::NotFound)?;
-    if state.store().procedure(&code).await?.is_none() {
+    let Some(procedure) = state.store().procedure(&code).await? else {
+        return Err(AppError::NotFound);
+    };
+    // A draft's code is not public yet (its page is a 404): only staff,
+    // preparing its posters, get its QR code, and no shared cache keeps it.
+    let draft = procedure.status == Status::Draft;
+    if draft && !signed_in(&state, &headers).await? {
         return Err(AppError::NotFound);
     }
     let options = Options::parse(query.as_deref())?;
     let payload = state.base_url().qr_payload_from(&code, options.source);
     // Codes never change, so a drawn QR stays right for a day at least.
-    let max_age = (CACHE_CONTROL, "public, max-age=86400");
+    let max_age = (
+        CACHE_CONTROL,
+        if draft {
+            "private, max-age=86400"
+        } else {
+            "public, max-age=86400"
+        },
+    );
     let style = options.style;
     match ext.to_ascii_lowercase().as_str() {
         "png" => {

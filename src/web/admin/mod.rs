@@ -24,7 +24,7 @@ use crate::AppState;
 
 pub use form::{FormData, StaffForm};
 pub use frame::{AdminFrame, staff_language};
-pub use session::{SESSION_COOKIE, Staff};
+pub use session::{SESSION_COOKIE, Staff, signed_in};
 pub use throttle::Throttle;
 
 pub fn router() -> Router<AppState> {

@@ -71,6 +71,15 @@ fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|c| c.value().to_owned())
 }
 
+/// Whether the request carries a live staff session (for public routes
+/// that show staff a little more, such as a draft's QR code).
+pub async fn signed_in(state: &AppState, headers: &HeaderMap) -> AppResult<bool> {
+    match cookie_value(headers, SESSION_COOKIE) {
+        Some(token) => Ok(state.store().session(&token).await?.is_some()),
+        None => Ok(false),
+    }
+}
+
 impl FromRequestParts<AppState> for Staff {
     type Rejection = Response;
 
