@@ -104,7 +104,8 @@ impl AppState {
     /// before cloning the state.
     pub fn with_trusted_proxies(mut self, proxies: Vec<std::net::IpAddr>) -> Self {
         if let Some(inner) = Arc::get_mut(&mut self.inner) {
-            inner.trusted_proxies = proxies;
+            // As peers are compared: an IPv4-mapped address is IPv4.
+            inner.trusted_proxies = proxies.into_iter().map(|ip| ip.to_canonical()).collect();
         }
         self
     }

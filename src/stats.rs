@@ -95,7 +95,10 @@ impl Scans {
         let (scans, store) = (self.clone(), store.clone());
         match tokio::spawn(async move { scans.flush(&store).await }).await {
             Ok(Ok(_)) => {}
-            Ok(Err(e)) => tracing::warn!(error = %e, "scan counts not written yet; kept for the next try"),
+            Ok(Err(e)) => tracing::warn!(
+                error = %e,
+                "scan counts not written yet; kept in memory (up to {MAX_PENDING} keys) for the next try"
+            ),
             Err(e) => tracing::error!(error = %e, "the scan flush task failed"),
         }
     }

@@ -159,20 +159,26 @@ async fn only_a_real_write_empties_the_cache() {
     assert_eq!(get(&app, "/q/K7Q2?lang=vi", &[]).await.status, 200);
     assert_eq!(state.pages().len(), 2, "nothing was written: both pages stay");
 
-    // A write from this server (the same path the staff pages take) shows
-    // on the very next request, without waiting for the periodic check.
-    let json = common::import_file(&[common::procedure(
-        "K7Q2",
-        "published",
-        &[("ja", "転入届（新）"), ("vi", "Tiêu đề mới")],
-    )]);
-    let file = madoguchi::transfer::parse(&json, "2026-03-01T00:00:00Z").unwrap();
-    store
-        .import(&file, &madoguchi::domain::Actor::system("test"))
-        .await
-        .unwrap();
-    state.note_write();
+    // A staff edit through this server shows on the very next request,
+    // without waiting for the periodic check.
+    common::staff::add_user(&store, "editor", madoguchi::domain::Role::Editor, &[], false).await;
+    let mut staff = common::staff::Client::new(&app);
+    staff.sign_in("editor", common::staff::PASSWORD).await;
+    let code = "K7Q2".parse().unwrap();
+    let version = store.procedure(&code).await.unwrap().unwrap();
+    let version = version.japanese().unwrap().version;
+    let form = format!(
+        "base_version={version}&{}",
+        common::staff::procedure_form("転入届（新しい題）", "")
+    );
+    let r = staff
+        .submit("/admin/procedures/K7Q2", "/admin/procedures/K7Q2", &form)
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
     let page = get(&app, "/q/K7Q2?lang=vi", &[]).await.text();
-    assert!(page.contains("Tiêu đề mới"), "the new text at once");
+    assert!(
+        page.contains("転入届（新しい題）"),
+        "the new Japanese card at once"
+    );
     assert_eq!(state.pages().len(), 1, "the old pages went");
 }

@@ -62,8 +62,6 @@ impl Cache {
         }
     }
 
-    /// The drawing for `key`, drawn by `draw` only when not kept already.
-    /// Two requests racing for a new key may both draw; one result is kept.
     /// The drawing for `key`, if it is kept.
     pub fn cached(&self, key: &Key) -> Option<Arc<Drawn>> {
         let found = self.lock().map.get(key).cloned();
@@ -73,6 +71,8 @@ impl Cache {
         found
     }
 
+    /// The drawing for `key`, drawn by `draw` only when not kept already.
+    /// Two requests racing for a new key may both draw; one result is kept.
     pub fn get_or_draw(
         &self,
         key: Key,

@@ -169,12 +169,10 @@ impl PageCache {
     /// made are still right as far as anyone knows.
     pub async fn refresh(&self, store: &Store, writes: u64) -> u64 {
         let now = self.born.elapsed().as_millis() as u64 + 1;
-        let seen = self.writes_seen.load(Ordering::Acquire);
-        let wrote = seen != writes
-            && self
-                .writes_seen
-                .compare_exchange(seen, writes, Ordering::AcqRel, Ordering::Acquire)
-                .is_ok();
+        // Every request that comes after a write reads the counter itself
+        // until one read has covered that write: a request must not serve
+        // the old page while another's read is still on its way.
+        let wrote = writes > self.writes_seen.load(Ordering::Acquire);
         let last = self.checked.load(Ordering::Acquire);
         let due = wrote
             || (last == 0 || now.saturating_sub(last) >= self.check_every.as_millis() as u64)
@@ -183,29 +181,27 @@ impl PageCache {
                 .checked
                 .compare_exchange(last, now, Ordering::AcqRel, Ordering::Acquire)
                 .is_ok();
-        // The epoch before the read: if the counter moved, entries made
-        // from data read before now must not be stored.
-        let epoch = self.epoch.load(Ordering::SeqCst);
-        if !due {
-            return epoch;
-        }
-        let counter = match store.change_counter().await {
-            Ok(counter) => counter,
-            Err(e) => {
-                tracing::warn!(error = %e, "cannot read the change counter; keeping cached pages");
-                return epoch;
+        if due {
+            match store.change_counter().await {
+                Ok(counter) => {
+                    self.writes_seen.fetch_max(writes, Ordering::AcqRel);
+                    // Emptied under the counter's lock: a request that finds
+                    // the counter already current must also find the cache
+                    // already emptied.
+                    let mut seen = self.counter.lock().expect("cache lock");
+                    if *seen != Some(counter) {
+                        if seen.is_some() {
+                            tracing::debug!(counter, "procedures changed: emptying the page cache");
+                        }
+                        *seen = Some(counter);
+                        self.clear();
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "cannot read the change counter; keeping cached pages"),
             }
-        };
-        let mut seen = self.counter.lock().expect("cache lock");
-        if *seen == Some(counter) {
-            return epoch;
         }
-        if seen.is_some() {
-            tracing::debug!(counter, "procedures changed: emptying the page cache");
-        }
-        *seen = Some(counter);
-        drop(seen);
-        self.clear();
+        // Taken before this request reads any data: entries it makes from
+        // that data are refused if the cache is emptied meanwhile.
         self.epoch.load(Ordering::SeqCst)
     }
 

@@ -46,7 +46,12 @@ fn client_ip(peer: Option<IpAddr>, headers: &HeaderMap, trusted: &[IpAddr]) -> O
         .flat_map(|v| v.split(','))
         .map(str::trim)
         .rfind(|v| !v.is_empty())
-        .and_then(|v| v.parse::<IpAddr>().ok());
+        .and_then(|v| {
+            // Some proxies add the client's port ("192.0.2.1:5678").
+            v.parse::<IpAddr>()
+                .or_else(|_| v.parse::<SocketAddr>().map(|s| s.ip()))
+                .ok()
+        });
     Some(forwarded.map_or(peer, |ip| ip.to_canonical()))
 }
 
@@ -89,6 +94,16 @@ mod tests {
             client_ip(Some(ip("::ffff:127.0.0.1")), &h, &proxy),
             Some(ip("2001:db8::1"))
         );
+        // With a port.
+        for (value, client) in [
+            ("192.0.2.7:5678", "192.0.2.7"),
+            ("[2001:db8::2]:80", "2001:db8::2"),
+        ] {
+            assert_eq!(
+                client_ip(Some(ip("127.0.0.1")), &forwarded(&[value]), &proxy),
+                Some(ip(client))
+            );
+        }
         // Junk or nothing from the proxy: the proxy itself.
         for junk in [&["not an address"][..], &[" , "], &[]] {
             assert_eq!(

@@ -147,9 +147,10 @@ pub async fn image(
     }
 }
 
-/// Drawings made at once. A 4096 px PNG needs about 70 MB while it is
-/// drawn; many at once from many clients would add up.
-static DRAWING_TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+/// Big PNG drawings made at once: a 4096 px one needs about 70 MB while it
+/// is drawn, and many at once from many clients would add up. SVGs (what
+/// the print pages use) are small and do not wait for a turn.
+static PNG_TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
 /// The cached drawing for `key`. Drawing a big PNG takes milliseconds of
 /// CPU: keep it off the I/O threads.
@@ -161,11 +162,19 @@ pub async fn draw(
     if let Some(found) = state.qr_cache().cached(&key) {
         return Ok(found);
     }
-    let _turn = DRAWING_TURNS.acquire().await.map_err(anyhow::Error::from)?;
+    // The turn goes into the drawing thread: a request dropped meanwhile
+    // must not free it while the drawing still runs.
+    let turn = match key.kind {
+        cache::Kind::Png(..) => Some(PNG_TURNS.acquire().await.map_err(anyhow::Error::from)?),
+        cache::Kind::Svg(..) | cache::Kind::Inline(..) => None,
+    };
     let state = state.clone();
-    let out = tokio::task::spawn_blocking(move || state.qr_cache().get_or_draw(key, f))
-        .await
-        .map_err(anyhow::Error::from)?;
+    let out = tokio::task::spawn_blocking(move || {
+        let _turn = turn;
+        state.qr_cache().get_or_draw(key, f)
+    })
+    .await
+    .map_err(anyhow::Error::from)?;
     Ok(out?)
 }
 

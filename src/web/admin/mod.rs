@@ -1,6 +1,7 @@
 //! The staff interface under `/admin`: Japanese by default (English on
 //! request), sign-in with server-side sessions, a CSRF token on every form.
 
+mod attempt;
 mod audit;
 mod fields;
 mod form;

@@ -8,6 +8,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use cookie::{Cookie, SameSite};
 
+use super::attempt::{Attempt, attempt};
 use super::{AdminFrame, FormData, StaffForm};
 use crate::AppState;
 use crate::auth;
@@ -201,48 +202,31 @@ pub async fn login(
         return render_login(&state, &lang, StatusCode::UNAUTHORIZED, "", &next, Some(msg));
     };
     let name = name.as_str();
-    // At most a few password checks at once: each argon2 check takes 19 MiB,
-    // and the throttle must see each failure before the next attempt is
-    // checked, or parallel guesses would all slip under it.
-    let _turn = SIGN_IN_TURNS.acquire().await.map_err(anyhow::Error::from)?;
-    let keys = [format!("user:{name}"), format!("ip:{address}")];
-    if let Some(wait) = state.throttle().wait(&keys) {
-        let secs = wait.as_secs().max(1).to_string();
-        let msg = page.l.t1("admin-login-throttled", "seconds", &secs);
-        tracing::warn!(user = %name, %address, "sign-in slowed down after repeated failures");
-        let mut r = render_login(
-            &state,
-            &lang,
-            StatusCode::TOO_MANY_REQUESTS,
-            name,
-            &next,
-            Some(msg),
-        )?;
-        r.headers_mut()
-            .insert("retry-after", HeaderValue::from_str(&secs).expect("digits"));
-        return Ok(r);
-    }
-    let found = state.store().user_for_sign_in(name).await?;
     let password = form.get("password").to_owned();
-    // Verify against a dummy hash when there is no such user, so the
-    // answer takes as long either way.
-    let hash = found
-        .as_ref()
-        .map(|(_, h)| h.clone())
-        .unwrap_or_else(|| DUMMY_HASH.clone());
-    let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash))
-        .await
-        .map_err(anyhow::Error::from)?;
-    let user = match found {
-        Some((user, _)) if ok && !user.disabled => user,
-        _ => {
-            state.throttle().failed(&keys);
+    let user = match attempt(&state, name, password, &address).await? {
+        Attempt::SignedIn(user) => user,
+        Attempt::Failed => {
             tracing::info!(user = %name, %address, "failed sign-in");
             let msg = page.l.t("admin-login-failed");
             return render_login(&state, &lang, StatusCode::UNAUTHORIZED, name, &next, Some(msg));
         }
+        Attempt::Wait(wait) => {
+            let secs = wait.as_secs().max(1).to_string();
+            let msg = page.l.t1("admin-login-throttled", "seconds", &secs);
+            tracing::warn!(user = %name, %address, "sign-in slowed down after repeated failures");
+            let mut r = render_login(
+                &state,
+                &lang,
+                StatusCode::TOO_MANY_REQUESTS,
+                name,
+                &next,
+                Some(msg),
+            )?;
+            r.headers_mut()
+                .insert("retry-after", HeaderValue::from_str(&secs).expect("digits"));
+            return Ok(r);
+        }
     };
-    state.throttle().succeeded(&keys[0]);
     let (token, _) = state.store().create_session(user.id).await?;
     tracing::info!(user = %user.name, "signed in");
     let to = if user.must_change_password {
@@ -257,14 +241,6 @@ pub async fn login(
     );
     Ok(response)
 }
-
-/// A real argon2id hash of a random secret: costs what a real check costs,
-/// and never matches.
-/// Sign-in attempts checked at once (see `login`).
-static SIGN_IN_TURNS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
-
-static DUMMY_HASH: std::sync::LazyLock<String> =
-    std::sync::LazyLock::new(|| auth::hash_password(&auth::random_token()).unwrap_or_default());
 
 fn signed_out(state: &AppState) -> Response {
     let mut response = Redirect::to("/admin/login").into_response();
