@@ -186,17 +186,18 @@ pub async fn login(
     ClientAddr(address): ClientAddr,
     form: FormData,
 ) -> AppResult<Response> {
-    let name = form.get("name").trim().to_ascii_lowercase();
+    // A name no account can have is refused before anything is counted,
+    // logged, hashed or shown back: it can only be a mistake or junk.
+    let name = UserName::parse(form.get("name"));
+    let shown = name.as_ref().map_or("", UserName::as_str);
     let next = safe_next(form.get("next")).to_owned();
     let page = AdminFrame::new(&state, &lang, None);
     let cookie = cookie_value(&headers, LOGIN_COOKIE).unwrap_or_default();
     if !constant_time_eq(cookie.as_bytes(), form.get("csrf").as_bytes()) {
         let msg = page.l.t("admin-login-expired");
-        return render_login(&state, &lang, StatusCode::FORBIDDEN, &name, &next, Some(msg));
+        return render_login(&state, &lang, StatusCode::FORBIDDEN, shown, &next, Some(msg));
     }
-    // A name no account can have is refused before anything is counted,
-    // logged or hashed: it can only be a mistake or junk.
-    let Ok(name) = UserName::parse(&name) else {
+    let Ok(name) = name else {
         tracing::info!(%address, "failed sign-in: not a possible user name");
         let msg = page.l.t("admin-login-failed");
         return render_login(&state, &lang, StatusCode::UNAUTHORIZED, "", &next, Some(msg));
