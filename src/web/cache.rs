@@ -184,7 +184,6 @@ impl PageCache {
         if due {
             match store.change_counter().await {
                 Ok(counter) => {
-                    self.writes_seen.fetch_max(writes, Ordering::AcqRel);
                     // Emptied under the counter's lock: a request that finds
                     // the counter already current must also find the cache
                     // already emptied.
@@ -196,6 +195,9 @@ impl PageCache {
                         *seen = Some(counter);
                         self.clear();
                     }
+                    // Only now: a request that skips its own read because
+                    // of this must find the cache emptied already.
+                    self.writes_seen.fetch_max(writes, Ordering::AcqRel);
                 }
                 Err(e) => tracing::warn!(error = %e, "cannot read the change counter; keeping cached pages"),
             }
