@@ -173,6 +173,26 @@ async fn archiving_asks_for_a_note_and_the_old_code_gives_410_with_it() {
     assert!(r.text().contains("Please see the new garbage sorting app."));
     let r = get(&app, "/q/G2SB", &[("accept-language", "ja")]).await;
     assert!(r.text().contains("新しいごみ分別アプリをご覧ください。"));
+
+    // Editing the texts afterwards (the forms have no note field) keeps
+    // the notes: only archiving sets them.
+    let code = "G2SB".parse().unwrap();
+    let version = store.procedure(&code).await.unwrap().unwrap();
+    let version = version.japanese().unwrap().version;
+    let form = format!(
+        "base_version={version}&{}",
+        procedure_form("ごみの分け方（旧）", "")
+    );
+    let r = c
+        .submit("/admin/procedures/G2SB", "/admin/procedures/G2SB", &form)
+        .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let r = get(&app, "/q/G2SB", &[("accept-language", "ja")]).await;
+    assert_eq!(r.status, 410);
+    assert!(
+        r.text().contains("新しいごみ分別アプリをご覧ください。"),
+        "the Japanese note survives an edit of the Japanese text"
+    );
 }
 
 #[tokio::test]

@@ -65,7 +65,8 @@ impl Store {
         Ok(code)
     }
 
-    /// Saves the Japanese source text and category. A changed text moves
+    /// Saves the Japanese source text and category (the archive note
+    /// stays as stored: see [`keeping_the_ended_note`]). A changed text moves
     /// the procedure to a new revision, which makes older translations
     /// out of date.
     pub async fn update_source(
@@ -86,6 +87,7 @@ impl Store {
         if current.version != base_version {
             return Ok(Saved::Conflict(Box::new(current)));
         }
+        let ja = &keeping_the_ended_note(ja, Some(&current));
         let c = code.as_str();
         let mut tx = self.write().await?;
         let text_changed = current.fields != *ja;
@@ -137,7 +139,8 @@ impl Store {
         Ok(Saved::Saved)
     }
 
-    /// Saves one translation, made from Japanese revision `source_revision`.
+    /// Saves one translation, made from Japanese revision `source_revision`
+    /// (the archive note stays as stored).
     /// `base_version` is the version the editor started from (`None` for a
     /// new translation).
     pub async fn save_translation(
@@ -160,6 +163,7 @@ impl Store {
         if current.as_ref().map(|t| t.version) != base_version {
             return self.conflict_or_missing(code, lang).await;
         }
+        let fields = &keeping_the_ended_note(fields, current.as_ref());
         let c = code.as_str();
         let l = lang.to_string();
         let source_revision = source_revision.clamp(1, p.revision);
@@ -305,5 +309,16 @@ impl Store {
         audit::record(&mut tx, actor, &action, c, Some(c), Some(&before), Some(&after)).await?;
         tx.commit().await?;
         Ok(true)
+    }
+}
+
+/// `fields` with the archive note as `stored` has it. The note shown on a
+/// procedure's 410 page is set only by archiving ([`Store::set_status`],
+/// editors only); text edits — staff forms, which have no note field, and
+/// the API, where a translator may write — never change it.
+fn keeping_the_ended_note(fields: &TextFields, stored: Option<&ProcedureText>) -> TextFields {
+    TextFields {
+        ended_note: stored.map(|t| t.fields.ended_note.clone()).unwrap_or_default(),
+        ..fields.clone()
     }
 }

@@ -125,12 +125,7 @@ pub async fn save(
 ) -> AppResult<Response> {
     let p = load(&state, &raw).await?;
     let (tag, name) = target_lang(&state, &staff, &target)?;
-    let mut fields = form.text_fields();
-    // The archive note is edited on its own page; keep what is stored.
-    fields.ended_note = p
-        .text(&tag)
-        .map(|t| t.fields.ended_note.clone())
-        .unwrap_or_default();
+    let fields = form.text_fields();
     let base = form.int("base_version");
     let source_revision = form.int("source_revision").unwrap_or(p.revision);
     let problems = field_problems(&fields);

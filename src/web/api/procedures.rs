@@ -263,17 +263,11 @@ pub async fn put_text(
     Path((raw, lang)): Path<(String, String)>,
     json: Result<Json<TextIn>, JsonRejection>,
 ) -> AppResult<Json<ProcedureOut>> {
-    let mut input = body(json)?;
+    let input = body(json)?;
     let p = load(&state, &raw).await?;
     let lang =
         LangTag::parse(&lang).map_err(|_| AppError::Invalid(vec![problem("lang", ProblemKind::Invalid)]))?;
     caller.require(caller.role.may_edit_text(&caller.langs, &lang))?;
-    // The archive note belongs to archiving (`/status`, editors only), as on
-    // the staff pages: a text edit keeps what is stored.
-    input.fields.ended_note = p
-        .text(&lang)
-        .map(|t| t.fields.ended_note.clone())
-        .unwrap_or_default();
     let problems = prefixed("fields", field_problems(&input.fields));
     if !problems.is_empty() {
         return Err(AppError::Invalid(problems));
