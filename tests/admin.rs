@@ -89,7 +89,7 @@ async fn translations_go_out_of_date_and_conflicts_are_shown_not_overwritten() {
     };
     let form = |html: &str, title: &str| {
         format!(
-            "csrf={}&base_version={}&source_revision=1&title={}&bring=A",
+            "csrf={}&base_version={}&source_revision=1&title={}&bring=A&incomplete_ok=1",
             enc(&csrf_of(html)),
             base(html),
             enc(title)
@@ -268,7 +268,7 @@ async fn every_change_is_in_the_audit_log() {
     c.submit(
         "/admin",
         &format!("/admin/procedures/{code}/texts/en"),
-        "title=Audit&bring=A",
+        "title=Audit&bring=A&incomplete_ok=1",
     )
     .await;
     c.submit(

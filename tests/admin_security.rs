@@ -151,6 +151,7 @@ async fn every_staff_form_refuses_a_forged_token() {
         "/admin/procedures/K7Q2/archive",
         "/admin/procedures/K7Q2/texts/vi",
         "/admin/procedures/K7Q2/office",
+        "/admin/procedures/K7Q2/stale-policy",
         "/admin/offices",
         "/admin/offices/1",
         "/admin/users",

@@ -286,11 +286,18 @@ async fn translator_tokens_are_limited_like_translators() {
     )
     .await;
     assert_eq!(status, 200);
-    // The archive note (shown on the 410 page) belongs to archiving, which
-    // translators may not do: a text edit keeps the stored one.
+    // The archive note is translated like any other field (archiving, and
+    // so the Japanese note, stays with editors); what the Japanese has and
+    // this text leaves out is listed.
     let (_, body) = call(&app, "GET", "/api/v1/procedures/T6ZX", &t, None).await;
     let base = body["texts"]["vi"]["version"].as_i64().unwrap();
-    let note = body["texts"]["vi"]["fields"]["ended_note"].clone();
+    assert_eq!(
+        body["texts"]["vi"]["missing"],
+        json!([
+            "summary", "bring", "steps", "office", "floor", "counter", "hours", "fee", "contact", "notes"
+        ])
+    );
+    assert_eq!(body["texts"]["ja"]["missing"], json!([]));
     let (status, body) = call(
         &app,
         "PUT",
@@ -303,7 +310,10 @@ async fn translator_tokens_are_limited_like_translators() {
     )
     .await;
     assert_eq!(status, 200);
-    assert_eq!(body["texts"]["vi"]["fields"]["ended_note"], note);
+    assert_eq!(
+        body["texts"]["vi"]["fields"]["ended_note"],
+        "Đã chuyển sang trang khác"
+    );
 }
 
 #[tokio::test]

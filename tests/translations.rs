@@ -162,10 +162,7 @@ async fn an_import_with_errors_changes_nothing() {
             "\"H3N8-price\""
         };
         for expected in [
-            format!(
-                "{path}:{}: unknown or unpublished procedure “ZZZZ”",
-                line_of(unknown)
-            ),
+            format!("{path}:{}: unknown or draft procedure “ZZZZ”", line_of(unknown)),
             format!("{path}:{}: H3N8: unknown field “price”", line_of(field)),
             "revision 9 does not exist (the Japanese text is at revision 1)".to_owned(),
             "nothing was imported".to_owned(),

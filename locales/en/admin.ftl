@@ -63,6 +63,16 @@ admin-source-text = Japanese text (source)
 admin-state-missing = Missing
 admin-state-current = Up to date
 admin-state-outdated = Out of date
+admin-state-incomplete = Incomplete
+admin-field-ended_note = What to do instead (shown once the procedure has ended)
+admin-field-missing = Not translated: readers will see this part in English or Japanese.
+admin-incomplete-question = This translation leaves out parts that the Japanese text has:
+admin-incomplete-explain = Readers will see these parts in English or Japanese, with a note saying so. Fill them in, or save anyway.
+admin-save-anyway = Save anyway
+admin-stale-policy = When a translation is out of date
+admin-stale-policy-hint = A translation is out of date when the Japanese text changed after it was made.
+admin-stale-notice = Show the older translation with a notice and the date the Japanese changed (recommended)
+admin-stale-fallback = Show an up-to-date language instead (English, or Japanese)
 
 admin-field-title = Title
 admin-field-summary = What is this?
@@ -85,8 +95,8 @@ admin-archive-explain = An archived procedure is no longer offered, but its code
 admin-archive-note = What should people do instead?
 admin-archive-note-required = Please write, in Japanese, what people should do instead.
 
-admin-matrix-explain = Out of date: the Japanese text changed after the translation was made.
-admin-matrix-counts = Up to date / out of date / missing
+admin-matrix-explain = Out of date: the Japanese text changed after the translation was made. Incomplete: the translation leaves out parts that the Japanese has.
+admin-matrix-counts = Up to date / out of date / incomplete / missing
 
 admin-audit-at = When
 admin-audit-who = Who

@@ -62,6 +62,16 @@ admin-source-text = 日本語（原文）
 admin-state-missing = 未翻訳
 admin-state-current = 最新
 admin-state-outdated = 要更新
+admin-state-incomplete = 一部未翻訳
+admin-field-ended_note = 終了後の案内（手続きが終了したときに表示）
+admin-field-missing = 未翻訳：この項目は英語か日本語で表示されます。
+admin-incomplete-question = この翻訳には、日本語にある次の項目がありません。
+admin-incomplete-explain = 読む人には、これらの項目が英語か日本語で、その旨の注意書きとともに表示されます。入力してから保存するか、このまま保存してください。
+admin-save-anyway = このまま保存
+admin-stale-policy = 翻訳が古いときの表示
+admin-stale-policy-hint = 翻訳した後で日本語が変更されると、その翻訳は「要更新」になります。
+admin-stale-notice = 古い翻訳を、注意書きと日本語の変更日を付けて表示する（推奨）
+admin-stale-fallback = 最新の言語（英語、または日本語）で表示する
 
 admin-field-title = 名称
 admin-field-summary = 概要
@@ -84,8 +94,8 @@ admin-archive-explain = 終了した手続きは案内しなくなりますが�
 admin-archive-note = 代わりにどうすればよいか
 admin-archive-note-required = 代わりにどうすればよいかを日本語で入力してください。
 
-admin-matrix-explain = 要更新：翻訳の後で日本語が変更されたもの。
-admin-matrix-counts = 最新 / 要更新 / 未翻訳
+admin-matrix-explain = 要更新：翻訳の後で日本語が変更されたもの。一部未翻訳：日本語にある項目が翻訳にないもの。
+admin-matrix-counts = 最新 / 要更新 / 一部未翻訳 / 未翻訳
 
 admin-audit-at = 日時
 admin-audit-who = 誰が

@@ -3,6 +3,7 @@
 
 mod base_url;
 mod code;
+mod fields;
 mod lang;
 mod office;
 mod procedure;
@@ -13,6 +14,7 @@ pub mod validate;
 
 pub use base_url::{BaseUrl, BaseUrlError, redact_url};
 pub use code::{Code, CodeError};
+pub use fields::{Composed, Field, StalePolicy};
 pub use lang::{LangTag, LangTagError};
 pub use office::{Office, OfficeFields};
 pub use procedure::{Procedure, ProcedureText, Status, StatusError, TextFields};

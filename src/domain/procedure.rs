@@ -5,7 +5,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Code, LangTag};
+use super::{Code, LangTag, StalePolicy};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -89,6 +89,8 @@ pub struct Procedure {
     pub revision: i64,
     /// The shared office record where this procedure is done, if any.
     pub office: Option<i64>,
+    /// What readers of an out-of-date translation get.
+    pub stale: StalePolicy,
     pub texts: Vec<ProcedureText>,
 }
 

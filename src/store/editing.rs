@@ -6,7 +6,7 @@ use anyhow::Context;
 
 use super::procedures::insert_text;
 use super::{Store, audit};
-use crate::domain::{Actor, Code, LangTag, ProcedureText, Status, TextFields};
+use crate::domain::{Actor, Code, LangTag, ProcedureText, StalePolicy, Status, TextFields};
 
 /// The outcome of an edit that carries the version it started from.
 #[derive(Debug)]
@@ -140,7 +140,7 @@ impl Store {
     }
 
     /// Saves one translation, made from Japanese revision `source_revision`
-    /// (the archive note stays as stored).
+    /// (its archive note included: translators translate it like any field).
     /// `base_version` is the version the editor started from (`None` for a
     /// new translation).
     pub async fn save_translation(
@@ -163,7 +163,6 @@ impl Store {
         if current.as_ref().map(|t| t.version) != base_version {
             return self.conflict_or_missing(code, lang).await;
         }
-        let fields = &keeping_the_ended_note(fields, current.as_ref());
         let c = code.as_str();
         let l = lang.to_string();
         let source_revision = source_revision.clamp(1, p.revision);
@@ -257,6 +256,46 @@ impl Store {
         })
     }
 
+    /// What readers of this procedure's out-of-date translations get.
+    /// Returns false when there is no such procedure.
+    pub async fn set_stale_policy(
+        &self,
+        code: &Code,
+        policy: StalePolicy,
+        actor: &Actor,
+    ) -> anyhow::Result<bool> {
+        let Some(p) = self.procedure(code).await? else {
+            return Ok(false);
+        };
+        if p.stale == policy {
+            return Ok(true);
+        }
+        let (c, s, now) = (code.as_str(), policy.as_str(), super::now());
+        let mut tx = self.write().await?;
+        sqlx::query!(
+            "UPDATE procedures SET stale_policy = ?, updated_at = ? WHERE code = ?",
+            s,
+            now,
+            c
+        )
+        .execute(&mut *tx)
+        .await?;
+        let before = serde_json::json!({ "stale_policy": p.stale.as_str() });
+        let after = serde_json::json!({ "stale_policy": s });
+        audit::record(
+            &mut tx,
+            actor,
+            "procedure.stale_policy",
+            c,
+            Some(c),
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// Publishes, archives or returns a procedure to draft. Archiving
     /// stores, per language, the note shown to people who scan an old
     /// poster.
@@ -312,10 +351,10 @@ impl Store {
     }
 }
 
-/// `fields` with the archive note as `stored` has it. The note shown on a
-/// procedure's 410 page is set only by archiving ([`Store::set_status`],
-/// editors only); text edits — staff forms, which have no note field, and
-/// the API, where a translator may write — never change it.
+/// `fields` with the archive note as `stored` has it. The Japanese note
+/// is set only by archiving ([`Store::set_status`], editors only): the
+/// source form has no note field, so a source edit never changes it.
+/// (Translations carry their own note, translated like any other field.)
 fn keeping_the_ended_note(fields: &TextFields, stored: Option<&ProcedureText>) -> TextFields {
     TextFields {
         ended_note: stored.map(|t| t.fields.ended_note.clone()).unwrap_or_default(),

@@ -7,7 +7,7 @@ use anyhow::Context;
 use sqlx::SqliteConnection;
 
 use super::{Store, audit};
-use crate::domain::{Actor, Code, LangTag, Procedure, ProcedureText, Status, TextFields};
+use crate::domain::{Actor, Code, LangTag, Procedure, ProcedureText, StalePolicy, Status, TextFields};
 
 /// A published procedure's titles in every language it has, for lists.
 #[derive(Debug, Clone)]
@@ -73,6 +73,7 @@ struct ProcedureRow {
     category: String,
     revision: i64,
     office_id: Option<i64>,
+    stale_policy: String,
 }
 
 impl ProcedureRow {
@@ -83,12 +84,15 @@ impl ProcedureRow {
             .into_iter()
             .map(TextRow::into_text)
             .collect::<anyhow::Result<_>>()?;
+        let stale =
+            StalePolicy::parse(&self.stale_policy).with_context(|| format!("stale policy of {code}"))?;
         Ok(Procedure {
             code,
             status,
             category: self.category,
             revision: self.revision,
             office: self.office_id,
+            stale,
             texts,
         })
     }
@@ -109,7 +113,7 @@ impl Store {
         let code = code.as_str();
         let Some(row) = sqlx::query_as!(
             ProcedureRow,
-            "SELECT id, code, status, category, revision, office_id FROM procedures WHERE code = ?",
+            "SELECT id, code, status, category, revision, office_id, stale_policy FROM procedures WHERE code = ?",
             code
         )
         .fetch_optional(self.pool())
@@ -133,7 +137,7 @@ impl Store {
     pub async fn all_procedures(&self) -> anyhow::Result<Vec<Procedure>> {
         let rows = sqlx::query_as!(
             ProcedureRow,
-            "SELECT id, code, status, category, revision, office_id FROM procedures ORDER BY code"
+            "SELECT id, code, status, category, revision, office_id, stale_policy FROM procedures ORDER BY code"
         )
         .fetch_all(self.pool())
         .await?;
@@ -201,21 +205,22 @@ impl Store {
     ) -> anyhow::Result<()> {
         let now = super::now();
         for p in procedures {
-            let (code, status) = (p.code.as_str(), p.status.as_str());
+            let (code, status, stale) = (p.code.as_str(), p.status.as_str(), p.stale.as_str());
             let id = sqlx::query_scalar!(
-                "INSERT INTO procedures (code, status, category, revision, updated_at, office_id)
-                 VALUES (?, ?, ?, ?, ?, ?)
+                "INSERT INTO procedures (code, status, category, revision, updated_at, office_id, stale_policy)
+                 VALUES (?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (code) DO UPDATE SET
                      status = excluded.status, category = excluded.category,
                      revision = excluded.revision, updated_at = excluded.updated_at,
-                     office_id = excluded.office_id
+                     office_id = excluded.office_id, stale_policy = excluded.stale_policy
                  RETURNING id",
                 code,
                 status,
                 p.category,
                 p.revision,
                 now,
-                p.office
+                p.office,
+                stale
             )
             .fetch_one(&mut *tx_)
             .await

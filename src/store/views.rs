@@ -22,6 +22,8 @@ pub enum TranslationCell {
     Missing,
     UpToDate,
     OutOfDate,
+    /// Made from the current Japanese but leaving out fields it has.
+    Incomplete,
 }
 
 #[derive(Debug, Clone)]
@@ -73,14 +75,16 @@ impl Store {
         )
     }
 
-    /// Procedures × `languages`: missing, up to date, or out of date
-    /// (translated from an older Japanese revision). Archived ones are left out.
+    /// Procedures × `languages`: missing, out of date (translated from an
+    /// older Japanese revision), incomplete (leaving out fields the Japanese
+    /// has; archived procedures count their archive note) or up to date.
+    /// Archived procedures are listed only when a translation lacks their note.
     pub async fn translation_matrix(&self, languages: &[LangTag]) -> anyhow::Result<Vec<TranslationRow>> {
         let procedures: Vec<Procedure> = self
             .all_procedures()
             .await?
             .into_iter()
-            .filter(|p| p.status != Status::Archived)
+            .filter(|p| p.status != Status::Archived || archive_note_missing(p, languages))
             .collect();
         Ok(procedures
             .iter()
@@ -88,15 +92,28 @@ impl Store {
                 code: p.code.to_string(),
                 title_ja: p.japanese().map(|t| t.fields.title.clone()).unwrap_or_default(),
                 status: p.status.to_string(),
-                cells: languages
-                    .iter()
-                    .map(|l| match p.text(l) {
-                        None => TranslationCell::Missing,
-                        Some(t) if t.revision >= p.revision => TranslationCell::UpToDate,
-                        Some(_) => TranslationCell::OutOfDate,
-                    })
-                    .collect(),
+                cells: languages.iter().map(|l| cell(p, l)).collect(),
             })
             .collect())
     }
+}
+
+fn cell(p: &Procedure, lang: &LangTag) -> TranslationCell {
+    let Some(t) = p.text(lang) else {
+        return TranslationCell::Missing;
+    };
+    if !p.is_current(t) {
+        TranslationCell::OutOfDate
+    } else if !p.missing_in(&t.fields).is_empty() {
+        TranslationCell::Incomplete
+    } else {
+        TranslationCell::UpToDate
+    }
+}
+
+/// Whether an archived procedure's note still needs translating into one
+/// of `languages` (its 410 page is what its old posters lead to).
+fn archive_note_missing(p: &Procedure, languages: &[LangTag]) -> bool {
+    let has_note = |l: &LangTag| p.text(l).is_some_and(|t| !t.fields.ended_note.trim().is_empty());
+    p.japanese().is_some_and(|j| has_note(&j.lang)) && languages.iter().any(|l| !has_note(l))
 }

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::{Code, LangTag, Office, OfficeFields, Procedure, ProcedureText, Status, TextFields};
+use crate::domain::{
+    Code, LangTag, Office, OfficeFields, Procedure, ProcedureText, StalePolicy, Status, TextFields,
+};
 
 pub const FORMAT: &str = "madoguchi-procedures";
 pub const VERSION: u32 = 1;
@@ -48,6 +50,11 @@ pub struct RawProcedure {
     /// The id of an office in this file's `offices`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office: Option<i64>,
+    /// `fallback`: readers of an out-of-date translation get an up-to-date
+    /// language instead; `notice` (the default, left out): the older
+    /// translation with a notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stale_policy: Option<String>,
     /// Keyed by language tag; a BTreeMap so export order is stable.
     pub texts: BTreeMap<String, RawText>,
 }
@@ -175,6 +182,10 @@ fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
     if !crate::domain::validate::category_ok(&raw.category) {
         return Err(e("category", "must be 1 to 40 of a-z, 0-9 and -"));
     }
+    let stale = match raw.stale_policy.as_deref() {
+        None => StalePolicy::default(),
+        Some(s) => StalePolicy::parse(s).ok_or_else(|| e("stale_policy", "must be notice or fallback"))?,
+    };
     if raw.revision < 1 {
         return Err(e("revision", "must be 1 or more"));
     }
@@ -246,6 +257,7 @@ fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
         category: raw.category,
         revision: raw.revision,
         office: raw.office,
+        stale,
         texts,
     })
 }
@@ -275,6 +287,7 @@ pub fn to_file(offices: &[Office], procedures: &[Procedure]) -> File {
             category: p.category.clone(),
             revision: p.revision,
             office: p.office,
+            stale_policy: (!p.stale.is_default()).then(|| p.stale.as_str().to_owned()),
             texts: p
                 .texts
                 .iter()

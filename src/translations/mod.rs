@@ -11,9 +11,19 @@ use std::fmt;
 
 use crate::domain::{Code, LangTag, Procedure, ProcedureText, Status, TextFields};
 
-/// The single-line and paragraph fields, in page order.
-const FIELDS: [&str; 9] = [
-    "title", "summary", "office", "floor", "counter", "hours", "fee", "contact", "notes",
+/// The single-line and paragraph fields, in page order (the archive note
+/// last: it is what an archived procedure's old posters lead to).
+const FIELDS: [&str; 10] = [
+    "title",
+    "summary",
+    "office",
+    "floor",
+    "counter",
+    "hours",
+    "fee",
+    "contact",
+    "notes",
+    "ended_note",
 ];
 /// The list fields; their items are `bring-1`, `bring-2` ….
 const LISTS: [&str; 2] = ["bring", "steps"];
@@ -92,7 +102,16 @@ pub fn check(
 /// The fields of one text, by unit field name.
 fn field_values(f: &TextFields) -> Vec<(String, String)> {
     let single = [
-        &f.title, &f.summary, &f.office, &f.floor, &f.counter, &f.hours, &f.fee, &f.contact, &f.notes,
+        &f.title,
+        &f.summary,
+        &f.office,
+        &f.floor,
+        &f.counter,
+        &f.hours,
+        &f.fee,
+        &f.contact,
+        &f.notes,
+        &f.ended_note,
     ];
     let mut out: Vec<(String, String)> = FIELDS
         .iter()
@@ -107,10 +126,17 @@ fn field_values(f: &TextFields) -> Vec<(String, String)> {
     out
 }
 
-/// Every published procedure's translatable units for `lang`, by code.
+/// Whether a procedure's texts are translated: published ones, and
+/// archived ones (their 410 page, with its note, is what old posters show).
+fn translatable(p: &Procedure) -> bool {
+    p.status != Status::Draft
+}
+
+/// Every published or archived procedure's translatable units for `lang`,
+/// by code.
 pub fn units(procedures: &[Procedure], lang: &LangTag) -> Vec<Unit> {
     let mut out = Vec::new();
-    for p in procedures.iter().filter(|p| p.status == Status::Published) {
+    for p in procedures.iter().filter(|p| translatable(p)) {
         let Some(ja) = p.japanese() else { continue };
         let existing: BTreeMap<String, String> = p
             .text(lang)
@@ -156,11 +182,11 @@ pub fn apply(
     for i in incoming {
         let Some(p) = procedures
             .iter()
-            .find(|p| p.code.as_str() == i.code && p.status == Status::Published)
+            .find(|p| p.code.as_str() == i.code && translatable(p))
         else {
             problems.push(problem(
                 i.line,
-                format!("unknown or unpublished procedure “{}”", i.code),
+                format!("unknown or draft procedure “{}”", i.code),
             ));
             continue;
         };
@@ -236,11 +262,7 @@ pub fn apply(
             notes: get("notes"),
             bring: list("bring", ja.fields.bring.len()),
             steps: list("steps", ja.fields.steps.len()),
-            // Not in translation files: the archive note is kept as stored.
-            ended_note: p
-                .text(lang)
-                .map(|t| t.fields.ended_note.clone())
-                .unwrap_or_default(),
+            ended_note: get("ended_note"),
         };
         if let Some(first) = crate::domain::validate::field_problems(&text).into_iter().next() {
             let field = first.field.replace('[', "-").replace(']', "");

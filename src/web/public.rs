@@ -13,7 +13,7 @@ use super::answers::{Answer, Asked, ScanLabels, is_staff};
 use super::cache::{PageKey, Rendered};
 use super::page::Frame;
 use crate::AppState;
-use crate::domain::{Code, LangTag, Office, Procedure, ProcedureText, Status};
+use crate::domain::{Code, Composed, Field, LangTag, Office, Procedure, ProcedureText, Status};
 use crate::error::AppResult;
 use crate::i18n::negotiate;
 
@@ -36,7 +36,9 @@ struct IndexEntry {
 struct GuidancePage<'a> {
     page: &'a Frame<'a>,
     code: String,
+    /// The reader's text, completed field by field (see [`Procedure::compose`]).
     text: &'a ProcedureText,
+    completed: &'a Completed,
     /// The text's language, when it is not the page's.
     text_lang: Option<String>,
     text_dir: &'static str,
@@ -45,7 +47,107 @@ struct GuidancePage<'a> {
     place: Where,
     /// When the shown text was last changed (YYYY-MM-DD).
     updated: String,
+    /// Set when the shown translation was made from an older Japanese text.
+    stale: Option<Stale>,
     phrases: &'static [&'static str],
+}
+
+/// An out-of-date translation: when the Japanese changed, and where the
+/// current text is.
+struct Stale {
+    /// The day the Japanese text changed (YYYY-MM-DD).
+    changed: String,
+    /// Links to the current text in languages that have it: (href, name, tag).
+    current: Vec<(String, String, String)>,
+}
+
+/// The fields shown in another language than the main text, for the
+/// notice and for each part's `lang` attribute.
+pub(crate) struct Completed {
+    borrowed: Vec<Borrowed>,
+}
+
+struct Borrowed {
+    field: Field,
+    /// The heading the reader sees for this part.
+    label: String,
+    lang: String,
+    /// The language's own name.
+    lang_name: String,
+}
+
+impl Completed {
+    /// `composed`'s borrowed fields among those a page `shows`, labelled in
+    /// the page language.
+    fn new(state: &AppState, page: &Frame<'_>, composed: &Composed, shows: &[Field]) -> Completed {
+        let borrowed = composed
+            .borrowed
+            .iter()
+            .filter(|(f, _)| shows.contains(f))
+            .map(|(field, tag)| Borrowed {
+                field: *field,
+                label: page.l.t(field_label(*field)),
+                lang: tag.to_string(),
+                lang_name: language_name(state, tag),
+            })
+            .collect();
+        Completed { borrowed }
+    }
+
+    /// The language a part is shown in, when it is borrowed.
+    pub fn lang_of(&self, field: &str) -> Option<&str> {
+        self.borrowed
+            .iter()
+            .find(|b| b.field.id() == field)
+            .map(|b| b.lang.as_str())
+    }
+}
+
+/// The page's heading for a field, as a message id.
+fn field_label(field: Field) -> &'static str {
+    match field {
+        Field::Title | Field::Summary => "section-summary",
+        Field::Bring => "section-bring",
+        Field::Steps => "section-steps",
+        Field::Office => "field-office",
+        Field::Floor => "field-floor",
+        Field::Counter => "field-counter",
+        Field::Hours => "section-hours",
+        Field::Fee => "section-fee",
+        Field::Contact => "section-contact",
+        Field::Notes => "section-notes",
+        Field::EndedNote => "section-ended-note",
+    }
+}
+
+/// The parts each page shows.
+const GUIDANCE_FIELDS: &[Field] = &[
+    Field::Summary,
+    Field::Bring,
+    Field::Steps,
+    Field::Office,
+    Field::Floor,
+    Field::Counter,
+    Field::Hours,
+    Field::Fee,
+    Field::Contact,
+    Field::Notes,
+];
+const GONE_FIELDS: &[Field] = &[
+    Field::EndedNote,
+    Field::Office,
+    Field::Floor,
+    Field::Counter,
+    Field::Hours,
+    Field::Contact,
+];
+
+fn language_name(state: &AppState, tag: &LangTag) -> String {
+    state
+        .locales()
+        .get(tag)
+        .map(|l| l.name.clone())
+        .unwrap_or_else(|| tag.to_string())
 }
 
 /// Where to go: the procedure's own fields, completed from its office record.
@@ -86,6 +188,7 @@ struct GonePage<'a> {
     page: &'a Frame<'a>,
     code: String,
     text: &'a ProcedureText,
+    completed: &'a Completed,
     text_lang: Option<String>,
     place: Where,
 }
@@ -161,7 +264,7 @@ pub async fn guidance(
         _ => return not_found_page(&state, &lang, code.as_str()),
     };
     let page = Frame::new(&state, &lang, &format!("/q/{code}"));
-    let Some(text) = pick_text(&page, &lang, &procedure) else {
+    let Some(text) = pick_text(&page, &lang, &procedure, query) else {
         return not_found_page(&state, &lang, code.as_str());
     };
     let key = PageKey {
@@ -225,7 +328,7 @@ pub async fn render_procedure(
     path: &str,
 ) -> AppResult<Response> {
     let page = Frame::new(state, lang, path);
-    let Some(text) = pick_text(&page, lang, procedure) else {
+    let Some(text) = pick_text(&page, lang, procedure, None) else {
         return not_found_page(state, lang, procedure.code.as_str());
     };
     let office = office_of(state, procedure).await?;
@@ -243,35 +346,51 @@ fn render_guidance(
 ) -> AppResult<Rendered> {
     let text_tag = text.lang.clone();
     let text_lang = (text_tag.to_string() != page.lang).then(|| text_tag.to_string());
+    let composed = procedure.compose(text);
+    let shown = &composed.text;
     if procedure.status == Status::Archived {
         let html = GonePage {
             code: code.to_string(),
-            text,
+            text: shown,
+            completed: &Completed::new(state, page, &composed, GONE_FIELDS),
             text_lang,
-            place: Where::of(text, office),
+            place: Where::of(shown, office),
             page,
         }
         .render()?;
         return Ok(Rendered::new(StatusCode::GONE, html, text_tag));
     }
-    let shown_name = state
-        .locales()
-        .get(&text_tag)
-        .map(|l| l.name.clone())
-        .unwrap_or_else(|| text_tag.to_string());
-    let ja_title = procedure
-        .japanese()
-        .map(|t| t.fields.title.clone())
-        .unwrap_or_default();
+    let japanese = procedure.japanese();
+    let ja_title = japanese.map(|t| t.fields.title.clone()).unwrap_or_default();
+    let stale = (!procedure.is_current(text)).then(|| Stale {
+        changed: japanese
+            .map(|t| t.updated.chars().take(10).collect())
+            .unwrap_or_default(),
+        current: procedure
+            .texts
+            .iter()
+            .filter(|t| procedure.is_current(t) && ["ja", "en"].contains(&t.lang.to_string().as_str()))
+            .map(|t| {
+                let tag = t.lang.to_string();
+                (
+                    format!("/q/{code}?text={tag}"),
+                    language_name(state, &t.lang),
+                    tag,
+                )
+            })
+            .collect(),
+    });
     let html = GuidancePage {
         code: code.to_string(),
-        text,
+        text: shown,
+        completed: &Completed::new(state, page, &composed, GUIDANCE_FIELDS),
         text_dir: text_tag.dir(),
         text_lang,
-        shown_name,
+        shown_name: language_name(state, &text_tag),
         ja_title,
-        place: Where::of(text, office),
+        place: Where::of(shown, office),
         updated: text.updated.chars().take(10).collect(),
+        stale,
         phrases: PHRASES,
         page,
     }
@@ -343,11 +462,23 @@ fn content_preference(page: &Frame<'_>, lang: &Lang) -> Vec<LangTag> {
 }
 
 /// The procedure's text in the best language it has for this visitor;
-/// English, then Japanese, when none fits.
-fn pick_text<'p>(page: &Frame<'_>, lang: &Lang, procedure: &'p Procedure) -> Option<&'p ProcedureText> {
-    let tags: Vec<LangTag> = procedure.languages().cloned().collect();
-    let chosen = best_text_language(&content_preference(page, lang), &tags)?;
-    procedure.text(chosen)
+/// English, then Japanese, when none fits. `?text=TAG` asks for one of the
+/// procedure's languages by name (the links of the out-of-date notice).
+/// Under [`StalePolicy::Fallback`](crate::domain::StalePolicy) out-of-date
+/// translations are not offered.
+fn pick_text<'p>(
+    page: &Frame<'_>,
+    lang: &Lang,
+    procedure: &'p Procedure,
+    query: Option<&str>,
+) -> Option<&'p ProcedureText> {
+    let asked = super::query_param(query, "text");
+    if let Some(t) = LangTag::parse(&asked).ok().and_then(|t| procedure.text(&t)) {
+        return Some(t);
+    }
+    let tags = procedure.readable_languages();
+    let chosen = best_text_language(&content_preference(page, lang), &tags)?.clone();
+    procedure.text(&chosen)
 }
 
 fn best_text_language<'t>(wanted: &[LangTag], have: &'t [LangTag]) -> Option<&'t LangTag> {

@@ -18,9 +18,12 @@ pub struct FieldView {
     pub error: Option<String>,
     pub required: bool,
     pub max: usize,
+    /// The source has this field and the value leaves it out (or has
+    /// fewer list items): readers would get it in another language.
+    pub missing: bool,
 }
 
-const FIELDS: [(&str, &str); 11] = [
+const FIELDS: [(&str, &str); 12] = [
     ("title", "line"),
     ("summary", "para"),
     ("bring", "list"),
@@ -32,6 +35,8 @@ const FIELDS: [(&str, &str); 11] = [
     ("fee", "line"),
     ("contact", "line"),
     ("notes", "para"),
+    // Only in the translation editor, when the source has an archive note.
+    ("ended_note", "para"),
 ];
 
 fn value_of<'f>(f: &'f TextFields, name: &str) -> (&'f str, &'f [String]) {
@@ -47,6 +52,7 @@ fn value_of<'f>(f: &'f TextFields, name: &str) -> (&'f str, &'f [String]) {
         "fee" => (&f.fee, &[]),
         "contact" => (&f.contact, &[]),
         "notes" => (&f.notes, &[]),
+        "ended_note" => (&f.ended_note, &[]),
         _ => ("", &[]),
     }
 }
@@ -86,8 +92,10 @@ pub fn field_views(
     source: Option<&TextFields>,
     problems: &[FieldProblem],
 ) -> Vec<FieldView> {
+    let missing = source.map(|s| values.missing(s)).unwrap_or_default();
     FIELDS
         .iter()
+        .filter(|(name, _)| *name != "ended_note" || source.is_some_and(|s| !s.ended_note.is_empty()))
         .map(|&(name, kind)| {
             let (value, items) = value_of(values, name);
             let (source_value, source_items) = source.map_or(("", &[][..]), |s| value_of(s, name));
@@ -115,6 +123,7 @@ pub fn field_views(
                 source_items: source_items.to_vec(),
                 error: (!errors.is_empty()).then(|| errors.join(" ")),
                 required: name == "title",
+                missing: missing.iter().any(|f| f.id() == name),
                 max: match kind {
                     "para" => crate::domain::validate::MAX_PARAGRAPH,
                     _ if name == "title" => crate::domain::validate::MAX_TITLE,

@@ -10,8 +10,8 @@ use super::procedures::load;
 use super::{AdminFrame, Staff, StaffForm};
 use crate::AppState;
 use crate::domain::validate::field_problems;
-use crate::domain::{LangTag, Procedure, Status, TextFields};
-use crate::error::AppResult;
+use crate::domain::{LangTag, Procedure, StalePolicy, Status, TextFields};
+use crate::error::{AppError, AppResult};
 use crate::web::{Lang, query_param};
 
 pub async fn publish(
@@ -28,6 +28,23 @@ pub async fn publish(
     };
     state.store().set_status(&p.code, to, &[], &staff.actor()).await?;
     Ok(Redirect::to(&format!("/admin/procedures/{}", p.code)).into_response())
+}
+
+/// What readers of an out-of-date translation get (see [`StalePolicy`]).
+pub async fn stale_policy(
+    State(state): State<AppState>,
+    Path(raw): Path<String>,
+    StaffForm { staff, form }: StaffForm,
+) -> AppResult<Response> {
+    staff.require(staff.user.role.edits_procedures())?;
+    let p = load(&state, &raw).await?;
+    let policy = StalePolicy::parse(form.get("stale_policy"))
+        .ok_or_else(|| AppError::BadRequest("stale_policy must be notice or fallback".into()))?;
+    state
+        .store()
+        .set_stale_policy(&p.code, policy, &staff.actor())
+        .await?;
+    Ok(Redirect::to(&format!("/admin/procedures/{}?saved=1", p.code)).into_response())
 }
 
 #[derive(Template)]

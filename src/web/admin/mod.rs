@@ -57,6 +57,10 @@ pub fn router() -> Router<AppState> {
             get(translations::edit_form).post(translations::save),
         )
         .route("/admin/procedures/{code}/office", post(offices::link))
+        .route(
+            "/admin/procedures/{code}/stale-policy",
+            post(lifecycle::stale_policy),
+        )
         .route("/admin/offices", get(offices::list).post(offices::create))
         .route("/admin/offices/{id}", get(offices::edit_form).post(offices::save))
         .route("/admin/translations", get(translations::matrix))

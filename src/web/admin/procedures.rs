@@ -302,5 +302,6 @@ pub fn cell_state(c: &TranslationCell) -> &'static str {
         TranslationCell::Missing => "missing",
         TranslationCell::UpToDate => "current",
         TranslationCell::OutOfDate => "outdated",
+        TranslationCell::Incomplete => "incomplete",
     }
 }

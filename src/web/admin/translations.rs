@@ -30,6 +30,9 @@ struct EditorPage<'a> {
     alert: Option<String>,
     theirs: Option<Vec<FieldView>>,
     saved: bool,
+    /// Set when saving was held back because the translation leaves out
+    /// fields of the source: their labels, for the "save anyway" question.
+    incomplete: Vec<String>,
 }
 
 fn target_lang(state: &AppState, staff: &Staff, raw: &str) -> AppResult<(LangTag, String)> {
@@ -65,6 +68,7 @@ fn render(
     theirs: Option<&TextFields>,
     status: StatusCode,
     saved: bool,
+    incomplete: Vec<String>,
 ) -> AppResult<Response> {
     let page = AdminFrame::new(state, lang, Some(staff));
     let source = p.japanese().map(|t| t.fields.clone()).unwrap_or_default();
@@ -81,6 +85,7 @@ fn render(
         alert,
         theirs: theirs.map(|t| field_views(&page.l, t, None, &[])),
         saved,
+        incomplete,
     }
     .render()?;
     Ok(page.respond(status, html))
@@ -114,6 +119,7 @@ pub async fn edit_form(
         None,
         StatusCode::OK,
         false,
+        Vec::new(),
     )
 }
 
@@ -132,7 +138,46 @@ pub async fn save(
     if !problems.is_empty() {
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return render(
-            &state, &lang, &staff, &p, &tag, name, &fields, &problems, base, None, None, status, false,
+            &state,
+            &lang,
+            &staff,
+            &p,
+            &tag,
+            name,
+            &fields,
+            &problems,
+            base,
+            None,
+            None,
+            status,
+            false,
+            Vec::new(),
+        );
+    }
+    // Asked once: a translation that leaves out what the source has means
+    // readers get those fields in another language.
+    let missing = p.missing_in(&fields);
+    if !missing.is_empty() && !form.has("incomplete_ok") {
+        let page = AdminFrame::new(&state, &lang, Some(&staff));
+        let labels = missing
+            .iter()
+            .map(|f| page.l.t(&format!("admin-field-{}", f.id())))
+            .collect();
+        return render(
+            &state,
+            &lang,
+            &staff,
+            &p,
+            &tag,
+            name,
+            &fields,
+            &[],
+            base,
+            None,
+            None,
+            StatusCode::OK,
+            false,
+            labels,
         );
     }
     match state
@@ -157,6 +202,7 @@ pub async fn save(
                 None,
                 StatusCode::OK,
                 true,
+                Vec::new(),
             )
         }
         Saved::NoSuchProcedure => Err(AppError::NotFound),
@@ -179,6 +225,7 @@ pub async fn save(
                 Some(&theirs.fields),
                 status,
                 false,
+                Vec::new(),
             )
         }
     }
@@ -190,6 +237,7 @@ pub struct LangColumn {
     pub missing: usize,
     pub current: usize,
     pub outdated: usize,
+    pub incomplete: usize,
 }
 
 #[derive(Template)]
@@ -229,6 +277,7 @@ pub async fn matrix(State(state): State<AppState>, lang: Lang, staff: Staff) -> 
                 missing: count(TranslationCell::Missing),
                 current: count(TranslationCell::UpToDate),
                 outdated: count(TranslationCell::OutOfDate),
+                incomplete: count(TranslationCell::Incomplete),
             }
         })
         .collect();

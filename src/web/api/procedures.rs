@@ -13,7 +13,7 @@ use utoipa::ToSchema;
 use super::Caller;
 use crate::AppState;
 use crate::domain::validate::{FieldProblem, ProblemKind, category_ok, field_problems};
-use crate::domain::{Code, LangTag, Procedure, Status, TextFields};
+use crate::domain::{Code, LangTag, Procedure, StalePolicy, Status, TextFields};
 use crate::error::{AppError, AppResult};
 use crate::store::Saved;
 
@@ -36,6 +36,9 @@ pub struct TextOut {
     updated: String,
     /// True when the Japanese changed after this translation was made.
     out_of_date: bool,
+    /// Fields the Japanese source has that this text leaves out (or lists
+    /// with fewer items); readers get them in English or Japanese.
+    missing: Vec<String>,
     fields: TextFields,
 }
 
@@ -45,6 +48,9 @@ pub struct ProcedureOut {
     status: String,
     category: String,
     revision: i64,
+    /// notice: readers of an out-of-date translation see it with a notice;
+    /// fallback: they get an up-to-date language instead.
+    stale_policy: String,
     texts: BTreeMap<String, TextOut>,
 }
 
@@ -64,6 +70,9 @@ pub struct UpdateIn {
     code: Option<String>,
     #[serde(default)]
     category: Option<String>,
+    /// notice or fallback
+    #[serde(default)]
+    stale_policy: Option<String>,
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -114,6 +123,7 @@ pub struct FieldError {
 
 fn out(p: &Procedure) -> ProcedureOut {
     ProcedureOut {
+        stale_policy: p.stale.as_str().to_owned(),
         code: p.code.to_string(),
         status: p.status.to_string(),
         category: p.category.clone(),
@@ -126,7 +136,12 @@ fn out(p: &Procedure) -> ProcedureOut {
                     revision: t.revision,
                     version: t.version,
                     updated: t.updated.clone(),
-                    out_of_date: t.revision < p.revision,
+                    out_of_date: !p.is_current(t),
+                    missing: p
+                        .missing_in(&t.fields)
+                        .iter()
+                        .map(|f| f.id().to_owned())
+                        .collect(),
                     fields: t.fields.clone(),
                 };
                 (t.lang.to_string(), o)
@@ -230,10 +245,24 @@ pub async fn update(
     {
         return Err(AppError::Invalid(vec![problem("code", ProblemKind::Immutable)]));
     }
+    // Everything is checked before anything is saved.
+    let policy = match input.stale_policy.as_deref() {
+        None => None,
+        Some(raw) => Some(
+            StalePolicy::parse(raw)
+                .ok_or_else(|| AppError::Invalid(vec![problem("stale_policy", ProblemKind::Invalid)]))?,
+        ),
+    };
+    if input.category.as_deref().is_some_and(|c| !category_ok(c)) {
+        return Err(AppError::Invalid(vec![problem("category", ProblemKind::Invalid)]));
+    }
+    if let Some(policy) = policy {
+        state
+            .store()
+            .set_stale_policy(&p.code, policy, &caller.actor())
+            .await?;
+    }
     if let Some(category) = &input.category {
-        if !category_ok(category) {
-            return Err(AppError::Invalid(vec![problem("category", ProblemKind::Invalid)]));
-        }
         let ja = p
             .japanese()
             .ok_or_else(|| anyhow::anyhow!("{} has no Japanese text", p.code))?;
