@@ -181,3 +181,47 @@ async fn an_import_with_errors_changes_nothing() {
         assert_eq!(snapshot(&db), before, "{format}: nothing changed");
     }
 }
+
+/// An archived procedure's note (what its old posters now lead to) goes out
+/// to translators and comes back like any other field, in both formats.
+#[tokio::test]
+async fn the_archive_note_is_exported_and_imported() {
+    for (export, parse) in [
+        (
+            ftl::export as fn(&LangTag, &[Unit]) -> String,
+            ftl::parse as Parse,
+        ),
+        (xliff::export, xliff::parse),
+    ] {
+        let store = sample_store().await;
+        let code = Code::parse("K7Q2").unwrap();
+        let ja = LangTag::parse("ja").unwrap();
+        store
+            .set_status(
+                &code,
+                madoguchi::domain::Status::Archived,
+                &[(
+                    ja,
+                    "新しい手続きを使ってください。\n窓口で聞いてください。".into(),
+                )],
+                &madoguchi::domain::Actor::system("test"),
+            )
+            .await
+            .unwrap();
+        let vi = LangTag::parse("vi").unwrap();
+        let mut all = units(&store, &vi).await;
+        let note = all
+            .iter_mut()
+            .find(|u| u.code == code && u.field == "ended_note")
+            .expect("the archived procedure's note is offered");
+        assert!(note.source.contains("新しい手続き") && note.target.is_none());
+        note.target = Some("Hãy dùng thủ tục mới.\nHỏi tại quầy.".into());
+        let file = export(&vi, &all);
+        import(&store, &file, parse).await;
+        let stored = store.procedure(&code).await.unwrap().unwrap();
+        assert_eq!(
+            stored.text(&vi).unwrap().fields.ended_note,
+            "Hãy dùng thủ tục mới.\nHỏi tại quầy."
+        );
+    }
+}
