@@ -43,7 +43,7 @@ struct GuidancePage<'a> {
     shown_name: String,
     ja_title: String,
     place: Where,
-    /// When the shown text was last changed (YYYY-MM-DD).
+    /// When the shown text was last changed: the day in Tokyo, in the page's language.
     updated: String,
     phrases: &'static [&'static str],
 }
@@ -271,7 +271,7 @@ fn render_guidance(
         shown_name,
         ja_title,
         place: Where::of(text, office),
-        updated: text.updated.chars().take(10).collect(),
+        updated: crate::i18n::dates::updated_on(&text.updated, &page.lang),
         phrases: PHRASES,
         page,
     }
