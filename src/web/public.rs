@@ -94,6 +94,8 @@ struct GonePage<'a> {
 #[template(path = "not_found.html")]
 pub struct NotFoundPage<'a> {
     pub page: &'a Frame<'a>,
+    /// Title and message as written, furigana notation included: the
+    /// template shows them as ruby, and the window title without.
     pub title: String,
     pub message: String,
     pub typed: String,
@@ -281,8 +283,8 @@ fn render_guidance(
 
 pub async fn not_found(State(state): State<AppState>, lang: Lang, uri: Uri) -> AppResult<Response> {
     let page = Frame::new(&state, &lang, "/");
-    let title = page.l.t("not-found-title");
-    let message = page.l.t("page-not-found-body");
+    let title = page.l.raw("not-found-title");
+    let message = page.l.raw("page-not-found-body");
     tracing::debug!(path = %uri.path(), "no such page");
     let html = NotFoundPage {
         page: &page,
@@ -313,11 +315,11 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 fn not_found_page(state: &AppState, lang: &Lang, typed: &str) -> AppResult<Response> {
     let typed: String = typed.chars().take(24).collect();
     let page = Frame::new(state, lang, "/");
-    let title = page.l.t("not-found-title");
+    let title = page.l.raw("not-found-title");
     let message = if Code::parse_lenient(&typed).is_ok() {
-        page.l.t1("not-found-body", "code", &typed.to_uppercase())
+        page.l.raw1("not-found-body", "code", &typed.to_uppercase())
     } else {
-        page.l.t1("code-invalid", "code", &typed)
+        page.l.raw1("code-invalid", "code", &typed)
     };
     let html = NotFoundPage {
         page: &page,
