@@ -370,3 +370,23 @@ fn decode_svg(svg: &str) -> String {
     assert_eq!(grids.len(), 1);
     grids[0].decode().expect("decodes").1
 }
+
+#[tokio::test]
+async fn public_posters_may_be_kept_for_minutes_staff_ones_never() {
+    let app = app(state().await);
+    let r = get(&app, "/poster/K7Q2", &[]).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("cache-control"), "public, max-age=300");
+    assert_eq!(r.header("vary"), "Cookie", "its words follow the chosen language");
+    // An archived code's poster is the live "has ended" page.
+    let gone = get(&app, "/poster/ARC9", &[]).await;
+    assert_eq!(gone.status, 410);
+    assert_eq!(gone.header("cache-control"), "no-cache");
+    let state = state().await;
+    add_user(state.store(), "printer", Role::Editor, &[], false).await;
+    let mut staff = Client::new(&madoguchi::app(state));
+    staff.sign_in("printer", PASSWORD).await;
+    let r = staff.get("/admin/print/poster/K7Q2").await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("cache-control"), "no-store");
+}

@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, VARY};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -48,6 +48,10 @@ static CSP: LazyLock<String> = LazyLock::new(|| {
 /// Symbol edge (quiet zone not included) of the QR code on each sheet.
 pub const POSTER_QR_MM: f64 = 90.0;
 pub const STAND_QR_MM: f64 = 45.0;
+
+/// A public poster may be kept a few minutes: it is printed, not read
+/// live, and an edit or archiving shows on it after that at the latest.
+const POSTER_CACHE: &str = "public, max-age=300";
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -237,7 +241,14 @@ async fn public_poster(
     let code = Code::parse_lenient(&raw).map_err(|_| AppError::NotFound)?;
     let p = state.store().procedure(&code).await?.ok_or(AppError::NotFound)?;
     match p.status {
-        Status::Published => poster(&state, &lang, &p, None).await,
+        Status::Published => {
+            let mut response = poster(&state, &lang, &p, None).await?;
+            let h = response.headers_mut();
+            h.insert(CACHE_CONTROL, HeaderValue::from_static(POSTER_CACHE));
+            // Its words follow the language chosen on this site (cookie).
+            h.insert(VARY, HeaderValue::from_static("Cookie"));
+            Ok(response)
+        }
         Status::Archived => super::public::render_procedure(&state, &lang, &p, &format!("/q/{code}")).await,
         Status::Draft => Err(AppError::NotFound),
     }
