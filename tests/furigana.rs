@@ -72,7 +72,7 @@ fn notation(body: &str) -> Option<String> {
         .char_indices()
         .nth(40)
         .map_or(body.len(), |(i, _)| at + i);
-    Some(body[start..end].to_owned())
+    Some(body[start..end].replace('\n', "⏎"))
 }
 
 fn assert_clean(uri: &str, r: &Reply, strip_fields: bool) {
