@@ -24,6 +24,15 @@ fn fixtures() -> String {
                 ("ja-Hira", "｜ごみ袋《ぶくろ》の　申込《もうしこ》み"),
             ],
         ),
+        // Staff may put furigana in the ordinary Japanese text too.
+        procedure(
+            "F3JA",
+            "published",
+            &[
+                ("ja", "転入届《てんにゅうとどけ》の　出《だ》し方《かた》"),
+                ("en", "Moving in"),
+            ],
+        ),
         procedure(
             "ARC9",
             "archived",
@@ -106,7 +115,9 @@ fn the_form_field_filter_keeps_everything_else() {
 async fn no_public_page_or_poster_shows_notation() {
     let (app, _) = app_with(Some(&fixtures())).await;
     let cookie = [("cookie", EASY)];
-    let codes = ["C4KA", "G2SB", "H3N8", "J5RW", "K7Q2", "M9CD", "T6ZX", "R2BY"];
+    let codes = [
+        "C4KA", "G2SB", "H3N8", "J5RW", "K7Q2", "M9CD", "T6ZX", "R2BY", "F3JA",
+    ];
     let mut uris: Vec<String> = vec![
         "/".into(),
         "/?lang=ja-Hira".into(),
@@ -149,6 +160,11 @@ async fn no_public_page_or_poster_shows_notation() {
     assert!(
         poster.contains(r#"<li lang="ja-Hira" dir="ltr">スマートフォンで　<ruby>読<rp>(</rp><rt>よ</rt>"#),
         "the Easy Japanese caption as ruby"
+    );
+    let card = get(&app, "/q/F3JA?lang=en", &[]).await.text();
+    assert!(
+        card.contains(r#"<p class="card-title"><ruby>転入届<rp>(</rp><rt>てんにゅうとどけ</rt>"#),
+        "the Japanese card's title as ruby"
     );
     let missing = get(&app, "/q/ZZZZ", &cookie).await.text();
     assert!(
@@ -196,22 +212,22 @@ async fn no_staff_page_print_sheet_or_export_shows_notation() {
         "/admin/tokens",
         "/admin/offices",
         "/admin/password",
-        "/admin/print/labels?code=K7Q2&code=R2BY&code=ARC9&fill=1",
+        "/admin/print/labels?code=K7Q2&code=R2BY&code=F3JA&code=ARC9&fill=1",
         "/admin/print/labels?code=R2BY&layout=2x5",
     ]
     .map(String::from)
     .into();
     uris.push(office);
-    for code in ["K7Q2", "R2BY", "ARC9"] {
-        for page in [
-            "",
-            "/archive",
-            "/preview",
-            "/preview?lang=ja-Hira",
-            "/texts/ja-Hira",
-            "/texts/en",
-        ] {
+    for code in ["K7Q2", "R2BY", "F3JA", "ARC9"] {
+        for page in ["", "/archive", "/preview", "/preview?lang=ja-Hira"] {
             uris.push(format!("/admin/procedures/{code}{page}"));
+        }
+        // The translation editor shows its Japanese source as written,
+        // notation included: what translators work from. Walked only for
+        // sources without notation (their translations are in fields).
+        if code != "F3JA" {
+            uris.push(format!("/admin/procedures/{code}/texts/ja-Hira"));
+            uris.push(format!("/admin/procedures/{code}/texts/en"));
         }
         uris.push(format!("/admin/print/poster/{code}"));
         uris.push(format!("/admin/print/stand/{code}"));
@@ -222,6 +238,12 @@ async fn no_staff_page_print_sheet_or_export_shows_notation() {
     }
     let csv = staff.get("/admin/stats.csv").await.text();
     assert!(csv.contains("R2BY"), "the export has the scans: {csv}");
+    let list = staff.get("/admin").await.text();
+    assert!(
+        list.contains(r#"aria-label="F3JA 転入届の　出し方""#),
+        "the label without readings"
+    );
+    assert!(list.contains(r#"<td lang="ja"><ruby>転入届<rp>(</rp><rt>てんにゅうとどけ</rt>"#));
     let stand = staff.get("/admin/print/stand/K7Q2").await.text();
     assert!(
         stand.contains("<rt>よ</rt>"),
