@@ -88,6 +88,13 @@ mod tests {
             ("zh-Hans", "2025年4月1日"),
             ("ko", "2025년 4월 1일"),
             ("ne", "२०२५ अप्रिल १"),
+            // Thai dates are Buddhist by default: the Gregorian year says so.
+            ("th", "1 เมษายน ค.ศ. 2025"),
+            ("my", "၂၀၂၅ ဧပြီ ၁"),
+            ("fil", "Abril 1, 2025"),
+            ("id", "1 April 2025"),
+            ("es", "1 de abril de 2025"),
+            ("pt-BR", "1 de abril de 2025"),
         ];
         let shown: Vec<(&str, String)> = expected
             .iter()
