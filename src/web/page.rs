@@ -166,11 +166,14 @@ pub fn describe(text: &str) -> String {
         .nth(DESCRIPTION_CHARS * 2 / 3)
         .map_or(0, |(i, _)| i);
     let tail = &cut[floor..];
-    if let Some((i, c)) = tail
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| matches!(c, '。' | '．' | '！' | '？' | '.' | '!' | '?' | '।'))
-    {
+    // Full stops of scripts without spaces end a sentence where they
+    // stand; `.` `!` `?` only before a space (not in "8.30" or "Tel.096").
+    let ends_sentence = |i: usize, c: char| match c {
+        '。' | '．' | '！' | '？' | '।' | '။' => true,
+        '.' | '!' | '?' => tail[i + 1..].starts_with(char::is_whitespace),
+        _ => false,
+    };
+    if let Some((i, c)) = tail.char_indices().rev().find(|&(i, c)| ends_sentence(i, c)) {
         return cut[..floor + i + c.len_utf8()].to_owned();
     }
     match tail.rfind(char::is_whitespace) {
@@ -198,6 +201,14 @@ mod tests {
         let first = format!("{}.", "word ".repeat(25).trim_end());
         let d = describe(&format!("{first} Second sentence goes on and on and on."));
         assert_eq!(d, first);
+        // A point inside a number does not end a sentence.
+        let times = format!(
+            "{} open 8.30 to 17.15 on weekdays {}",
+            "word ".repeat(22),
+            "more ".repeat(10)
+        );
+        let d = describe(&times);
+        assert!(d.ends_with('…') && d.contains("8.30 to 17.15"), "{d}");
 
         let words = "word ".repeat(60);
         let d = describe(&words);
