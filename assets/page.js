@@ -10,6 +10,18 @@
   var text = document.querySelector("article.text");
   var link = location.origin + location.pathname;
 
+  // The text to read aloud: as written, without furigana readings (<rt>,
+  // and the <rp> brackets around them), which a voice would read twice;
+  // a line break after each block, so list items are not run together.
+  function spoken(el) {
+    var copy = el.cloneNode(true);
+    var drop = copy.querySelectorAll("rt, rp");
+    for (var i = 0; i < drop.length; i++) drop[i].parentNode.removeChild(drop[i]);
+    var blocks = copy.querySelectorAll("h1, h2, h3, p, li, dt, dd");
+    for (var j = 0; j < blocks.length; j++) blocks[j].appendChild(document.createTextNode("\n"));
+    return copy.textContent;
+  }
+
   function say(message) {
     if (status) status.textContent = message;
   }
@@ -43,7 +55,7 @@
         speak.textContent = label;
         return;
       }
-      var u = new SpeechSynthesisUtterance(text.innerText);
+      var u = new SpeechSynthesisUtterance(spoken(text));
       u.lang = voice ? voice.lang : lang;
       if (voice) u.voice = voice;
       u.onend = u.onerror = function () { speak.textContent = label; };

@@ -333,3 +333,14 @@ async fn the_openapi_document_describes_the_routes() {
     assert!(doc["components"]["schemas"].get("TextFields").is_some());
     assert!(doc["components"]["securitySchemes"].get("bearer").is_some());
 }
+
+#[tokio::test]
+async fn the_description_is_cacheable() {
+    let (app, _) = app_with(None).await;
+    let r = common::get(&app, "/api/v1/openapi.json", &[]).await;
+    assert_eq!(r.status, 200);
+    assert!(r.header("content-type").starts_with("application/json"));
+    assert_eq!(r.header("cache-control"), "public, max-age=3600");
+    let spec: Value = serde_json::from_slice(&r.body).unwrap();
+    assert!(spec["paths"]["/api/v1/procedures"].is_object(), "{spec}");
+}

@@ -202,7 +202,10 @@ async fn a_change_to_the_texts_shows_within_the_check_interval() {
     let page = r.text();
     assert!(page.contains("New title"), "the cached page was replaced");
     assert!(page.contains("新しい題"), "and the Japanese card too");
-    assert!(page.contains("2026-02-02"), "with the text's new date");
+    assert!(
+        page.contains("Last updated: February 2, 2026"),
+        "with the text's new date"
+    );
     // Archiving turns the cached page into the 410 page.
     let json = import_file(&[procedure(
         "W4XY",
@@ -240,8 +243,14 @@ async fn the_page_has_the_staff_mode_phrases_date_and_tools() {
             "{ja}"
         );
     }
-    // The date of the Vietnamese text, in Vietnamese words.
-    assert!(page.contains(r#"<p class="updated">Cập nhật lần cuối: 20"#));
+    // The date of the Vietnamese text, in Vietnamese words (day, month, year).
+    let updated = page
+        .split(r#"<p class="updated">Cập nhật lần cuối: "#)
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .expect("the date line");
+    assert!(updated.contains(" tháng "), "{updated}");
+    assert!(updated.ends_with(" 2026") || updated.contains(" 20"), "{updated}");
     // Buttons that need JavaScript start hidden.
     for id in ["read-aloud", "copy-link", "share"] {
         let at = page.find(&format!(r#"id="{id}""#)).expect(id);

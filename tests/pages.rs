@@ -163,3 +163,101 @@ async fn health() {
     let r = get(&app, "/healthz", &[]).await;
     assert_eq!((r.status.as_u16(), r.text().as_str()), (200, "ok\n"));
 }
+
+/// The `content` of the page's `<meta name="description">`.
+fn description(html: &str) -> String {
+    let at = html
+        .find(r#"<meta name="description" content=""#)
+        .expect("a description")
+        + 34;
+    html[at..].split('"').next().unwrap().to_owned()
+}
+
+#[tokio::test]
+async fn every_public_page_describes_itself_in_its_language() {
+    let json = import_file(&[procedure(
+        "ARC1",
+        "archived",
+        &[("ja", "終了した手続き"), ("en", "Ended procedure")],
+    )]);
+    let (app, _) = app_with(Some(&json)).await;
+    let en = [("accept-language", "en")];
+    // The guidance page: its summary, cut after a whole sentence.
+    let page = get(&app, "/q/K7Q2", &en).await.text();
+    assert_eq!(
+        description(&page),
+        "This is the notification you make when you move to Kumamoto City from another city, \
+         town or village in Japan."
+    );
+    // Easy Japanese: the summary's first paragraph without its readings.
+    let page = get(&app, "/q/K7Q2?lang=ja-Hira", &[]).await.text();
+    assert_eq!(
+        description(&page),
+        "ほかの　町から　熊本市に　引っ越して　きたときに　出す　書類です。"
+    );
+    // The index and the 404 page: the site's tagline; the 410 page: why it is gone.
+    let index = get(&app, "/", &en).await.text();
+    assert_eq!(description(&index), "City procedures explained in your language");
+    let index = get(&app, "/", &[("accept-language", "ja")]).await.text();
+    assert_eq!(description(&index), "市役所の手続きを、あなたの言葉で説明します");
+    let missing = get(&app, "/q/ZZZZ", &en).await.text();
+    assert_eq!(
+        description(&missing),
+        "City procedures explained in your language"
+    );
+    let gone = get(&app, "/q/ARC1", &en).await.text();
+    assert_eq!(
+        description(&gone),
+        "This procedure is no longer offered. Please ask at the counter below."
+    );
+}
+
+#[tokio::test]
+async fn the_site_has_its_own_icon_in_both_formats() {
+    let app = sample_app().await;
+    let page = get(&app, "/q/K7Q2", &[]).await.text();
+    assert!(page.contains(r#"<link rel="icon" href="/favicon.svg" type="image/svg+xml">"#));
+    let svg = get(&app, "/favicon.svg", &[]).await;
+    assert_eq!(svg.status, 200);
+    assert_eq!(svg.header("content-type"), "image/svg+xml");
+    assert!(
+        svg.text()
+            .starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+    );
+    assert!(svg.header("cache-control").contains("max-age="));
+    // Browsers ask for /favicon.ico by themselves on pages that name no icon.
+    let ico = get(&app, "/favicon.ico", &[]).await;
+    assert_eq!(ico.status, 200);
+    assert_eq!(ico.header("content-type"), "image/vnd.microsoft.icon");
+    assert_eq!(ico.body[..6], [0, 0, 1, 0, 1, 0], "an ICO holding one image");
+    assert_eq!((ico.body[6], ico.body[7]), (32, 32), "32 × 32");
+    assert!(ico.header("cache-control").contains("max-age="));
+}
+
+#[tokio::test]
+async fn the_last_update_is_a_date_in_the_page_language() {
+    // Imported at 2026-01-01T00:00:00Z: 09:00 on 1 January in Tokyo.
+    let json = import_file(&[procedure(
+        "D8TE",
+        "published",
+        &[("ja", "日付の手続き"), ("en", "Dated procedure")],
+    )]);
+    let (app, _) = app_with(Some(&json)).await;
+    for (lang, date) in [
+        ("en", "Last updated: January 1, 2026</p>"),
+        ("ja", "最終更新日：2026年1月1日</p>"),
+        ("ja-Hira", "：2026年1月1日</p>"),
+        ("ko", "마지막 업데이트: 2026년 1월 1일</p>"),
+    ] {
+        let page = get(&app, &format!("/q/D8TE?lang={lang}"), &[]).await.text();
+        let line = page
+            .split(r#"class="updated""#)
+            .nth(1)
+            .and_then(|s| s.split_once('>'))
+            .map(|(_, rest)| rest)
+            .expect("the date line");
+        let line = &line[..line.find("</p>").unwrap() + 4];
+        assert!(line.ends_with(date), "{lang}: {line}");
+        assert!(!page.contains("2026-01-01"), "{lang}: no ISO date left");
+    }
+}

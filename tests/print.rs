@@ -29,7 +29,31 @@ async fn state() -> AppState {
     state_with(Locales::embedded().0).await
 }
 
-/// `poster-scan-caption` from each folder under `dir`.
+/// What a reader sees of an inline piece of HTML: ruby readings and
+/// their fallback brackets dropped, tags removed.
+fn shown_text(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let end = if after.starts_with("<rt>") || after.starts_with("<rp>") {
+            let close = if after.starts_with("<rt>") {
+                "</rt>"
+            } else {
+                "</rp>"
+            };
+            after.find(close).unwrap() + close.len()
+        } else {
+            after.find('>').unwrap() + 1
+        };
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `poster-scan-caption` from each folder under `dir`, without readings.
 fn captions_in(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
@@ -40,7 +64,7 @@ fn captions_in(dir: &std::path::Path) -> Vec<(String, String)> {
             .lines()
             .find_map(|l| l.strip_prefix("poster-scan-caption = "))
             .unwrap_or_else(|| panic!("{tag} has a caption"));
-        out.push((tag, line.trim().to_owned()));
+        out.push((tag, madoguchi::i18n::ruby::strip(line.trim()).into_owned()));
     }
     out.sort();
     out
@@ -54,15 +78,8 @@ fn caption_items(html: &str) -> Vec<(String, String)> {
         .skip(1)
         .map(|li| {
             let tag = li.split('"').next().unwrap().to_owned();
-            let text = li
-                .split('>')
-                .nth(1)
-                .unwrap()
-                .split("</li")
-                .next()
-                .unwrap()
-                .to_owned();
-            (tag, text)
+            let inner = li.split_once('>').unwrap().1.split("</li").next().unwrap();
+            (tag, shown_text(inner))
         })
         .collect();
     out.sort();
@@ -80,6 +97,12 @@ async fn poster_captions_cover_every_language_folder() {
     // Each in its own script: the Japanese, Thai and Nepali lines are not English.
     let html = r.text();
     assert!(html.contains(r#"<li lang="th" dir="ltr">สแกน"#), "Thai caption");
+    // Easy Japanese with its furigana as ruby, never as 読《よ》.
+    assert!(
+        html.contains(r#"<li lang="ja-Hira" dir="ltr">スマートフォンで　<ruby>読<rp>(</rp><rt>よ</rt><rp>)</rp></ruby>みとると"#),
+        "Easy Japanese caption with ruby"
+    );
+    assert!(!html.contains('《'), "no furigana notation printed");
     assert!(html.contains("<h1 lang=\"ja\">転入届"), "Japanese title");
 }
 
@@ -346,4 +369,24 @@ fn decode_svg(svg: &str) -> String {
     let grids = prepared.detect_grids();
     assert_eq!(grids.len(), 1);
     grids[0].decode().expect("decodes").1
+}
+
+#[tokio::test]
+async fn public_posters_may_be_kept_for_minutes_staff_ones_never() {
+    let app = app(state().await);
+    let r = get(&app, "/poster/K7Q2", &[]).await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("cache-control"), "public, max-age=300");
+    assert_eq!(r.header("vary"), "Cookie", "its words follow the chosen language");
+    // An archived code's poster is the live "has ended" page.
+    let gone = get(&app, "/poster/ARC9", &[]).await;
+    assert_eq!(gone.status, 410);
+    assert_eq!(gone.header("cache-control"), "no-cache");
+    let state = state().await;
+    add_user(state.store(), "printer", Role::Editor, &[], false).await;
+    let mut staff = Client::new(&madoguchi::app(state));
+    staff.sign_in("printer", PASSWORD).await;
+    let r = staff.get("/admin/print/poster/K7Q2").await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.header("cache-control"), "no-store");
 }

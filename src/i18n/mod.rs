@@ -2,6 +2,7 @@
 //! Knows nothing of HTTP.
 
 pub mod check;
+pub mod dates;
 mod locales;
 mod localizer;
 mod negotiate;

@@ -22,6 +22,15 @@ pub const ADMIN_CSS: &str = include_str!("../../assets/admin.css");
 /// Read aloud, copy link, share: progressive enhancement only.
 pub const SCRIPT: &str = include_str!("../../assets/page.js");
 
+/// The site's icon: `assets/favicon.svg`, and the same drawing as an ICO
+/// for `/favicon.ico`, which browsers ask for on pages (staff, print, JSON)
+/// that name no icon. Both made by `scripts/favicon.py`.
+pub const FAVICON_SVG: &str = include_str!("../../assets/favicon.svg");
+pub const FAVICON_ICO: &[u8] = include_bytes!("../../assets/favicon.ico");
+
+/// The icon's URL is not versioned, so it is cached for a day, not a year.
+const ICON_CACHE: &str = "public, max-age=86400";
+
 /// The script's URL carries a hash of its content, so it can be cached
 /// for a year and a new binary still gets its own script fetched.
 static SCRIPT_URL: LazyLock<String> = LazyLock::new(|| {
@@ -47,6 +56,27 @@ pub fn script_url() -> &'static str {
 
 pub fn csp() -> HeaderValue {
     CSP.clone()
+}
+
+/// `GET /favicon.svg`.
+pub async fn favicon_svg() -> Response {
+    (
+        [(CONTENT_TYPE, "image/svg+xml"), (CACHE_CONTROL, ICON_CACHE)],
+        FAVICON_SVG,
+    )
+        .into_response()
+}
+
+/// `GET /favicon.ico`.
+pub async fn favicon_ico() -> Response {
+    (
+        [
+            (CONTENT_TYPE, "image/vnd.microsoft.icon"),
+            (CACHE_CONTROL, ICON_CACHE),
+        ],
+        FAVICON_ICO,
+    )
+        .into_response()
 }
 
 /// `GET /assets/{file}`.

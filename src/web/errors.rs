@@ -122,12 +122,12 @@ fn page(state: &AppState, lang: &Lang, detail: &ErrorDetail, staff: bool) -> Res
         _ => ("bad-request-title", "bad-request-body"),
     };
     let message = match detail.kind {
-        ErrorKind::TooManyRequests => page.l.t1(body, "seconds", &detail.message),
-        _ => page.l.t(body),
+        ErrorKind::TooManyRequests => page.l.raw1(body, "seconds", &detail.message),
+        _ => page.l.raw(body),
     };
     let html = NotFoundPage {
         page: &page,
-        title: page.l.t(title),
+        title: page.l.raw(title),
         message,
         typed: String::new(),
     }

@@ -97,6 +97,8 @@ pub fn router(state: AppState) -> Router {
         .merge(admin::router())
         .merge(api::router())
         .route("/assets/{file}", get(assets::file))
+        .route("/favicon.svg", get(assets::favicon_svg))
+        .route("/favicon.ico", get(assets::favicon_ico))
         .fallback(public::not_found)
         // One composed stack, wrapped around each route once: layered one
         // by one, axum boxes and clones every layer on every request, which

@@ -7,10 +7,10 @@ use axum::response::{IntoResponse, Response};
 
 use super::Lang;
 use super::assets::{self, CSS};
-use super::ruby::Ruby;
+use super::ruby::{self, Ruby};
 use crate::AppState;
 use crate::domain::LangTag;
-use crate::i18n::{Locale, Localizer, negotiate, ruby};
+use crate::i18n::{Locale, Localizer, negotiate};
 
 static JA: std::sync::LazyLock<LangTag> =
     std::sync::LazyLock::new(|| LangTag::parse("ja").expect("ja is a tag"));
@@ -101,7 +101,15 @@ impl<'a> Frame<'a> {
 
     /// Procedure text without readings, for the window title.
     pub fn plain(&self, text: &str) -> String {
-        ruby::strip(text).into_owned()
+        ruby::plain(text)
+    }
+
+    /// The page's `<meta name="description">`: `text` (a procedure's
+    /// summary) as [`describe`] shortens it, or the site's tagline when
+    /// it has none.
+    pub fn description(&self, text: &str) -> String {
+        let d = describe(text);
+        if d.is_empty() { self.l.t("site-tagline") } else { d }
     }
 
     /// An HTML response with the language headers. `content` is the
@@ -131,5 +139,84 @@ impl<'a> Frame<'a> {
             headers.insert(SET_COOKIE, v);
         }
         response
+    }
+}
+
+/// Longest description, in characters: what search results and link
+/// previews show before they cut it themselves.
+const DESCRIPTION_CHARS: usize = 160;
+
+/// `text` without readings, its first paragraph, at most
+/// [`DESCRIPTION_CHARS`] long: cut after the last full sentence in the
+/// last third if there is one, else at the last space (`…` added), else
+/// (scripts written without spaces) at the limit.
+pub fn describe(text: &str) -> String {
+    let plain = ruby::plain(text);
+    let first = plain.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    if first.chars().count() <= DESCRIPTION_CHARS {
+        return first.to_owned();
+    }
+    let end = first
+        .char_indices()
+        .nth(DESCRIPTION_CHARS - 1)
+        .map_or(first.len(), |(i, _)| i);
+    let cut = &first[..end];
+    let floor = cut
+        .char_indices()
+        .nth(DESCRIPTION_CHARS * 2 / 3)
+        .map_or(0, |(i, _)| i);
+    let tail = &cut[floor..];
+    // Full stops of scripts without spaces end a sentence where they
+    // stand; `.` `!` `?` only before a space (not in "8.30" or "Tel.096").
+    let ends_sentence = |i: usize, c: char| match c {
+        '。' | '．' | '！' | '？' | '।' | '။' => true,
+        '.' | '!' | '?' => tail[i + 1..].starts_with(char::is_whitespace),
+        _ => false,
+    };
+    if let Some((i, c)) = tail.char_indices().rev().find(|&(i, c)| ends_sentence(i, c)) {
+        return cut[..floor + i + c.len_utf8()].to_owned();
+    }
+    match tail.rfind(char::is_whitespace) {
+        Some(i) => format!("{}…", cut[..floor + i].trim_end()),
+        None => format!("{cut}…"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::describe;
+
+    #[test]
+    fn short_text_is_its_first_paragraph_without_readings() {
+        assert_eq!(
+            describe("市役所《しやくしょ》に　行《い》きます。\n次の段落"),
+            "市役所に　行きます。"
+        );
+        assert_eq!(describe("\n  \nSecond line first."), "Second line first.");
+        assert_eq!(describe(""), "");
+    }
+
+    #[test]
+    fn long_text_ends_at_a_sentence_then_a_word_then_anywhere() {
+        let first = format!("{}.", "word ".repeat(25).trim_end());
+        let d = describe(&format!("{first} Second sentence goes on and on and on."));
+        assert_eq!(d, first);
+        // A point inside a number does not end a sentence.
+        let times = format!(
+            "{} open 8.30 to 17.15 on weekdays {}",
+            "word ".repeat(22),
+            "more ".repeat(10)
+        );
+        let d = describe(&times);
+        assert!(d.ends_with('…') && d.contains("8.30 to 17.15"), "{d}");
+
+        let words = "word ".repeat(60);
+        let d = describe(&words);
+        assert!(d.ends_with("word…"), "{d}");
+        assert!(d.chars().count() <= 160, "{d}");
+
+        let kanji = "漢".repeat(300);
+        let d = describe(&kanji);
+        assert_eq!(d, format!("{}…", "漢".repeat(159)));
     }
 }

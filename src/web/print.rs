@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, VARY};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -25,6 +25,7 @@ use super::Lang;
 use super::admin::AdminFrame;
 use super::public::Where;
 use super::qr::draw;
+use super::ruby::{Ruby, plain};
 use crate::AppState;
 use crate::domain::{Code, Procedure, Source, Status};
 use crate::error::{AppError, AppResult};
@@ -47,6 +48,10 @@ static CSP: LazyLock<String> = LazyLock::new(|| {
 /// Symbol edge (quiet zone not included) of the QR code on each sheet.
 pub const POSTER_QR_MM: f64 = 90.0;
 pub const STAND_QR_MM: f64 = 45.0;
+
+/// A public poster may be kept a few minutes: it is printed, not read
+/// live, and an edit or archiving shows on it after that at the latest.
+const POSTER_CACHE: &str = "public, max-age=300";
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -75,22 +80,29 @@ pub struct QrView {
     pub label: String,
 }
 
-/// One procedure, as every sheet shows it.
+/// One procedure, as every sheet shows it. Its texts are [`Ruby`]: a
+/// procedure with no ordinary Japanese text prints its first one, which
+/// may be Easy Japanese.
 #[derive(Clone)]
 pub struct Item {
     pub code: String,
-    pub title_ja: String,
+    pub title: Ruby,
+    /// The title without readings, for the window title.
+    pub title_plain: String,
+    /// The language of title and place (`ja` unless it had no Japanese text).
+    pub lang: String,
     pub url: String,
     /// Office, floor and counter, in Japanese.
-    pub place: String,
+    pub place: Ruby,
     pub qr: QrView,
 }
 
-/// "Scan to read this in your language", in one language.
+/// "Scan to read this in your language", in one language (the Easy
+/// Japanese line has furigana).
 pub struct Caption {
     pub tag: String,
     pub dir: &'static str,
-    pub text: String,
+    pub text: Ruby,
 }
 
 /// What every print page has around its sheets.
@@ -130,7 +142,7 @@ pub fn captions(state: &AppState) -> Vec<Caption> {
         .map(|l| Caption {
             tag: l.tag.to_string(),
             dir: l.tag.dir(),
-            text: locales.format(l, "poster-scan-caption", None),
+            text: Ruby::new(&locales.format(l, "poster-scan-caption", None)),
         })
         .collect()
 }
@@ -173,7 +185,7 @@ pub async fn item(state: &AppState, p: &Procedure, source: Source, symbol_mm: f6
     Ok(Item {
         code: code.to_string(),
         url: state.base_url().procedure_url(code),
-        place,
+        place: Ruby::new(&place),
         qr: QrView {
             side: m.side,
             mm: format!("{:.1}", (mm * 10.0).ceil() / 10.0),
@@ -181,7 +193,9 @@ pub async fn item(state: &AppState, p: &Procedure, source: Source, symbol_mm: f6
             dark: qr::Dark::BLACK.to_string(),
             label: format!("QR {code}"),
         },
-        title_ja,
+        title: Ruby::new(&title_ja),
+        title_plain: plain(&title_ja),
+        lang: ja.map_or_else(|| "ja".to_owned(), |t| t.lang.to_string()),
     })
 }
 
@@ -227,7 +241,14 @@ async fn public_poster(
     let code = Code::parse_lenient(&raw).map_err(|_| AppError::NotFound)?;
     let p = state.store().procedure(&code).await?.ok_or(AppError::NotFound)?;
     match p.status {
-        Status::Published => poster(&state, &lang, &p, None).await,
+        Status::Published => {
+            let mut response = poster(&state, &lang, &p, None).await?;
+            let h = response.headers_mut();
+            h.insert(CACHE_CONTROL, HeaderValue::from_static(POSTER_CACHE));
+            // Its words follow the language chosen on this site (cookie).
+            h.insert(VARY, HeaderValue::from_static("Cookie"));
+            Ok(response)
+        }
         Status::Archived => super::public::render_procedure(&state, &lang, &p, &format!("/q/{code}")).await,
         Status::Draft => Err(AppError::NotFound),
     }
@@ -242,7 +263,7 @@ pub async fn poster(
 ) -> AppResult<Response> {
     let frame = AdminFrame::new(state, lang, None);
     let item = item(state, p, Source::Poster, POSTER_QR_MM).await?;
-    let mut chrome = chrome(&frame, format!("{} {}", item.code, item.title_ja), "A4");
+    let mut chrome = chrome(&frame, format!("{} {}", item.code, item.title_plain), "A4");
     chrome.warnings.extend(status_warning(&frame.l, p));
     chrome.back = back;
     let html = PosterPage {
@@ -257,7 +278,7 @@ pub async fn poster(
 /// The A5 counter stand of `p` (staff only).
 pub async fn stand(state: &AppState, frame: &AdminFrame<'_>, p: &Procedure) -> AppResult<Response> {
     let item = item(state, p, Source::Counter, STAND_QR_MM).await?;
-    let mut chrome = chrome(frame, format!("{} {}", item.code, item.title_ja), "A5");
+    let mut chrome = chrome(frame, format!("{} {}", item.code, item.title_plain), "A5");
     chrome.warnings.extend(status_warning(&frame.l, p));
     chrome.back = Some("/admin".into());
     let html = StandPage {

@@ -45,7 +45,7 @@ struct GuidancePage<'a> {
     shown_name: String,
     ja_title: String,
     place: Where,
-    /// When the shown text was last changed (YYYY-MM-DD).
+    /// When the shown text was last changed: the day in Tokyo, in the page's language.
     updated: String,
     /// Set when the shown translation was made from an older Japanese text.
     stale: Option<Stale>,
@@ -55,7 +55,7 @@ struct GuidancePage<'a> {
 /// An out-of-date translation: when the Japanese changed, and where the
 /// current text is.
 struct Stale {
-    /// The day the Japanese text changed (YYYY-MM-DD).
+    /// The day the Japanese text changed, in the page's language.
     changed: String,
     /// Links to the current text in languages that have it: (href, name, tag).
     current: Vec<(String, String, String)>,
@@ -197,6 +197,8 @@ struct GonePage<'a> {
 #[template(path = "not_found.html")]
 pub struct NotFoundPage<'a> {
     pub page: &'a Frame<'a>,
+    /// Title and message as written, furigana notation included: the
+    /// template shows them as ruby, and the window title without.
     pub title: String,
     pub message: String,
     pub typed: String,
@@ -364,7 +366,7 @@ fn render_guidance(
     let ja_title = japanese.map(|t| t.fields.title.clone()).unwrap_or_default();
     let stale = (!procedure.is_current(text)).then(|| Stale {
         changed: japanese
-            .map(|t| t.updated.chars().take(10).collect())
+            .map(|t| crate::i18n::dates::updated_on(&t.updated, &page.lang))
             .unwrap_or_default(),
         current: procedure
             .texts
@@ -389,7 +391,7 @@ fn render_guidance(
         shown_name: language_name(state, &text_tag),
         ja_title,
         place: Where::of(shown, office),
-        updated: text.updated.chars().take(10).collect(),
+        updated: crate::i18n::dates::updated_on(&text.updated, &page.lang),
         stale,
         phrases: PHRASES,
         page,
@@ -400,8 +402,8 @@ fn render_guidance(
 
 pub async fn not_found(State(state): State<AppState>, lang: Lang, uri: Uri) -> AppResult<Response> {
     let page = Frame::new(&state, &lang, "/");
-    let title = page.l.t("not-found-title");
-    let message = page.l.t("page-not-found-body");
+    let title = page.l.raw("not-found-title");
+    let message = page.l.raw("page-not-found-body");
     tracing::debug!(path = %uri.path(), "no such page");
     let html = NotFoundPage {
         page: &page,
@@ -432,11 +434,11 @@ pub async fn healthz(State(state): State<AppState>) -> Response {
 fn not_found_page(state: &AppState, lang: &Lang, typed: &str) -> AppResult<Response> {
     let typed: String = typed.chars().take(24).collect();
     let page = Frame::new(state, lang, "/");
-    let title = page.l.t("not-found-title");
+    let title = page.l.raw("not-found-title");
     let message = if Code::parse_lenient(&typed).is_ok() {
-        page.l.t1("not-found-body", "code", &typed.to_uppercase())
+        page.l.raw1("not-found-body", "code", &typed.to_uppercase())
     } else {
-        page.l.t1("code-invalid", "code", &typed)
+        page.l.raw1("code-invalid", "code", &typed)
     };
     let html = NotFoundPage {
         page: &page,

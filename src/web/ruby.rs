@@ -1,12 +1,20 @@
-//! Furigana as `<ruby>`: text in the `漢字《かんじ》` notation (see
-//! `i18n::ruby`) rendered through a template, so base and reading are
-//! auto-escaped like any other text.
+//! Text that may carry furigana (`漢字《かんじ》`, see `i18n::ruby`) leaves
+//! the server one of two ways, and only these:
+//!
+//! - [`Ruby`] wherever ruby can be shown: page and print bodies (the
+//!   guidance page, index, error pages, posters, stands, labels); rendered
+//!   through a template, so base and reading are auto-escaped;
+//! - [`plain`] wherever it cannot: `<title>`, attributes (`alt`,
+//!   `aria-label`, `data-*`, `<meta>`), CSV and other plain-text output.
+//!
+//! Every surface goes through one of them; `tests/furigana.rs` walks every
+//! page and print sheet and finds no notation left.
 
 use askama::Template;
 
 use crate::i18n::ruby::{self, Segment};
 
-#[derive(Template)]
+#[derive(Clone, Template)]
 #[template(path = "ruby.html")]
 pub struct Ruby {
     segments: Vec<Segment>,
@@ -18,6 +26,16 @@ impl Ruby {
             segments: ruby::parse(text),
         }
     }
+
+    pub fn is_empty(&self) -> bool {
+        self.segments.is_empty()
+    }
+}
+
+/// `text` without readings (`漢字《かんじ》` → `漢字`), for places that
+/// cannot show ruby.
+pub fn plain(text: &str) -> String {
+    ruby::strip(text).into_owned()
 }
 
 // Its output is the template's, in which every piece of text is escaped.
@@ -36,5 +54,11 @@ mod tests {
              <ruby>市役所<rp>(</rp><rt>し&#60;やくしょ</rt><rp>)</rp></ruby>"
         );
         assert_eq!(Ruby::new("plain").to_string(), "plain");
+        assert!(Ruby::new("").is_empty());
+    }
+
+    #[test]
+    fn plain_keeps_the_bases_only() {
+        assert_eq!(plain("｜ごみ袋《ぶくろ》を　読《よ》む"), "ごみ袋を　読む");
     }
 }

@@ -10,6 +10,7 @@ use crate::AppState;
 use crate::domain::{LangTag, User};
 use crate::i18n::{Locales, Localizer, negotiate};
 use crate::web::Lang;
+use crate::web::ruby::{self, Ruby};
 
 /// The staff languages that are loaded: Japanese, English.
 fn staff_languages(locales: &Locales) -> Vec<LangTag> {
@@ -66,6 +67,16 @@ impl<'a> AdminFrame<'a> {
             other_lang_name: other.map(|l| l.name.clone()).unwrap_or_default(),
             set_cookie,
         }
+    }
+
+    /// Procedure text with its furigana as ruby (see `web::ruby`).
+    pub fn ruby(&self, text: &str) -> Ruby {
+        Ruby::new(text)
+    }
+
+    /// Procedure text without readings, for titles and attributes.
+    pub fn plain(&self, text: &str) -> String {
+        ruby::plain(text)
     }
 
     pub fn is_admin(&self) -> bool {

@@ -118,6 +118,10 @@ impl utoipa::Modify for Bearer {
     }
 }
 
-async fn openapi() -> axum::Json<utoipa::openapi::OpenApi> {
-    axum::Json(ApiDoc::openapi())
+/// The description changes only with the binary: cacheable for an hour.
+async fn openapi() -> impl axum::response::IntoResponse {
+    (
+        [(axum::http::header::CACHE_CONTROL, "public, max-age=3600")],
+        axum::Json(ApiDoc::openapi()),
+    )
 }

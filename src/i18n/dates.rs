@@ -1,0 +1,117 @@
+//! Dates as residents read them: the day in Tokyo (where the offices
+//! are, whatever the server's clock zone), written the way the page's
+//! language writes a date, from CLDR data compiled into the binary
+//! (ICU4X). Knows nothing of HTTP.
+
+use icu_calendar::Gregorian;
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::YMD;
+use icu_datetime::input::Date;
+use icu_locale_core::Locale;
+use jiff::Timestamp;
+use jiff::civil;
+use jiff::tz::{Offset, TimeZone};
+
+/// The offices' time zone.
+const ZONE: &str = "Asia/Tokyo";
+
+/// Tokyo's zone from the system's database; without one, its fixed
+/// offset (Japan has kept UTC+9 all year since 1951).
+fn tokyo() -> TimeZone {
+    TimeZone::get(ZONE).unwrap_or_else(|_| TimeZone::fixed(Offset::constant(9)))
+}
+
+/// The calendar day a stored time stamp falls on in Tokyo. Stamps are
+/// UTC (`2025-03-31T15:00:00Z`); a bare `2025-04-01` is taken as that day.
+pub fn day_in_tokyo(stamp: &str) -> Option<civil::Date> {
+    let stamp = stamp.trim();
+    if let Ok(t) = stamp.parse::<Timestamp>() {
+        return Some(t.to_zoned_datetime(tokyo()).date());
+    }
+    stamp.parse::<civil::Date>().ok()
+}
+
+/// The ICU locale whose dates `tag` reads. Easy Japanese (`ja-Hira`) is
+/// not a CLDR locale; it reads ordinary Japanese dates (`2025年4月1日`),
+/// so the script subtag that marks it is dropped for `ja`.
+fn locale_of(tag: &str) -> Locale {
+    let tag = match tag.split_once('-') {
+        Some(("ja", _)) => "ja",
+        _ => tag,
+    };
+    Locale::try_from_str(tag).unwrap_or(Locale::UNKNOWN)
+}
+
+/// `day` spelled out in the language `tag` (CLDR's long date, Gregorian
+/// calendar: the one Japanese offices and residents' papers use).
+pub fn long_date(day: civil::Date, tag: &str) -> Option<String> {
+    let formatter =
+        FixedCalendarDateTimeFormatter::<Gregorian, YMD>::try_new(locale_of(tag).into(), YMD::long()).ok()?;
+    let date = Date::try_new_gregorian(i32::from(day.year()), day.month() as u8, day.day() as u8).ok()?;
+    Some(formatter.format(&date).to_string())
+}
+
+/// The day of the stored time stamp `stamp` in Tokyo, in the language
+/// `tag`; the stamp's own date part when it cannot be read.
+pub fn updated_on(stamp: &str, tag: &str) -> String {
+    day_in_tokyo(stamp)
+        .and_then(|day| long_date(day, tag))
+        .unwrap_or_else(|| stamp.chars().take(10).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Just after midnight in Tokyo on 1 April 2025, still 31 March in UTC.
+    const STAMP: &str = "2025-03-31T15:30:00Z";
+
+    #[test]
+    fn the_day_is_the_day_in_tokyo() {
+        assert_eq!(day_in_tokyo(STAMP), Some(civil::date(2025, 4, 1)));
+        assert_eq!(
+            day_in_tokyo("2025-03-31T14:59:59Z"),
+            Some(civil::date(2025, 3, 31))
+        );
+        assert_eq!(day_in_tokyo("2025-04-01"), Some(civil::date(2025, 4, 1)));
+        assert_eq!(day_in_tokyo("yesterday"), None);
+    }
+
+    #[test]
+    fn each_language_writes_the_date_its_own_way() {
+        let expected = [
+            ("en", "April 1, 2025"),
+            ("ja", "2025年4月1日"),
+            ("ja-Hira", "2025年4月1日"),
+            ("vi", "1 tháng 4 2025"),
+            ("zh-Hant", "2025年4月1日"),
+            ("zh-Hans", "2025年4月1日"),
+            ("ko", "2025년 4월 1일"),
+            ("ne", "२०२५ अप्रिल १"),
+            // Thai dates are Buddhist by default: the Gregorian year says so.
+            ("th", "1 เมษายน ค.ศ. 2025"),
+            ("my", "၂၀၂၅ ဧပြီ ၁"),
+            ("fil", "Abril 1, 2025"),
+            ("id", "1 April 2025"),
+            ("es", "1 de abril de 2025"),
+            ("pt-BR", "1 de abril de 2025"),
+        ];
+        let shown: Vec<(&str, String)> = expected
+            .iter()
+            .map(|(tag, _)| (*tag, updated_on(STAMP, tag)))
+            .collect();
+        let expected: Vec<(&str, String)> = expected.iter().map(|(t, d)| (*t, d.to_string())).collect();
+        assert_eq!(shown, expected);
+    }
+
+    #[test]
+    fn an_unreadable_stamp_keeps_its_date_part() {
+        assert_eq!(updated_on("2025-13-45T00:00:00Z", "en"), "2025-13-45");
+    }
+
+    #[test]
+    fn an_unknown_language_still_gets_a_date() {
+        let shown = updated_on(STAMP, "xx");
+        assert!(shown.contains("2025"), "{shown}");
+    }
+}
