@@ -257,7 +257,17 @@ async fn the_page_works_with_javascript_off_and_the_script_runs_under_the_csp() 
         .click()
         .await
         .unwrap();
-    assert_eq!(c.current_url().await.unwrap().path(), "/q/H3N8");
+    // A form submission is a navigation the click does not wait for
+    // (Chromium 156): wait for the new page, bounded.
+    let mut path = String::new();
+    for _ in 0..50 {
+        path = c.current_url().await.unwrap().path().to_owned();
+        if path != "/" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(path, "/q/H3N8");
     b.close().await;
 }
 
