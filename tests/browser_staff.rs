@@ -119,6 +119,11 @@ async fn staff_create_translate_publish_then_a_vietnamese_phone_reads_it() {
     fill(&staff, "#f-bring", "Giấy chứng nhận tiêm phòng dại").await;
     fill(&staff, "#f-steps", "Điền đơn tại quầy.").await;
     click(&staff, "form.text-form button[type=submit]").await;
+    // The office is left out: the editor asks first, naming it.
+    wait_for(&staff, "#incomplete").await;
+    let asked = staff.client.source().await.unwrap();
+    assert!(asked.contains("<li>窓口</li>"), "{asked}");
+    click(&staff, "button[name=incomplete_ok]").await;
     wait_for(&staff, "p.ok").await;
     let saved = staff.client.source().await.unwrap();
     assert!(saved.contains("保存しました"), "{saved}");
@@ -147,7 +152,17 @@ async fn staff_create_translate_publish_then_a_vietnamese_phone_reads_it() {
         page.contains("Đăng ký nuôi chó") && page.contains("Điền đơn tại quầy."),
         "the Vietnamese text"
     );
-    assert!(!page.contains(r#"class="notice""#), "no fallback notice");
+    // No fallback notice; the one notice says the office is in Japanese.
+    assert_eq!(page.matches(r#"class="notice""#).count(), 1, "{page}");
+    let borrowed = page
+        .split(r#"id="borrowed""#)
+        .nth(1)
+        .expect("the borrowed-parts notice");
+    assert!(
+        borrowed.contains(r#"<span lang="ja">日本語</span>"#),
+        "{borrowed}"
+    );
+    assert!(page.contains(r#"<dd lang="ja">動物愛護センター</dd>"#), "{page}");
     let card = phone
         .run("return document.querySelector('.card-body').innerText")
         .await;
