@@ -222,13 +222,10 @@ async fn no_staff_page_print_sheet_or_export_shows_notation() {
         for page in ["", "/archive", "/preview", "/preview?lang=ja-Hira"] {
             uris.push(format!("/admin/procedures/{code}{page}"));
         }
-        // The translation editor shows its Japanese source as written,
-        // notation included: what translators work from. Walked only for
-        // sources without notation (their translations are in fields).
-        if code != "F3JA" {
-            uris.push(format!("/admin/procedures/{code}/texts/ja-Hira"));
-            uris.push(format!("/admin/procedures/{code}/texts/en"));
-        }
+        // The translation editor shows its Japanese source as ruby (the
+        // notation itself stays in the form fields, where it is edited).
+        uris.push(format!("/admin/procedures/{code}/texts/ja-Hira"));
+        uris.push(format!("/admin/procedures/{code}/texts/en"));
         uris.push(format!("/admin/print/poster/{code}"));
         uris.push(format!("/admin/print/stand/{code}"));
     }
