@@ -12,8 +12,8 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 use super::Lang;
+use super::not_found::NotFoundPage;
 use super::page::Frame;
-use super::public::NotFoundPage;
 use crate::AppState;
 use crate::error::{ErrorDetail, ErrorKind};
 use crate::store::Fault;

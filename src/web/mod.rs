@@ -2,14 +2,13 @@
 //! extractor ([`lang`]), the page frame ([`page`]) and the error pages.
 
 pub mod admin;
-mod answers;
 mod api;
 mod assets;
-mod cache;
 mod client;
-mod encoding;
 mod errors;
+mod guidance;
 mod lang;
+mod not_found;
 mod page;
 mod print;
 mod public;
@@ -35,7 +34,7 @@ use tracing::Level;
 
 use crate::AppState;
 
-pub use cache::{CHECK_EVERY, PageCache};
+pub use guidance::{CHECK_EVERY, PageCache};
 pub use lang::Lang;
 pub use ratelimit::RateLimit;
 
@@ -89,8 +88,8 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/", get(public::index))
         .route("/q", get(public::code_box))
-        .route("/q/{code}", get(public::guidance))
-        .route("/Q/{code}", get(public::guidance))
+        .route("/q/{code}", get(guidance::guidance))
+        .route("/Q/{code}", get(guidance::guidance))
         .route("/qr/{file}", get(qr::image))
         .route("/healthz", get(public::healthz))
         .merge(print::router())

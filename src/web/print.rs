@@ -23,7 +23,7 @@ use sha2::{Digest, Sha256};
 
 use super::Lang;
 use super::admin::AdminFrame;
-use super::public::Where;
+use super::guidance::Where;
 use super::qr::draw;
 use super::ruby::{Ruby, plain};
 use crate::AppState;
@@ -249,7 +249,7 @@ async fn public_poster(
             h.insert(VARY, HeaderValue::from_static("Cookie"));
             Ok(response)
         }
-        Status::Archived => super::public::render_procedure(&state, &lang, &p, &format!("/q/{code}")).await,
+        Status::Archived => super::guidance::render_procedure(&state, &lang, &p, &format!("/q/{code}")).await,
         Status::Draft => Err(AppError::NotFound),
     }
 }

@@ -149,7 +149,7 @@ pub async fn preview(
         requested: wanted.into_iter().collect(),
         ..Lang::default()
     };
-    crate::web::public::render_procedure(
+    crate::web::guidance::render_procedure(
         &state,
         &lang,
         &p,

@@ -26,9 +26,9 @@ use sha2::{Digest, Sha256};
 
 use super::answers::{Answer, Asked};
 use super::encoding::Encoding;
-use super::page::Frame;
 use crate::domain::{Code, LangTag, Procedure};
 use crate::store::Store;
+use crate::web::page::Frame;
 
 /// How stale the cache may be after a write by another process.
 pub const CHECK_EVERY: Duration = Duration::from_millis(500);
