@@ -84,14 +84,111 @@ fn broken_fixture_locales_give_the_exact_reports() {
     }
 }
 
+#[test]
+fn reference_problems_are_reported_with_file_line_column() {
+    let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(["locales", "check", "tests/fixtures/locales-refs"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "errors make it fail");
+    let expected = std::fs::read_to_string(root().join("tests/fixtures/locales-refs.expected")).unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+    // Every broken reference in the fixture, so the expected file cannot
+    // silently go stale.
+    let at = "tests/fixtures/locales-refs";
+    for line in [
+        "es/main.ftl:5:37: error: unknown term “-no-such-term” in “card”",
+        "es/main.ftl:9:5: error: The select expression must have a default variant (in the entry starting on line 6)",
+        "fr/main.ftl:4:23: error: unknown term “-marque” in “about”",
+        "fr/main.ftl:5:28: error: unknown attribute “about.sujet” in “about.title”",
+        "fr/main.ftl:6:19: error: unknown attribute “about.titre” in “card”",
+        "fr/main.ftl:6:38: error: unknown message “no-such-message” in “card”",
+        "fr/main.ftl:12:10: error: circular reference: ping → pong → ping",
+        "fr/main.ftl:13:28: error: unknown variable “$langage” in “card-language”: the reference has no such variable",
+        "fr/main.ftl:11:1: warning: obsolete message “ping”: not in the reference",
+        "fr/main.ftl:4:1: warning: “about” does not refer to “-brand” as the reference does",
+    ] {
+        let line = format!("{at}/{line}");
+        assert!(expected.lines().any(|l| l == line), "missing: {line}\n{expected}");
+    }
+    // Start-up and reload use the same validator: neither is served.
+    let (locales, problems) = Locales::from_dir(&root().join(at)).unwrap();
+    let tags: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
+    assert_eq!(tags, ["en"]);
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        problems.contains(&format!(
+            "{at}/fr/main.ftl:12:10: error: circular reference: ping → pong → ping"
+        )),
+        "{problems:#?}"
+    );
+}
+
+/// The case from issue #11: a new French file whose variable is misspelt.
+#[test]
+fn an_unknown_variable_fails_the_check_and_is_not_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("locales/en"), &dir.path().join("en"));
+    let fr = dir.path().join("fr");
+    std::fs::create_dir(&fr).unwrap();
+    std::fs::write(fr.join("main.ftl"), french()).unwrap();
+    let line = french()
+        .lines()
+        .position(|l| l.starts_with("card-language"))
+        .unwrap()
+        + 1;
+    let expected = format!(
+        "{}/fr/main.ftl:{line}:26: error: unknown variable “$langage” in “card-language”: the reference has no such variable",
+        dir.path().display()
+    );
+
+    let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(["locales", "check", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.lines().any(|l| l == expected), "{expected}\n{stdout}");
+
+    let (locales, problems) = Locales::from_dir(dir.path()).unwrap();
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(problems.contains(&expected), "{problems:#?}");
+    assert!(!locales.tags().iter().any(|t| t.to_string() == "fr"));
+}
+
+/// English made French enough, with the misspelt variable of issue #11.
+fn french() -> String {
+    let en = std::fs::read_to_string(root().join("locales/en/main.ftl")).unwrap();
+    en.lines()
+        .map(|l| match l.split_once(" = ") {
+            Some(("language-name", _)) => "language-name = Français".to_owned(),
+            Some(("card-language", _)) => "card-language = Je parle { $langage }.".to_owned(),
+            _ => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
 #[tokio::test]
 async fn a_broken_folder_is_skipped_and_the_others_served() {
     let (locales, problems) = Locales::from_dir(&root().join("tests/fixtures/locales-broken")).unwrap();
     let reported: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    // The validator's own lines, as `locales check` prints them.
+    for line in [
+        "tests/fixtures/locales-broken/vi/main.ftl:5:5: error: Expected a token starting with \"}\" (in the entry starting on line 4)",
+        "tests/fixtures/locales-broken/fr/main.ftl:3:1: error: “code-box” is empty",
+        "tests/fixtures/locales-broken/ko/main.ftl:2:18: error: unknown variable “$user” in “hello”: the reference has no such variable",
+    ] {
+        assert!(
+            reported.iter().any(|p| p.ends_with(line)),
+            "{line}\n{reported:#?}"
+        );
+    }
+    // A missing message is shown in English: no reason to refuse a folder.
     assert!(
-        reported
-            .iter()
-            .any(|p| p.contains("locales-broken/vi/main.ftl:4:")),
+        !reported.iter().any(|p| p.contains("missing message")),
         "{reported:#?}"
     );
     assert!(
@@ -100,14 +197,19 @@ async fn a_broken_folder_is_skipped_and_the_others_served() {
     );
     let tags: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
     assert!(
-        tags.contains(&"fr".to_owned()) && tags.contains(&"en".to_owned()),
+        tags.contains(&"de".to_owned()) && tags.contains(&"en".to_owned()),
         "{tags:?}"
     );
-    assert!(!tags.contains(&"vi".to_owned()));
+    for skipped in ["vi", "fr", "ko"] {
+        assert!(
+            !tags.contains(&skipped.to_owned()),
+            "{skipped} served broken: {tags:?}"
+        );
+    }
     let app = app_on(locales).await;
-    let fr = get(&app, "/q/K7Q2", &[("accept-language", "fr")]).await;
-    assert_eq!(fr.status, 200);
-    assert_eq!(fr.html_lang(), "fr");
+    let de = get(&app, "/q/K7Q2", &[("accept-language", "de")]).await;
+    assert_eq!(de.status, 200);
+    assert_eq!(de.html_lang(), "de");
     let vi = get(&app, "/q/K7Q2", &[("accept-language", "vi")]).await;
     assert_eq!(vi.status, 200);
     assert_eq!(vi.html_lang(), "en", "the skipped language falls back");
@@ -283,7 +385,7 @@ async fn the_server_starts_despite_a_broken_locale_folder() {
     };
     assert!(
         log.iter()
-            .any(|l| l.contains("tests/fixtures/locales-broken/vi/main.ftl:4:")),
+            .any(|l| l.contains("tests/fixtures/locales-broken/vi/main.ftl:5:5: error:")),
         "{log:#?}"
     );
     assert!(
@@ -292,10 +394,11 @@ async fn the_server_starts_despite_a_broken_locale_folder() {
     );
     let page = reqwest::Client::new()
         .get(format!("{url}/q/K7Q2"))
-        .header("accept-language", "fr, en;q=0.1")
+        .header("accept-language", "fr, de;q=0.5, en;q=0.1")
         .send()
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
-    assert!(page.text().await.unwrap().contains(r#"<html lang="fr""#));
+    // fr has an empty message: not served, so the next choice is.
+    assert!(page.text().await.unwrap().contains(r#"<html lang="de""#));
 }
