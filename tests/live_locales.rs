@@ -121,7 +121,7 @@ async fn a_new_locale_that_fails_the_check_is_not_served() {
     std::fs::write(locales.join("fr/main.ftl"), &french).unwrap();
 
     let expected = format!(
-        "fr/main.ftl:{line}:26: error: unknown variable “$langage” in “card-language”: the reference has no such variable"
+        "fr/main.ftl:{line}:28: error: unknown variable “$langage” in “card-language”: the reference has no such variable"
     );
     let until = Instant::now() + Duration::from_secs(15);
     loop {

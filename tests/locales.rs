@@ -139,7 +139,7 @@ fn an_unknown_variable_fails_the_check_and_is_not_loaded() {
         .unwrap()
         + 1;
     let expected = format!(
-        "{}/fr/main.ftl:{line}:26: error: unknown variable “$langage” in “card-language”: the reference has no such variable",
+        "{}/fr/main.ftl:{line}:28: error: unknown variable “$langage” in “card-language”: the reference has no such variable",
         dir.path().display()
     );
 
