@@ -118,9 +118,9 @@ fn reference_problems_are_reported_with_file_line_column() {
     assert_eq!(tags, ["en"]);
     let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
     assert!(
-        problems.contains(&format!(
+        problems.iter().any(|p| p.ends_with(&format!(
             "{at}/fr/main.ftl:12:10: error: circular reference: ping → pong → ping"
-        )),
+        ))),
         "{problems:#?}"
     );
 }
