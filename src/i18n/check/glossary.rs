@@ -87,7 +87,8 @@ impl Glossary {
 }
 
 /// Byte offsets in `text` where a wrong word is used (ASCII letters
-/// compared without case), except inside the preferred word itself.
+/// compared without case; Latin words whole), except inside the preferred
+/// word itself.
 pub(super) fn find<'a>(text: &str, avoid: &'a [Avoid]) -> Vec<(usize, &'a Avoid)> {
     let lower = text.to_ascii_lowercase();
     let mut found = Vec::new();
@@ -99,7 +100,8 @@ pub(super) fn find<'a>(text: &str, avoid: &'a [Avoid]) -> Vec<(usize, &'a Avoid)
             .map(|(i, p)| (i, i + p.len()))
             .collect();
         for (i, w) in lower.match_indices(&wrong) {
-            if !inside_preferred.iter().any(|&(s, e)| s <= i && i + w.len() <= e) {
+            let whole = !latin_letter_at(&lower[..i], true) && !latin_letter_at(&lower[i + w.len()..], false);
+            if whole && !inside_preferred.iter().any(|&(s, e)| s <= i && i + w.len() <= e) {
                 found.push((i, a));
             }
         }
@@ -108,9 +110,17 @@ pub(super) fn find<'a>(text: &str, avoid: &'a [Avoid]) -> Vec<(usize, &'a Avoid)
     found
 }
 
+/// Whether `text` ends (`end`) or starts with a letter of the Latin script
+/// (Vietnamese included): a Latin word matches whole words only ("ka" is
+/// not in "kaso"). Scripts written without spaces (CJK, Thai) match anywhere.
+fn latin_letter_at(text: &str, end: bool) -> bool {
+    let c = if end { text.chars().next_back() } else { text.chars().next() };
+    c.is_some_and(|c| c.is_alphanumeric() && (c <= '\u{24F}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)))
+}
+
 /// Sample procedure texts (the import format) checked against the
 /// glossary: residents read them like the page's own words.
-pub fn check_samples(path: &str, json: &str, glossary: &Glossary) -> Vec<Problem> {
+pub(super) fn check_samples(path: &str, json: &str, glossary: &Glossary) -> Vec<Problem> {
     let mut problems = Vec::new();
     let value: serde_json::Value = match serde_json::from_str(json) {
         Ok(v) => v,
@@ -189,6 +199,23 @@ mod tests {
         assert_eq!(g.avoid("vi").len(), 1);
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].line, 3, "{problems:?}");
+    }
+
+    #[test]
+    fn latin_words_match_whole() {
+        let avoid = [Avoid {
+            term: "住所".into(),
+            preferred: "address".into(),
+            wrong: "tirahan".into(),
+        }];
+        assert_eq!(find("Tirahan: x", &avoid).len(), 1);
+        assert!(find("panirahan, tirahanan", &avoid).is_empty());
+        let avoid = [Avoid {
+            term: "窓口".into(),
+            preferred: "櫃檯".into(),
+            wrong: "窗口".into(),
+        }];
+        assert_eq!(find("請到窗口詢問", &avoid).iter().map(|h| h.0).collect::<Vec<_>>(), [6]);
     }
 
     #[test]

@@ -202,6 +202,18 @@ fn read_text(path: &Path, locale: &str, problems: &mut Vec<Problem>) -> Result<S
     })
 }
 
+/// Sample procedure texts (`path`, the import format's JSON) checked
+/// against the glossary of `sources`: residents read them like the page's
+/// own words. Problems of the glossary itself are reported by [`check`].
+pub fn check_samples(sources: &Sources, path: &str, json: &str) -> Vec<Problem> {
+    let glossary = sources
+        .glossary
+        .as_ref()
+        .map(|f| Glossary::parse(&f.path, &f.text, &mut Vec::new()))
+        .unwrap_or_default();
+    glossary::check_samples(path, json, &glossary)
+}
+
 /// Checks every locale folder in `dir`.
 pub fn check_dir(dir: &Path) -> std::io::Result<Report> {
     Ok(check(&read_dir(dir)?))
