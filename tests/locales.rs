@@ -57,6 +57,8 @@ fn the_check_command_passes_on_the_shipped_locales() {
         stdout.contains("ja-Hira: 61 messages, 0 missing, 0 obsolete; 0 errors, 0 warnings"),
         "{stdout}"
     );
+    // Without a folder named, the bundled samples are checked too: clean.
+    assert!(!stdout.contains(": warning: "), "{stdout}");
 }
 
 #[test]
@@ -401,4 +403,127 @@ async fn the_server_starts_despite_a_broken_locale_folder() {
     assert_eq!(page.status(), 200);
     // fr has an empty message: not served, so the next choice is.
     assert!(page.text().await.unwrap().contains(r#"<html lang="de""#));
+}
+
+/// Issue #11: numbers reach Fluent as numbers, so each language's plural
+/// forms are chosen (a string would always take the default, "1 seconds").
+#[test]
+fn numbers_choose_the_plural_form() {
+    use madoguchi::i18n::Localizer;
+    let (locales, problems) = Locales::embedded();
+    assert!(problems.is_empty(), "{problems:?}");
+    let in_lang = |tag: &str| {
+        let locale = locales.get(&tag.parse().unwrap()).unwrap();
+        Localizer::new(&locales, locale)
+    };
+    for (tag, one, two) in [
+        (
+            "en",
+            "Please wait 1 second, then try again.",
+            "Please wait 2 seconds, then try again.",
+        ),
+        (
+            "es",
+            "Espere 1 segundo y vuelva a intentarlo.",
+            "Espere 2 segundos y vuelva a intentarlo.",
+        ),
+        (
+            "pt-BR",
+            "Aguarde 1 segundo e tente novamente.",
+            "Aguarde 2 segundos e tente novamente.",
+        ),
+    ] {
+        let l = in_lang(tag);
+        assert_eq!(l.tn("too-many-body", "seconds", 1_u64), one, "{tag}");
+        assert_eq!(l.tn("too-many-body", "seconds", 2_u64), two, "{tag}");
+    }
+    // The staff words too.
+    let en = in_lang("en");
+    assert_eq!(
+        en.tn("admin-login-throttled", "seconds", 1_u64),
+        "Too many failed sign-ins. Please wait 1 second and try again."
+    );
+    assert_eq!(en.tn("admin-err-too-many-items", "max", 1_u64), "At most 1 item.");
+    // A number passed as text never selects "one": why `tn` exists.
+    assert_eq!(
+        en.t1("too-many-body", "seconds", "1"),
+        "Please wait 1 seconds, then try again."
+    );
+}
+
+/// The 429 page (a visitor over the QR budget) counts the wait in the
+/// visitor's language, from a number.
+#[tokio::test]
+async fn the_too_many_page_says_how_many_seconds() {
+    let store = Store::in_memory().await.expect("in-memory store");
+    samples::load_if_empty(&store).await.expect("samples load");
+    let state = AppState::new(store, Locales::embedded().0, BaseUrl::parse(BASE).unwrap()).with_qr_limit(1);
+    let app = app(state);
+    let es = [("accept-language", "es")];
+    assert_eq!(get(&app, "/qr/K7Q2.svg", &es).await.status, 200);
+    let page = get(&app, "/qr/K7Q2.svg", &es).await;
+    assert_eq!(page.status, 429);
+    let html = page.text();
+    let at = html.find("Espere ").expect("the Spanish message") + "Espere ".len();
+    let (n, rest) = html[at..].split_once(' ').unwrap();
+    let n: u64 = n.parse().unwrap_or_else(|_| panic!("a number: {html}"));
+    let unit = if n == 1 { "segundo " } else { "segundos " };
+    assert!(rest.starts_with(unit), "{n} {rest}");
+}
+
+/// Issue #11: the resident's line is a fixed sentence in their language
+/// (not "Tôi nói Tiếng Việt."), and the Japanese card still names the
+/// language for the staff.
+#[tokio::test]
+async fn the_card_says_which_language_the_visitor_speaks() {
+    let app = app_on(Locales::embedded().0).await;
+    for (lang, japanese, own) in [
+        ("vi", "私はベトナム語を話します。", "Tôi nói tiếng Việt."),
+        ("es", "私はスペイン語を話します。", "Hablo español."),
+        ("zh-CN", "私は中国語（簡体字）を話します。", "我说中文。"),
+    ] {
+        let html = get(&app, "/q/K7Q2", &[("accept-language", lang)]).await.text();
+        let card = &html[html.find(r#"<div class="card-body" lang="ja">"#).unwrap()..];
+        let card = &card[..card.find("</div>").unwrap()];
+        assert!(card.contains(&format!("<p>{japanese}</p>")), "{lang}: {card}");
+        assert!(html.contains(&format!(" · {own}</p>")), "{lang}: {html}");
+    }
+}
+
+/// The glossary's wrong words, in a sample procedure text, are named with
+/// their file, line and column.
+#[test]
+fn the_check_names_glossary_words_in_the_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::fs::read_to_string(root().join("assets/samples/procedures.json")).unwrap();
+    let at = samples
+        .find("thẻ lưu trú")
+        .expect("the Vietnamese residence card");
+    let edited = format!(
+        "{}thẻ cư trú{}",
+        &samples[..at],
+        &samples[at + "thẻ lưu trú".len()..]
+    );
+    let file = dir.path().join("samples.json");
+    std::fs::write(&file, &edited).unwrap();
+    let line = edited[..at].matches('\n').count() + 1;
+    let column = edited[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+
+    let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(["locales", "check", "locales", "--samples", file.to_str().unwrap()])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "a warning, not an error: {stdout}");
+    let expected = format!("{}:{line}:{column}: warning: “thẻ cư trú” in ", file.display());
+    let warnings: Vec<&str> = stdout.lines().filter(|l| l.contains(": warning: ")).collect();
+    assert_eq!(warnings.len(), 1, "{stdout}");
+    assert!(warnings[0].starts_with(&expected), "{expected}\n{stdout}");
+    assert!(
+        warnings[0].ends_with(
+            "(vi): the glossary says “thẻ lưu trú” for 在留カード (residence card) (not “thẻ cư trú”)"
+        ),
+        "{stdout}"
+    );
 }

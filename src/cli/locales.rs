@@ -17,14 +17,20 @@ pub fn check(dir: Option<&Path>, samples: Option<&Path>) -> anyhow::Result<()> {
     let mut report = check::check(&sources);
     let samples = match samples {
         Some(file) => {
-            let json = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+            let json =
+                std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
             Some((file.display().to_string(), json))
         }
-        None if bundled => Some((crate::samples::FILE.to_owned(), crate::samples::SAMPLES.to_owned())),
+        None if bundled => Some((
+            crate::samples::FILE.to_owned(),
+            crate::samples::SAMPLES.to_owned(),
+        )),
         None => None,
     };
     if let Some((path, json)) = samples {
-        report.problems.extend(check::check_samples(&sources, &path, &json));
+        report
+            .problems
+            .extend(check::check_samples(&sources, &path, &json));
     }
     for p in &report.problems {
         println!("{p}");

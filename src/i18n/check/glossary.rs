@@ -114,7 +114,11 @@ pub(super) fn find<'a>(text: &str, avoid: &'a [Avoid]) -> Vec<(usize, &'a Avoid)
 /// (Vietnamese included): a Latin word matches whole words only ("ka" is
 /// not in "kaso"). Scripts written without spaces (CJK, Thai) match anywhere.
 fn latin_letter_at(text: &str, end: bool) -> bool {
-    let c = if end { text.chars().next_back() } else { text.chars().next() };
+    let c = if end {
+        text.chars().next_back()
+    } else {
+        text.chars().next()
+    };
     c.is_some_and(|c| c.is_alphanumeric() && (c <= '\u{24F}' || ('\u{1E00}'..='\u{1EFF}').contains(&c)))
 }
 
@@ -215,7 +219,13 @@ mod tests {
             preferred: "櫃檯".into(),
             wrong: "窗口".into(),
         }];
-        assert_eq!(find("請到窗口詢問", &avoid).iter().map(|h| h.0).collect::<Vec<_>>(), [6]);
+        assert_eq!(
+            find("請到窗口詢問", &avoid)
+                .iter()
+                .map(|h| h.0)
+                .collect::<Vec<_>>(),
+            [6]
+        );
     }
 
     #[test]

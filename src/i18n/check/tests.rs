@@ -56,3 +56,46 @@ fn compares_with_the_reference() {
     assert_eq!(report.summaries[1].obsolete, 1);
     assert_eq!(report.summaries[1].errors, 5);
 }
+
+#[test]
+fn plural_forms_functions_and_glossary_words() {
+    let mut sources = folders(&[
+        (
+            "en",
+            "language-name = English\nwait = { $n ->\n    [one] one\n   *[other] more\n}\n",
+        ),
+        (
+            "vi",
+            "language-name = Tiếng Việt\nwait = { $n ->\n    [one] một\n   *[other] { NUMBER($n) } Thẻ cư trú\n}\n",
+        ),
+        (
+            "ja",
+            "language-name = 日本語\nwait = { $n ->\n    [few] 少し\n   *[other] たくさん\n}\n",
+        ),
+    ]);
+    sources.glossary = Some(File {
+        path: "l/glossary.tsv".into(),
+        text: "vi\t在留カード\tthẻ lưu trú\tthẻ cư trú\n".into(),
+    });
+    let report = check(&sources);
+    assert_eq!(
+        lines(&report),
+        [
+            "l/vi/main.ftl:3:6: warning: plural forms this language does not have in “wait”: one (it has: other)",
+            "l/vi/main.ftl:4:15: error: function “NUMBER” in “wait”: the service formats no functions; use the variable itself",
+            "l/vi/main.ftl:4:28: warning: “thẻ cư trú” in “wait”: the glossary says “thẻ lưu trú” for 在留カード (not “thẻ cư trú”)",
+            "l/ja/main.ftl:3:6: warning: plural forms this language does not have in “wait”: few (it has: other)",
+        ]
+    );
+    // A form English does not have.
+    let sources = folders(&[(
+        "en",
+        "language-name = English\nwait = { $n ->\n    [few] a few\n   *[other] more\n}\n",
+    )]);
+    assert_eq!(
+        lines(&check(&sources)),
+        [
+            "l/en/main.ftl:3:6: warning: plural forms this language does not have in “wait”: few (it has: one, other)"
+        ]
+    );
+}
