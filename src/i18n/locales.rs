@@ -94,10 +94,16 @@ impl Locales {
     }
 
     /// Validates the folders and loads those with no blocking problem.
-    fn build(sources: Sources) -> (Locales, Vec<LoadProblem>) {
+    pub(crate) fn build(sources: Sources) -> (Locales, Vec<LoadProblem>) {
         let report = check::check(&sources);
-        let mut problems: Vec<LoadProblem> =
-            report.problems.into_iter().filter(LoadProblem::blocks).collect();
+        // A folder's own errors keep it out; the glossary's are for
+        // translators (`locales check`) and keep nothing out.
+        let folder = |p: &LoadProblem| sources.folders.iter().any(|f| f.name == p.locale);
+        let mut problems: Vec<LoadProblem> = report
+            .problems
+            .into_iter()
+            .filter(|p| p.blocks() && folder(p))
+            .collect();
         let mut locales = Vec::new();
         for folder in sources.folders {
             let blocked = problems.iter().filter(|p| p.locale == folder.name).count();

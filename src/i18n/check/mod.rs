@@ -150,7 +150,7 @@ pub fn read_dir(dir: &Path) -> std::io::Result<Sources> {
         let name = entry.file_name().to_string_lossy().into_owned();
         if !entry.file_type()?.is_dir() {
             if name == glossary::FILE
-                && let Ok(text) = read_text(&entry.path(), &name, &mut sources.unreadable)
+                && let Ok(text) = read_text(&entry.path(), "", &mut sources.unreadable)
             {
                 let path = entry.path().display().to_string();
                 sources.glossary = Some(File { path, text });
@@ -239,6 +239,11 @@ pub fn check(sources: &Sources) -> Report {
         .map(|f| Glossary::parse(&f.path, &f.text, &mut glossary_problems))
         .unwrap_or_default();
     report.problems.extend(glossary_problems);
+    // A glossary that could not be read.
+    let folder = |p: &&Problem| sources.folders.iter().any(|f| f.name == p.locale);
+    report
+        .problems
+        .extend(sources.unreadable.iter().filter(|p| !folder(p)).cloned());
     let mut parsed = Vec::new();
     for Folder { name, files } in &sources.folders {
         let mut problems: Vec<Problem> = sources

@@ -99,3 +99,22 @@ fn plural_forms_functions_and_glossary_words() {
         ]
     );
 }
+
+#[test]
+fn a_broken_glossary_fails_the_check_but_not_the_loading() {
+    let mut sources = folders(&[("en", "language-name = English\n")]);
+    sources.glossary = Some(File {
+        path: "l/glossary.tsv".into(),
+        text: "vi\tonly two\n".into(),
+    });
+    let report = check(&sources);
+    assert_eq!(
+        lines(&report),
+        [
+            "l/glossary.tsv:1:1: error: a glossary row has four tab-separated fields: lang, term, preferred, wrong"
+        ]
+    );
+    let (locales, problems) = crate::i18n::Locales::build(sources);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(locales.tags().len(), 1);
+}
