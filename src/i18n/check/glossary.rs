@@ -4,7 +4,7 @@
 //! sample procedure text, uses a word marked wrong.
 //!
 //! Tab-separated (read with the `csv` crate), one row per wrong word:
-//! `lang	term	preferred	wrong`, `term` naming the concept (usually
+//! `lang`, `term`, `preferred`, `wrong` (tabs between), `term` naming the concept (usually
 //! the Japanese word); lines starting with `#` are comments.
 
 use std::collections::BTreeMap;
