@@ -444,6 +444,12 @@ fn numbers_choose_the_plural_form() {
         "Too many failed sign-ins. Please wait 1 second and try again."
     );
     assert_eq!(en.tn("admin-err-too-many-items", "max", 1_u64), "At most 1 item.");
+    // Dates: written out for Easy Japanese, ISO for the others.
+    assert_eq!(
+        in_lang("ja-Hira").date("2025-04-01"),
+        "2025年《ねん》4月《がつ》｜1日《ついたち》"
+    );
+    assert_eq!(in_lang("vi").date("2025-04-01"), "2025-04-01");
     // A number passed as text never selects "one": why `tn` exists.
     assert_eq!(
         en.t1("too-many-body", "seconds", "1"),
