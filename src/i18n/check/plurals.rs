@@ -2,6 +2,7 @@
 //! ones fluent-bundle itself selects with at run time (intl_pluralrules):
 //! a select on a number that names one plural form must name all of them
 //! (as compare-locales asks), and must not name forms the language has not.
+//! A key given twice in one select is reported too (only the first counts).
 
 use std::collections::BTreeSet;
 
@@ -49,6 +50,19 @@ pub(super) fn check(language: &LanguageIdentifier, locale: &Parsed, problems: &m
             let plural = keys.iter().any(|k| *k != "other" && forms.contains(*k));
             let all_forms = keys.iter().all(|k| CATEGORIES.contains(k));
             let at = |severity, message| problem(&entry.path, select.at.0, select.at.1, severity, message);
+            // The same key twice: only the first is ever chosen (compare-locales warns too).
+            for (i, key) in select.keys.iter().enumerate() {
+                if select.keys[..i].contains(key) {
+                    let (line, column) = select.key_at[i];
+                    problems.push(problem(
+                        &entry.path,
+                        line,
+                        column,
+                        Severity::Warning,
+                        format!("variant “{key}” appears twice in “{id}”: only the first is used"),
+                    ));
+                }
+            }
             if plural {
                 let missing: Vec<&str> = forms
                     .iter()

@@ -33,6 +33,8 @@ pub(super) struct Ref {
 /// A select expression's variant keys, at the first key.
 pub(super) struct Select {
     pub(super) keys: Vec<String>,
+    /// Each key's position, in order.
+    pub(super) key_at: Vec<At>,
     pub(super) at: At,
 }
 
@@ -308,8 +310,10 @@ impl<'s> Walk<'s> {
                     .collect();
                 if let Some(first) = keys.first() {
                     let at = self.at(first, 0);
+                    let key_at = keys.iter().map(|k| self.at(k, 0)).collect();
                     self.selects.push(Select {
                         keys: keys.iter().map(|k| k.to_string()).collect(),
+                        key_at,
                         at,
                     });
                 }

@@ -87,7 +87,15 @@ fn plural_forms_functions_and_glossary_words() {
             "l/ja/main.ftl:3:6: warning: plural forms this language does not have in “wait”: few (it has: other)",
         ]
     );
-    // A form English does not have.
+    // A key twice; a form English does not have.
+    let sources = folders(&[(
+        "en",
+        "language-name = English\nwait = { $n ->\n    [one] one\n    [one] uno\n   *[other] more\n}\n",
+    )]);
+    assert_eq!(
+        lines(&check(&sources)),
+        ["l/en/main.ftl:4:6: warning: variant “one” appears twice in “wait”: only the first is used"]
+    );
     let sources = folders(&[(
         "en",
         "language-name = English\nwait = { $n ->\n    [few] a few\n   *[other] more\n}\n",
