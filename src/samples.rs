@@ -3,7 +3,9 @@
 use crate::store::Store;
 use crate::transfer::Transfer;
 
-const SAMPLES: &str = include_str!("../assets/samples/procedures.json");
+/// Where the samples are in the source tree (for `locales check`).
+pub const FILE: &str = "assets/samples/procedures.json";
+pub const SAMPLES: &str = include_str!("../assets/samples/procedures.json");
 
 /// The samples, parsed; they are checked by the same rules as any import.
 pub fn samples() -> anyhow::Result<Transfer> {

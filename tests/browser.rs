@@ -30,6 +30,10 @@ fn site() -> Site {
     for source in [root.join("locales"), root.join("tests/fixtures/rtl-locales")] {
         for entry in std::fs::read_dir(source).unwrap() {
             let entry = entry.unwrap();
+            // Language folders only (locales/glossary.tsv is the translators').
+            if !entry.file_type().unwrap().is_dir() {
+                continue;
+            }
             let to = locales.join(entry.file_name());
             std::fs::create_dir_all(&to).unwrap();
             for file in std::fs::read_dir(entry.path()).unwrap() {

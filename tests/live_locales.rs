@@ -64,7 +64,12 @@ async fn edited_locale_files_show_without_a_restart() {
     loop {
         let log = server.log.lock().unwrap().join("\n");
         if log.contains("still serving the previous ones") {
-            assert!(log.contains(&format!("vi/main.ftl:{line}")), "{log}");
+            // The validator's line: where the parser stopped, and the entry.
+            let at = format!(
+                "vi/main.ftl:{}:1: error: Expected an inline expression (in the entry starting on line {line})",
+                line + 1
+            );
+            assert!(log.contains(&at), "{log}");
             break;
         }
         assert!(Instant::now() < until, "no warning about the broken file: {log}");
@@ -73,4 +78,72 @@ async fn edited_locale_files_show_without_a_restart() {
     let after = page().await;
     assert!(after.contains("Tiếng Việt (mới)"));
     assert!(after.contains(r#"<html lang="vi""#));
+}
+
+/// Issue #11: a new French file with a misspelt variable failed
+/// `locales check` but was served, showing `Je parle {$langage}.`. The
+/// reload runs the same validator: the file is refused, with its
+/// `path:line:column`, and the previous words stay.
+#[tokio::test]
+async fn a_new_locale_that_fails_the_check_is_not_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let locales = dir.path().join("locales");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("locales"), &locales);
+    let server = start(
+        &dir.path().join("l.db"),
+        &["--locales", locales.to_str().unwrap()],
+    );
+    let client = reqwest::Client::new();
+    let page = || {
+        let request = client
+            .get(format!("{}/q/K7Q2", server.url))
+            .header("accept-language", "fr, en;q=0.5");
+        async move { request.send().await.unwrap().text().await.unwrap() }
+    };
+    assert!(page().await.contains(r#"<html lang="en""#));
+
+    let en = std::fs::read_to_string(locales.join("en/main.ftl")).unwrap();
+    let french: String = en
+        .lines()
+        .map(|l| match l.split_once(" = ") {
+            Some(("language-name", _)) => "language-name = Français".to_owned(),
+            Some(("card-language", _)) => "card-language = Je parle { $langage }.".to_owned(),
+            _ => l.to_owned(),
+        })
+        .map(|l| l + "\n")
+        .collect();
+    let line = french
+        .lines()
+        .position(|l| l.starts_with("card-language"))
+        .unwrap()
+        + 1;
+    std::fs::create_dir(locales.join("fr")).unwrap();
+    std::fs::write(locales.join("fr/main.ftl"), &french).unwrap();
+
+    let expected = format!(
+        "fr/main.ftl:{line}:28: error: unknown variable “$langage” in “card-language”: the reference has no such variable"
+    );
+    let until = Instant::now() + Duration::from_secs(15);
+    loop {
+        let log = server.log.lock().unwrap().join("\n");
+        if log.contains("still serving the previous ones") {
+            assert!(log.contains(&expected), "{expected}\n{log}");
+            assert!(!log.contains("reloaded"), "{log}");
+            break;
+        }
+        assert!(Instant::now() < until, "no warning about the French file: {log}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    let after = page().await;
+    assert!(after.contains(r#"<html lang="en""#), "{after}");
+    assert!(!after.contains("langage"), "{after}");
+
+    // `locales check` says the same about the same folder.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(["locales", "check", locales.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.lines().any(|l| l.ends_with(&expected)), "{stdout}");
 }

@@ -57,6 +57,8 @@ fn the_check_command_passes_on_the_shipped_locales() {
         stdout.contains("ja-Hira: 65 messages, 0 missing, 0 obsolete; 0 errors, 0 warnings"),
         "{stdout}"
     );
+    // Without a folder named, the bundled samples are checked too: clean.
+    assert!(!stdout.contains(": warning: "), "{stdout}");
 }
 
 #[test]
@@ -84,14 +86,111 @@ fn broken_fixture_locales_give_the_exact_reports() {
     }
 }
 
+#[test]
+fn reference_problems_are_reported_with_file_line_column() {
+    let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(["locales", "check", "tests/fixtures/locales-refs"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "errors make it fail");
+    let expected = std::fs::read_to_string(root().join("tests/fixtures/locales-refs.expected")).unwrap();
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+    // Every broken reference in the fixture, so the expected file cannot
+    // silently go stale.
+    let at = "tests/fixtures/locales-refs";
+    for line in [
+        "es/main.ftl:5:37: error: unknown term “-no-such-term” in “card”",
+        "es/main.ftl:9:5: error: The select expression must have a default variant (in the entry starting on line 6)",
+        "fr/main.ftl:4:23: error: unknown term “-marque” in “about”",
+        "fr/main.ftl:5:28: error: unknown attribute “about.sujet” in “about.title”",
+        "fr/main.ftl:6:19: error: unknown attribute “about.titre” in “card”",
+        "fr/main.ftl:6:38: error: unknown message “no-such-message” in “card”",
+        "fr/main.ftl:12:10: error: circular reference: ping → pong → ping",
+        "fr/main.ftl:13:28: error: unknown variable “$langage” in “card-language”: the reference has no such variable",
+        "fr/main.ftl:11:1: warning: obsolete message “ping”: not in the reference",
+        "fr/main.ftl:4:1: warning: “about” does not refer to “-brand” as the reference does",
+    ] {
+        let line = format!("{at}/{line}");
+        assert!(expected.lines().any(|l| l == line), "missing: {line}\n{expected}");
+    }
+    // Start-up and reload use the same validator: neither is served.
+    let (locales, problems) = Locales::from_dir(&root().join(at)).unwrap();
+    let tags: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
+    assert_eq!(tags, ["en"]);
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        problems.iter().any(|p| p.ends_with(&format!(
+            "{at}/fr/main.ftl:12:10: error: circular reference: ping → pong → ping"
+        ))),
+        "{problems:#?}"
+    );
+}
+
+/// The case from issue #11: a new French file whose variable is misspelt.
+#[test]
+fn an_unknown_variable_fails_the_check_and_is_not_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&root().join("locales/en"), &dir.path().join("en"));
+    let fr = dir.path().join("fr");
+    std::fs::create_dir(&fr).unwrap();
+    std::fs::write(fr.join("main.ftl"), french()).unwrap();
+    let line = french()
+        .lines()
+        .position(|l| l.starts_with("card-language"))
+        .unwrap()
+        + 1;
+    let expected = format!(
+        "{}/fr/main.ftl:{line}:28: error: unknown variable “$langage” in “card-language”: the reference has no such variable",
+        dir.path().display()
+    );
+
+    let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(["locales", "check", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.lines().any(|l| l == expected), "{expected}\n{stdout}");
+
+    let (locales, problems) = Locales::from_dir(dir.path()).unwrap();
+    let problems: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(problems.contains(&expected), "{problems:#?}");
+    assert!(!locales.tags().iter().any(|t| t.to_string() == "fr"));
+}
+
+/// English made French enough, with the misspelt variable of issue #11.
+fn french() -> String {
+    let en = std::fs::read_to_string(root().join("locales/en/main.ftl")).unwrap();
+    en.lines()
+        .map(|l| match l.split_once(" = ") {
+            Some(("language-name", _)) => "language-name = Français".to_owned(),
+            Some(("card-language", _)) => "card-language = Je parle { $langage }.".to_owned(),
+            _ => l.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
+}
+
 #[tokio::test]
 async fn a_broken_folder_is_skipped_and_the_others_served() {
     let (locales, problems) = Locales::from_dir(&root().join("tests/fixtures/locales-broken")).unwrap();
     let reported: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    // The validator's own lines, as `locales check` prints them.
+    for line in [
+        "tests/fixtures/locales-broken/vi/main.ftl:5:5: error: Expected a token starting with \"}\" (in the entry starting on line 4)",
+        "tests/fixtures/locales-broken/fr/main.ftl:3:1: error: “code-box” is empty",
+        "tests/fixtures/locales-broken/ko/main.ftl:2:18: error: unknown variable “$user” in “hello”: the reference has no such variable",
+    ] {
+        assert!(
+            reported.iter().any(|p| p.ends_with(line)),
+            "{line}\n{reported:#?}"
+        );
+    }
+    // A missing message is shown in English: no reason to refuse a folder.
     assert!(
-        reported
-            .iter()
-            .any(|p| p.contains("locales-broken/vi/main.ftl:4:")),
+        !reported.iter().any(|p| p.contains("missing message")),
         "{reported:#?}"
     );
     assert!(
@@ -100,14 +199,19 @@ async fn a_broken_folder_is_skipped_and_the_others_served() {
     );
     let tags: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
     assert!(
-        tags.contains(&"fr".to_owned()) && tags.contains(&"en".to_owned()),
+        tags.contains(&"de".to_owned()) && tags.contains(&"en".to_owned()),
         "{tags:?}"
     );
-    assert!(!tags.contains(&"vi".to_owned()));
+    for skipped in ["vi", "fr", "ko"] {
+        assert!(
+            !tags.contains(&skipped.to_owned()),
+            "{skipped} served broken: {tags:?}"
+        );
+    }
     let app = app_on(locales).await;
-    let fr = get(&app, "/q/K7Q2", &[("accept-language", "fr")]).await;
-    assert_eq!(fr.status, 200);
-    assert_eq!(fr.html_lang(), "fr");
+    let de = get(&app, "/q/K7Q2", &[("accept-language", "de")]).await;
+    assert_eq!(de.status, 200);
+    assert_eq!(de.html_lang(), "de");
     let vi = get(&app, "/q/K7Q2", &[("accept-language", "vi")]).await;
     assert_eq!(vi.status, 200);
     assert_eq!(vi.html_lang(), "en", "the skipped language falls back");
@@ -283,7 +387,7 @@ async fn the_server_starts_despite_a_broken_locale_folder() {
     };
     assert!(
         log.iter()
-            .any(|l| l.contains("tests/fixtures/locales-broken/vi/main.ftl:4:")),
+            .any(|l| l.contains("tests/fixtures/locales-broken/vi/main.ftl:5:5: error:")),
         "{log:#?}"
     );
     assert!(
@@ -292,10 +396,134 @@ async fn the_server_starts_despite_a_broken_locale_folder() {
     );
     let page = reqwest::Client::new()
         .get(format!("{url}/q/K7Q2"))
-        .header("accept-language", "fr, en;q=0.1")
+        .header("accept-language", "fr, de;q=0.5, en;q=0.1")
         .send()
         .await
         .unwrap();
     assert_eq!(page.status(), 200);
-    assert!(page.text().await.unwrap().contains(r#"<html lang="fr""#));
+    // fr has an empty message: not served, so the next choice is.
+    assert!(page.text().await.unwrap().contains(r#"<html lang="de""#));
+}
+
+/// Issue #11: numbers reach Fluent as numbers, so each language's plural
+/// forms are chosen (a string would always take the default, "1 seconds").
+#[test]
+fn numbers_choose_the_plural_form() {
+    use madoguchi::i18n::Localizer;
+    let (locales, problems) = Locales::embedded();
+    assert!(problems.is_empty(), "{problems:?}");
+    let in_lang = |tag: &str| {
+        let locale = locales.get(&tag.parse().unwrap()).unwrap();
+        Localizer::new(&locales, locale)
+    };
+    for (tag, one, two) in [
+        (
+            "en",
+            "Please wait 1 second, then try again.",
+            "Please wait 2 seconds, then try again.",
+        ),
+        (
+            "es",
+            "Espere 1 segundo y vuelva a intentarlo.",
+            "Espere 2 segundos y vuelva a intentarlo.",
+        ),
+        (
+            "pt-BR",
+            "Aguarde 1 segundo e tente novamente.",
+            "Aguarde 2 segundos e tente novamente.",
+        ),
+    ] {
+        let l = in_lang(tag);
+        assert_eq!(l.tn("too-many-body", "seconds", 1_u64), one, "{tag}");
+        assert_eq!(l.tn("too-many-body", "seconds", 2_u64), two, "{tag}");
+    }
+    // The staff words too.
+    let en = in_lang("en");
+    assert_eq!(
+        en.tn("admin-login-throttled", "seconds", 1_u64),
+        "Too many failed sign-ins. Please wait 1 second and try again."
+    );
+    assert_eq!(en.tn("admin-err-too-many-items", "max", 1_u64), "At most 1 item.");
+    // A number passed as text never selects "one": why `tn` exists.
+    assert_eq!(
+        en.t1("too-many-body", "seconds", "1"),
+        "Please wait 1 seconds, then try again."
+    );
+}
+
+/// The 429 page (a visitor over the QR budget) counts the wait in the
+/// visitor's language, from a number.
+#[tokio::test]
+async fn the_too_many_page_says_how_many_seconds() {
+    let store = Store::in_memory().await.expect("in-memory store");
+    samples::load_if_empty(&store).await.expect("samples load");
+    let state = AppState::new(store, Locales::embedded().0, BaseUrl::parse(BASE).unwrap()).with_qr_limit(1);
+    let app = app(state);
+    let es = [("accept-language", "es")];
+    assert_eq!(get(&app, "/qr/K7Q2.svg", &es).await.status, 200);
+    let page = get(&app, "/qr/K7Q2.svg", &es).await;
+    assert_eq!(page.status, 429);
+    let html = page.text();
+    let at = html.find("Espere ").expect("the Spanish message") + "Espere ".len();
+    let (n, rest) = html[at..].split_once(' ').unwrap();
+    let n: u64 = n.parse().unwrap_or_else(|_| panic!("a number: {html}"));
+    let unit = if n == 1 { "segundo " } else { "segundos " };
+    assert!(rest.starts_with(unit), "{n} {rest}");
+}
+
+/// Issue #11: the resident's line is a fixed sentence in their language
+/// (not "Tôi nói Tiếng Việt."), and the Japanese card still names the
+/// language for the staff.
+#[tokio::test]
+async fn the_card_says_which_language_the_visitor_speaks() {
+    let app = app_on(Locales::embedded().0).await;
+    for (lang, japanese, own) in [
+        ("vi", "私はベトナム語を話します。", "Tôi nói tiếng Việt."),
+        ("es", "私はスペイン語を話します。", "Hablo español."),
+        ("zh-CN", "私は中国語（簡体字）を話します。", "我说中文。"),
+    ] {
+        let html = get(&app, "/q/K7Q2", &[("accept-language", lang)]).await.text();
+        let card = &html[html.find(r#"<div class="card-body" lang="ja">"#).unwrap()..];
+        let card = &card[..card.find("</div>").unwrap()];
+        assert!(card.contains(&format!("<p>{japanese}</p>")), "{lang}: {card}");
+        assert!(html.contains(&format!(" · {own}</p>")), "{lang}: {html}");
+    }
+}
+
+/// The glossary's wrong words, in a sample procedure text, are named with
+/// their file, line and column.
+#[test]
+fn the_check_names_glossary_words_in_the_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let samples = std::fs::read_to_string(root().join("assets/samples/procedures.json")).unwrap();
+    let at = samples
+        .find("thẻ lưu trú")
+        .expect("the Vietnamese residence card");
+    let edited = format!(
+        "{}thẻ cư trú{}",
+        &samples[..at],
+        &samples[at + "thẻ lưu trú".len()..]
+    );
+    let file = dir.path().join("samples.json");
+    std::fs::write(&file, &edited).unwrap();
+    let line = edited[..at].matches('\n').count() + 1;
+    let column = edited[..at].rsplit('\n').next().unwrap().chars().count() + 1;
+
+    let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(["locales", "check", "locales", "--samples", file.to_str().unwrap()])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "a warning, not an error: {stdout}");
+    let expected = format!("{}:{line}:{column}: warning: “thẻ cư trú” in ", file.display());
+    let warnings: Vec<&str> = stdout.lines().filter(|l| l.contains(": warning: ")).collect();
+    assert_eq!(warnings.len(), 1, "{stdout}");
+    assert!(warnings[0].starts_with(&expected), "{expected}\n{stdout}");
+    assert!(
+        warnings[0].ends_with(
+            "(vi): the glossary says “thẻ lưu trú” for 在留カード (residence card) (not “thẻ cư trú”)"
+        ),
+        "{stdout}"
+    );
 }

@@ -246,7 +246,10 @@ async fn the_last_update_is_a_date_in_the_page_language() {
     for (lang, date) in [
         ("en", "Last updated: January 1, 2026</p>"),
         ("ja", "最終更新日：2026年1月1日</p>"),
-        ("ja-Hira", "：2026年1月1日</p>"),
+        (
+            "ja-Hira",
+            "：2026<ruby>年<rp>(</rp><rt>ねん</rt><rp>)</rp></ruby>1<ruby>月<rp>(</rp><rt>がつ</rt><rp>)</rp></ruby><ruby>1日<rp>(</rp><rt>ついたち</rt><rp>)</rp></ruby></p>",
+        ),
         ("ko", "마지막 업데이트: 2026년 1월 1일</p>"),
     ] {
         let page = get(&app, &format!("/q/D8TE?lang={lang}"), &[]).await.text();

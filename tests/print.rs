@@ -58,6 +58,10 @@ fn captions_in(dir: &std::path::Path) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let entry = entry.unwrap();
+        // Language folders only (locales/glossary.tsv is the translators').
+        if !entry.file_type().unwrap().is_dir() {
+            continue;
+        }
         let tag = entry.file_name().to_string_lossy().into_owned();
         let text = std::fs::read_to_string(entry.path().join("main.ftl")).unwrap();
         let line = text

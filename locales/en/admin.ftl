@@ -20,7 +20,10 @@ admin-user-name = User name
 admin-password = Password
 admin-login-submit = Sign in
 admin-login-expired = The sign-in form had expired. Please try again.
-admin-login-throttled = Too many failed sign-ins. Please wait { $seconds } seconds and try again.
+admin-login-throttled = Too many failed sign-ins. Please wait { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    } and try again.
 admin-login-failed = The user name or password is not correct.
 
 admin-password-title = Change password
@@ -28,11 +31,17 @@ admin-password-changed = Your password has been changed.
 admin-password-must-change = Please choose your own password before you continue.
 admin-password-current = Current password
 admin-password-new = New password
-admin-password-rule = At least { $min } characters, not your user name.
+admin-password-rule = At least { $min ->
+        [one] { $min } character
+       *[other] { $min } characters
+    }, not your user name.
 admin-password-confirm = New password again
 admin-password-wrong-current = The current password is not correct.
 admin-password-mismatch = The two new passwords are not the same.
-admin-password-too-short = The new password needs at least { $min } characters.
+admin-password-too-short = The new password needs at least { $min ->
+        [one] { $min } character
+       *[other] { $min } characters
+    }.
 admin-password-too-long = The new password is too long.
 admin-password-same-as-name = The new password must not be your user name.
 admin-save = Save
@@ -126,9 +135,15 @@ admin-token-new = New token
 admin-token-create = Create token
 
 admin-err-empty = Please fill this in.
-admin-err-too-long = { $chars } characters is too long; at most { $max }.
+admin-err-too-long = { $chars ->
+        [one] { $chars } character is
+       *[other] { $chars } characters are
+    } too long; at most { $max }.
 admin-err-control-characters = Contains invisible control characters; please retype it.
-admin-err-too-many-items = At most { $max } items.
+admin-err-too-many-items = At most { $max ->
+        [one] { $max } item
+       *[other] { $max } items
+    }.
 admin-unavailable-title = Not saved
 admin-busy-body = The database is busy with another change (an import or a backup may be running). Nothing was saved. Please go back and try again in a few seconds.
 admin-cannot-write-body = The database cannot be written to at the moment: its disk is full or read-only. Nothing was saved. Please tell the system administrator; the public pages keep working.
@@ -190,3 +205,10 @@ print-layout-2x5 = A4, 2 × 5 (105 × 57 mm, 10 labels)
 print-fill = Repeat to fill the sheet
 print-poster = Poster
 print-stand = Stand
+
+## The Japanese card on the public guidance page (read by the staff)
+
+# The visitor's language, named in Japanese ($language is its
+# language-name-ja). Each language's own card-language is a fixed sentence;
+# this one takes the name, so one Japanese sentence serves every language.
+staff-card-language = I speak { $language }.

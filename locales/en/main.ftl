@@ -57,8 +57,9 @@ back-to-index = All procedures
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = I would like to do this procedure:
-# $language is the resident's language, named in the card's language.
-card-language = I speak { $language }.
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = I speak English.
 card-code = Procedure code: { $code }
 
 ## Error pages
@@ -73,9 +74,12 @@ bad-request-body = The address could not be understood. Please check it, or type
 server-error-title = Something went wrong
 server-error-body = Please try again in a moment. If it keeps happening, please ask at the counter.
 forbidden-title = Not allowed
-forbidden-body = You cannot open this page. Please sign in with an account that may.
+forbidden-body = You cannot open this page. Please sign in with an account that is allowed to open it.
 too-many-title = Too many attempts
-too-many-body = Please wait { $seconds } seconds, then try again.
+too-many-body = Please wait { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }, then try again.
 unavailable-title = Busy at the moment
 unavailable-body = This could not be done right now. Please try again in a minute. If it keeps happening, please ask at the counter.
 

@@ -56,8 +56,9 @@ back-to-index = Todos los trámites
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = Quisiera hacer este trámite:
-# $language is the resident's language, named in the card's language.
-card-language = Hablo { $language }.
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = Hablo español.
 card-code = Código del trámite: { $code }
 
 ## Error pages
@@ -74,7 +75,10 @@ server-error-body = Vuelva a intentarlo en un momento. Si sigue pasando, pregunt
 forbidden-title = No permitido
 forbidden-body = No puede abrir esta página. Inicie sesión con una cuenta que tenga permiso.
 too-many-title = Demasiados intentos
-too-many-body = Espere { $seconds } segundos y vuelva a intentarlo.
+too-many-body = Espere { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    } y vuelva a intentarlo.
 unavailable-title = Sistema ocupado
 unavailable-body = No se pudo hacer en este momento. Inténtelo de nuevo en un minuto. Si sigue ocurriendo, pregunte en la ventanilla.
 

@@ -35,7 +35,7 @@ section-bring = Mga dapat dalhin
 section-steps = Mga hakbang
 section-where = Saan pupunta
 field-office = Opisina
-field-address = Tirahan
+field-address = Address
 field-floor = Palapag
 field-counter = Counter
 section-hours = Oras ng opisina
@@ -55,9 +55,10 @@ back-to-index = Lahat ng proseso
 # These lines are shown twice: in Japanese (from the ja locale) for the staff,
 # and in the resident's language underneath, so they know what the card says.
 
-card-request = Gusto kong gawin ang prosesong ito:
-# $language is the resident's language, named in the card's language.
-card-language = Nagsasalita ako ng { $language }.
+card-request = Gusto ko pong gawin ang prosesong ito:
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = Nagsasalita po ako ng Filipino.
 card-code = Code ng proseso: { $code }
 
 ## Error pages
@@ -72,11 +73,11 @@ bad-request-body = Hindi maintindihan ang address. Pakisuri ito, o i-type ang co
 server-error-title = May nangyaring mali
 server-error-body = Pakisubukan ulit mamaya. Kung patuloy itong nangyayari, pakitanong sa counter.
 forbidden-title = Hindi pinapayagan
-forbidden-body = Hindi mo mabubuksan ang pahinang ito. Mag-sign in gamit ang account na may pahintulot.
+forbidden-body = Hindi ninyo mabubuksan ang pahinang ito. Pakisuyong mag-sign in gamit ang account na may pahintulot.
 too-many-title = Masyadong maraming pagsubok
-too-many-body = Maghintay ng { $seconds } segundo, saka subukan muli.
+too-many-body = Pakihintay ang { $seconds } segundo, saka subukan muli.
 unavailable-title = Abala ang sistema
-unavailable-body = Hindi ito magawa ngayon. Pakisubukang muli pagkalipas ng isang minuto. Kung patuloy itong nangyayari, magtanong sa counter.
+unavailable-body = Hindi ito magawa ngayon. Pakisubukang muli pagkalipas ng isang minuto. Kung patuloy itong nangyayari, pakitanong sa counter.
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

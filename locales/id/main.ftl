@@ -56,8 +56,9 @@ back-to-index = Semua prosedur
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = Saya ingin mengurus prosedur berikut:
-# $language is the resident's language, named in the card's language.
-card-language = Saya berbicara { $language }.
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = Saya berbicara bahasa Indonesia.
 card-code = Kode prosedur: { $code }
 
 ## Error pages
@@ -94,4 +95,4 @@ staff-mode-close = Tutup layar penuh
 phrases-heading = Kalimat untuk di loket
 phrase-not-understand = Saya tidak mengerti.
 phrase-write-down = Tolong tuliskan.
-phrase-interpreter = Apakah ada penerjemah lisan?
+phrase-interpreter = Apakah ada juru bahasa?

@@ -10,7 +10,7 @@
 #
 # Writing: short sentences, です/ます, one idea per sentence. Furigana: write
 # 漢字《かんじ》 (the reading in 《》 right after the kanji). For a word that
-# is not all kanji, mark its start with ｜: ｜ごみ袋《ぶくろ》. Put furigana on
+# is not all kanji, mark its start with ｜: ｜ごみ袋《ごみぶくろ》. Put furigana on
 # every kanji a child in the first years of school would not know. Never
 # write HTML here: the page turns 《》 into ruby itself.
 
@@ -68,8 +68,9 @@ back-to-index = 手続《てつづ》きの　リスト
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = この　手続《てつづ》きを　したいです：
-# $language is the resident's language, named in the card's language.
-card-language = わたしは　{ $language }が　わかります。
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = わたしは　日本語《にほんご》が　わかります。
 card-code = 手続《てつづ》きの　コード：{ $code }
 
 ## Error pages

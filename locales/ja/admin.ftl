@@ -189,3 +189,8 @@ print-layout-2x5 = A4、2 × 5（105 × 57 mm、10面）
 print-fill = シートが埋まるまで繰り返す
 print-poster = ポスター
 print-stand = 卓上
+
+## 公開の案内ページにある、職員に見せる日本語のカード
+
+# 来訪者の言語を日本語で（$language はその言語の language-name-ja）。
+staff-card-language = 私は{ $language }を話します。

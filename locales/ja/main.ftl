@@ -56,8 +56,9 @@ back-to-index = すべての手続き
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = 次の手続きをしたいです。
-# $language is the resident's language, named in the card's language.
-card-language = 私は{ $language }を話します。
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = 私は日本語を話します。
 card-code = 手続きコード：{ $code }
 
 ## Error pages

@@ -56,8 +56,9 @@ back-to-index = 모든 절차
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = 다음 절차를 진행하고 싶습니다:
-# $language is the resident's language, named in the card's language.
-card-language = 제가 쓰는 언어는 { $language }입니다.
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = 저는 한국어를 합니다.
 card-code = 절차 코드: { $code }
 
 ## Error pages

@@ -56,8 +56,9 @@ back-to-index = လုပ်ငန်းစဉ်အားလုံး
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = ကျွန်ုပ် ဤလုပ်ငန်းစဉ်ကို ဆောင်ရွက်လိုပါသည်:
-# $language is the resident's language, named in the card's language.
-card-language = ကျွန်ုပ် { $language } ပြောပါသည်။
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = ကျွန်ုပ် မြန်မာစကား ပြောပါသည်။
 card-code = လုပ်ငန်းစဉ်ကုဒ်: { $code }
 
 ## Error pages

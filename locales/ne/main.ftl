@@ -56,8 +56,9 @@ back-to-index = सबै प्रक्रियाहरू
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = म यो प्रक्रिया गर्न चाहन्छु:
-# $language is the resident's language, named in the card's language.
-card-language = म { $language } बोल्छु।
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = म नेपाली बोल्छु।
 card-code = प्रक्रिया कोड: { $code }
 
 ## Error pages
@@ -81,8 +82,8 @@ unavailable-body = अहिले यो गर्न सकिएन। कृ
 ## Guidance page tools (the buttons show only where the browser can do them)
 
 text-updated = अन्तिम पटक अद्यावधिक: { $date }
-read-aloud = ठूलो स्वरमा पढ्नुहोस्
-read-aloud-stop = पढ्न रोक्नुहोस्
+read-aloud = पढेर सुनाउनुहोस्
+read-aloud-stop = पढेर सुनाउन रोक्नुहोस्
 copy-link = लिङ्क प्रतिलिपि गर्नुहोस्
 link-copied = लिङ्क प्रतिलिपि गरियो।
 share = साझा गर्नुहोस्

@@ -34,7 +34,7 @@ section-summary = O que é isto?
 section-bring = O que levar
 section-steps = Passo a passo
 section-where = Aonde ir
-field-office = Local
+field-office = Órgão
 field-address = Endereço
 field-floor = Andar
 field-counter = Guichê
@@ -56,8 +56,9 @@ back-to-index = Todos os procedimentos
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = Eu gostaria de fazer este procedimento:
-# $language is the resident's language, named in the card's language.
-card-language = Eu falo { $language }.
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = Eu falo português.
 card-code = Código do procedimento: { $code }
 
 ## Error pages
@@ -74,9 +75,12 @@ server-error-body = Tente novamente daqui a pouco. Se continuar acontecendo, per
 forbidden-title = Não permitido
 forbidden-body = Você não pode abrir esta página. Entre com uma conta que tenha permissão.
 too-many-title = Tentativas demais
-too-many-body = Aguarde { $seconds } segundos e tente novamente.
+too-many-body = Aguarde { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    } e tente novamente.
 unavailable-title = Sistema ocupado
-unavailable-body = Não foi possível fazer isso agora. Tente novamente em um minuto. Se continuar acontecendo, pergunte no balcão.
+unavailable-body = Não foi possível fazer isso agora. Tente novamente em um minuto. Se continuar acontecendo, pergunte no guichê.
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

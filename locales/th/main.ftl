@@ -56,8 +56,9 @@ back-to-index = ขั้นตอนทั้งหมด
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = ฉันต้องการติดต่อเรื่องต่อไปนี้:
-# $language is the resident's language, named in the card's language.
-card-language = ฉันพูด{ $language }
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = ฉันพูดภาษาไทย
 card-code = รหัสขั้นตอน: { $code }
 
 ## Error pages

@@ -56,8 +56,9 @@ back-to-index = Tất cả thủ tục
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = Tôi muốn làm thủ tục sau:
-# $language is the resident's language, named in the card's language.
-card-language = Tôi nói { $language }.
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = Tôi nói tiếng Việt.
 card-code = Mã thủ tục: { $code }
 
 ## Error pages

@@ -56,8 +56,9 @@ back-to-index = 所有手续
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = 我想办理以下手续：
-# $language is the resident's language, named in the card's language.
-card-language = 我使用{ $language }。
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = 我说中文。
 card-code = 手续代码：{ $code }
 
 ## Error pages

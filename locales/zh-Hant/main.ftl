@@ -56,8 +56,9 @@ back-to-index = 所有手續
 # and in the resident's language underneath, so they know what the card says.
 
 card-request = 我想辦理以下手續：
-# $language is the resident's language, named in the card's language.
-card-language = 我使用{ $language }。
+# A fixed sentence naming this language, in this language (no variable):
+# "I speak English." The Japanese card names it with staff-card-language.
+card-language = 我說中文。
 card-code = 手續代碼：{ $code }
 
 ## Error pages
@@ -76,7 +77,7 @@ forbidden-body = 您無法開啟此頁面。請使用有權限的帳號登入。
 too-many-title = 嘗試次數過多
 too-many-body = 請等待 { $seconds } 秒後再試。
 unavailable-title = 系統忙碌中
-unavailable-body = 目前無法處理。請稍候一分鐘再試。如果持續發生，請到窗口詢問。
+unavailable-body = 目前無法處理。請稍候一分鐘再試。如果持續發生，請到櫃檯詢問。
 
 ## Guidance page tools (the buttons show only where the browser can do them)
 

@@ -1,9 +1,10 @@
 //! Locale files changed while the server runs: the folder is looked at
 //! every [`CHECK_EVERY`]; when any file's size or time moved, the locales
-//! are loaded again and, if they load without a problem, a router with
-//! them (and an empty page cache) takes over from the next request on.
-//! Requests already running finish with the old ones. With a problem, the
-//! old locales stay and the problems are logged with their lines.
+//! are loaded again and, if the validator (`i18n::check`, the one `locales
+//! check` runs) finds no error that keeps a folder out, a router with them
+//! (and an empty page cache) takes over from the next request on. Requests
+//! already running finish with the old ones. Otherwise the old locales stay
+//! and each problem is logged as `path:line:column: severity: message`.
 
 use std::convert::Infallible;
 use std::path::{Path, PathBuf};

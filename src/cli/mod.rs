@@ -133,11 +133,15 @@ pub enum TranslationsCommand {
 #[derive(Debug, Subcommand)]
 pub enum LocalesCommand {
     /// Compare every locale folder with the reference (en): syntax, missing and
-    /// obsolete messages, variables, empty values, duplicates, markup.
+    /// obsolete messages, variables, references, plural forms, empty values,
+    /// duplicates, markup, and words the glossary (DIR/glossary.tsv) marks wrong.
     Check {
-        /// Folder of locale folders.
-        #[arg(default_value = "locales")]
-        dir: PathBuf,
+        /// Folder of locale folders (default: ./locales, and then the bundled
+        /// sample procedures are checked against the glossary too).
+        dir: Option<PathBuf>,
+        /// Procedure texts (import format) to check against the glossary.
+        #[arg(long)]
+        samples: Option<PathBuf>,
     },
 }
 
@@ -232,8 +236,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             TranslationsCommand::Import { file } => translations::import(&cli.db, &file).await,
         },
         Command::Locales {
-            command: LocalesCommand::Check { dir },
-        } => locales::check(&dir),
+            command: LocalesCommand::Check { dir, samples },
+        } => locales::check(dir.as_deref(), samples.as_deref()),
         Command::Qr {
             code,
             format,

@@ -12,6 +12,8 @@ use jiff::Timestamp;
 use jiff::civil;
 use jiff::tz::{Offset, TimeZone};
 
+use super::EASY_JAPANESE;
+
 /// The offices' time zone.
 const ZONE: &str = "Asia/Tokyo";
 
@@ -52,11 +54,45 @@ pub fn long_date(day: civil::Date, tag: &str) -> Option<String> {
 }
 
 /// The day of the stored time stamp `stamp` in Tokyo, in the language
-/// `tag`; the stamp's own date part when it cannot be read.
+/// `tag`; the stamp's own date part when it cannot be read. Easy Japanese
+/// gets the Japanese date written with furigana notation
+/// (`2025年《ねん》4月《がつ》｜1日《ついたち》`), shown as ruby.
 pub fn updated_on(stamp: &str, tag: &str) -> String {
-    day_in_tokyo(stamp)
-        .and_then(|day| long_date(day, tag))
+    let day = day_in_tokyo(stamp);
+    if tag == EASY_JAPANESE
+        && let Some(day) = day
+    {
+        return easy_japanese(day);
+    }
+    day.and_then(|day| long_date(day, tag))
         .unwrap_or_else(|| stamp.chars().take(10).collect())
+}
+
+/// A day in Easy Japanese: the ordinary Japanese date with readings, the
+/// days that have their own reading over the whole `14日`.
+fn easy_japanese(day: civil::Date) -> String {
+    let (year, month, d) = (day.year(), day.month(), day.day());
+    let reading = match d {
+        1 => "ついたち",
+        2 => "ふつか",
+        3 => "みっか",
+        4 => "よっか",
+        5 => "いつか",
+        6 => "むいか",
+        7 => "なのか",
+        8 => "ようか",
+        9 => "ここのか",
+        10 => "とおか",
+        14 => "じゅうよっか",
+        20 => "はつか",
+        24 => "にじゅうよっか",
+        _ => "",
+    };
+    let day = match reading {
+        "" => format!("{d}日《にち》"),
+        r => format!("｜{d}日《{r}》"),
+    };
+    format!("{year}年《ねん》{month}月《がつ》{day}")
 }
 
 #[cfg(test)]
@@ -82,7 +118,7 @@ mod tests {
         let expected = [
             ("en", "April 1, 2025"),
             ("ja", "2025年4月1日"),
-            ("ja-Hira", "2025年4月1日"),
+            ("ja-Hira", "2025年《ねん》4月《がつ》｜1日《ついたち》"),
             ("vi", "1 tháng 4 2025"),
             ("zh-Hant", "2025年4月1日"),
             ("zh-Hans", "2025年4月1日"),
@@ -102,6 +138,18 @@ mod tests {
             .collect();
         let expected: Vec<(&str, String)> = expected.iter().map(|(t, d)| (*t, d.to_string())).collect();
         assert_eq!(shown, expected);
+    }
+
+    #[test]
+    fn easy_japanese_reads_the_days_with_their_own_readings() {
+        let day = |d| easy_japanese(civil::date(2025, 4, d));
+        assert_eq!(day(14), "2025年《ねん》4月《がつ》｜14日《じゅうよっか》");
+        assert_eq!(day(15), "2025年《ねん》4月《がつ》15日《にち》");
+        assert_eq!(
+            crate::i18n::ruby::strip(&day(1)),
+            "2025年4月1日",
+            "the notation parses"
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
 use rust_embed::RustEmbed;
 
+use super::check::{self, File, Folder, REFERENCE, Sources};
 use super::negotiate;
 use crate::domain::LangTag;
 
@@ -38,20 +39,9 @@ pub struct Locale {
     bundle: FluentBundle<FluentResource>,
 }
 
-/// A problem that made a locale folder be skipped at load.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadProblem {
-    /// `locales/vi/main.ftl` or the folder alone.
-    pub path: String,
-    pub line: usize,
-    pub message: String,
-}
-
-impl std::fmt::Display for LoadProblem {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}: {}", self.path, self.line, self.message)
-    }
-}
+/// A problem that kept a locale folder from being served: one found by
+/// the validator ([`check::check`]), the same `locales check` prints.
+pub type LoadProblem = check::Problem;
 
 pub struct Locales {
     locales: Vec<Locale>,
@@ -60,69 +50,77 @@ pub struct Locales {
     reported: Mutex<HashSet<(String, String)>>,
 }
 
-/// One folder's files, before parsing.
-#[derive(Clone)]
-struct Folder {
-    name: String,
-    files: Vec<(String, String)>,
-}
-
 impl Locales {
     /// The locales embedded in the binary.
     pub fn embedded() -> (Locales, Vec<LoadProblem>) {
-        Locales::build("locales", embedded_folders())
+        Locales::build(Sources {
+            root: "locales".into(),
+            folders: embedded_folders(),
+            ..Sources::default()
+        })
     }
 
     /// The locales in `dir`, one sub-folder per language. English from the
     /// binary is added when the folder has none, as the last fallback.
+    /// Folders the validator finds errors in are left out, and the
+    /// problems returned (each with its file, line and column).
     pub fn from_dir(dir: &Path) -> std::io::Result<(Locales, Vec<LoadProblem>)> {
-        let root = dir.display().to_string();
-        let mut folders = Vec::new();
-        let mut unreadable = Vec::new();
-        for entry in std::fs::read_dir(dir)? {
-            let entry = entry?;
-            if !entry.file_type()?.is_dir() {
-                continue;
-            }
-            let name = entry.file_name().to_string_lossy().into_owned();
-            // A file that cannot be read (not UTF-8, permissions) skips
-            // its folder, like a syntax error, instead of stopping start-up.
-            match read_folder(&entry.path()) {
-                Ok(files) => folders.push(Folder { name, files }),
-                Err((path, line, message)) => unreadable.push(LoadProblem {
-                    path: path.display().to_string(),
-                    line,
-                    message: format!("{message}; folder skipped"),
-                }),
-            }
+        let mut sources = check::read_dir(dir)?;
+        if !sources.folders.iter().any(|f| f.name == REFERENCE) {
+            sources.folders.extend(embedded_reference());
         }
-        if !folders.iter().any(|f| f.name == "en") {
-            folders.extend(embedded_folders().into_iter().filter(|f| f.name == "en"));
-        }
-        let retry = folders.clone();
-        let (locales, mut problems) = Locales::build(&root, folders);
-        problems.splice(0..0, unreadable);
-        if locales.tags.iter().any(|t| t.to_string() == "en") {
+        let retry = sources.clone();
+        let (locales, problems) = Locales::build(sources);
+        if locales.tags.iter().any(|t| t.to_string() == REFERENCE) {
             return Ok((locales, problems));
         }
-        // A broken English folder: the built-in one keeps every label filled.
-        let mut folders: Vec<Folder> = retry.into_iter().filter(|f| f.name != "en").collect();
-        folders.extend(embedded_folders().into_iter().filter(|f| f.name == "en"));
-        let (locales, _) = Locales::build(&root, folders);
+        // A broken English folder: the built-in one keeps every label
+        // filled, and the others are compared with it instead.
+        let mut problems: Vec<LoadProblem> = problems.into_iter().filter(|p| p.locale == REFERENCE).collect();
+        let mut sources = retry;
+        sources.folders.retain(|f| f.name != REFERENCE);
+        sources.unreadable.retain(|p| p.locale != REFERENCE);
+        sources.folders.extend(embedded_reference());
+        let (locales, others) = Locales::build(sources);
+        problems.extend(others);
         problems.push(LoadProblem {
-            path: format!("{root}/en"),
-            line: 0,
-            message: "using the built-in English instead".into(),
+            locale: REFERENCE.into(),
+            ..check::Problem::at(
+                &format!("{}/{REFERENCE}", dir.display()),
+                "using the built-in English instead",
+            )
         });
         Ok((locales, problems))
     }
 
-    fn build(root: &str, mut folders: Vec<Folder>) -> (Locales, Vec<LoadProblem>) {
-        folders.sort_by(|a, b| a.name.cmp(&b.name));
-        let mut problems = Vec::new();
+    /// Validates the folders and loads those with no blocking problem.
+    pub(crate) fn build(sources: Sources) -> (Locales, Vec<LoadProblem>) {
+        let report = check::check(&sources);
+        // A folder's own errors keep it out; the glossary's are for
+        // translators (`locales check`) and keep nothing out.
+        let folder = |p: &LoadProblem| sources.folders.iter().any(|f| f.name == p.locale);
+        let mut problems: Vec<LoadProblem> = report
+            .problems
+            .into_iter()
+            .filter(|p| p.blocks() && folder(p))
+            .collect();
         let mut locales = Vec::new();
-        for folder in folders {
-            match load_folder(root, folder) {
+        for folder in sources.folders {
+            let blocked = problems.iter().filter(|p| p.locale == folder.name).count();
+            if blocked > 0 {
+                problems.push(LoadProblem {
+                    locale: folder.name.clone(),
+                    ..check::Problem::at(
+                        &format!("{}/{}", sources.root, folder.name),
+                        &format!(
+                            "folder not served: {blocked} error{} (see `madoguchi locales check`)",
+                            if blocked == 1 { "" } else { "s" }
+                        ),
+                    )
+                });
+                continue;
+            }
+            match load_folder(&sources.root, folder) {
                 Ok(locale) => locales.push(locale),
                 Err(p) => problems.extend(p),
             }
@@ -214,33 +212,6 @@ impl Locales {
     }
 }
 
-/// A folder's `.ftl` files as (name, text), sorted; or where reading failed
-/// as (path, line, why).
-fn read_folder(dir: &Path) -> Result<Vec<(String, String)>, (std::path::PathBuf, usize, String)> {
-    let mut files = Vec::new();
-    let entries = std::fs::read_dir(dir).map_err(|e| (dir.to_owned(), 0, e.to_string()))?;
-    for entry in entries {
-        let path = entry.map_err(|e| (dir.to_owned(), 0, e.to_string()))?.path();
-        if path.extension().is_none_or(|e| e != "ftl") {
-            continue;
-        }
-        let bytes = std::fs::read(&path).map_err(|e| (path.clone(), 0, e.to_string()))?;
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = line_of(&String::from_utf8_lossy(valid), valid.len());
-            (path.clone(), line, "not UTF-8 text".to_owned())
-        })?;
-        let name = path
-            .file_name()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        files.push((name, text));
-    }
-    files.sort();
-    Ok(files)
-}
-
 fn embedded_folders() -> Vec<Folder> {
     let mut folders: Vec<Folder> = Vec::new();
     for path in Embedded::iter() {
@@ -251,63 +222,54 @@ fn embedded_folders() -> Vec<Folder> {
             continue;
         };
         let text = String::from_utf8_lossy(&content.data).into_owned();
+        let file = File {
+            path: format!("locales/{dir}/{file}"),
+            text,
+        };
         match folders.iter_mut().find(|f| f.name == dir) {
-            Some(f) => f.files.push((file.to_owned(), text)),
+            Some(f) => f.files.push(file),
             None => folders.push(Folder {
                 name: dir.to_owned(),
-                files: vec![(file.to_owned(), text)],
+                files: vec![file],
             }),
         }
     }
     for f in &mut folders {
-        f.files.sort();
+        f.files.sort_by(|a, b| a.path.cmp(&b.path));
     }
+    folders.sort_by(|a, b| a.name.cmp(&b.name));
     folders
 }
 
-/// 1-based line of a byte offset.
-pub(crate) fn line_of(text: &str, offset: usize) -> usize {
-    text.as_bytes()[..offset.min(text.len())]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-        + 1
+fn embedded_reference() -> Vec<Folder> {
+    embedded_folders()
+        .into_iter()
+        .filter(|f| f.name == REFERENCE)
+        .collect()
 }
 
+/// Makes the bundle of a folder the validator passed.
 fn load_folder(root: &str, folder: Folder) -> Result<Locale, Vec<LoadProblem>> {
     let dir_path = format!("{root}/{}", folder.name);
-    let problem = |path: &str, line: usize, message: String| LoadProblem {
-        path: path.to_owned(),
-        line,
-        message,
+    let problem = |message: String| LoadProblem {
+        locale: folder.name.clone(),
+        ..check::Problem::at(&dir_path, &message)
     };
-    let tag = LangTag::parse(&folder.name)
-        .map_err(|e| vec![problem(&dir_path, 0, format!("{e}; folder skipped"))])?;
+    let tag = LangTag::parse(&folder.name).map_err(|e| vec![problem(format!("{e}; folder skipped"))])?;
     let mut bundle = FluentBundle::new_concurrent(vec![tag.id().clone()]);
     // Without this, output carries invisible U+2068/U+2069 around variables.
     bundle.set_use_isolating(false);
-    let mut problems = Vec::new();
-    for (file, text) in folder.files {
-        let path = format!("{dir_path}/{file}");
-        match FluentResource::try_new(text.clone()) {
-            Ok(resource) => {
-                if let Err(errors) = bundle.add_resource(resource) {
-                    for e in errors {
-                        problems.push(problem(&path, 0, e.to_string()));
-                    }
-                }
-            }
-            Err((_, errors)) => {
-                for e in errors {
-                    // The broken entry's first line: where a translator looks.
-                    let at = e.slice.as_ref().map_or(e.pos.start, |s| s.start);
-                    problems.push(problem(&path, line_of(&text, at), e.kind.to_string()));
-                }
-            }
-        }
-    }
-    if !problems.is_empty() {
-        return Err(problems);
+    for file in &folder.files {
+        // The validator parsed these already; a failure here is a bug in it.
+        let resource = FluentResource::try_new(file.text.clone()).map_err(|_| {
+            vec![problem(format!(
+                "{}: cannot be parsed; folder skipped",
+                file.path
+            ))]
+        })?;
+        bundle
+            .add_resource(resource)
+            .map_err(|e| vec![problem(format!("{}: {e:?}; folder skipped", file.path))])?;
     }
     let plain = |id: &str| {
         let mut errors = Vec::new();
@@ -318,11 +280,7 @@ fn load_folder(root: &str, folder: Folder) -> Result<Locale, Vec<LoadProblem>> {
             .filter(|s| !s.trim().is_empty())
     };
     let Some(name) = plain("language-name") else {
-        return Err(vec![problem(
-            &dir_path,
-            0,
-            "no language-name message; folder skipped".into(),
-        )]);
+        return Err(vec![problem("no language-name message; folder skipped".into())]);
     };
     let name_ja = plain("language-name-ja").unwrap_or_else(|| name.clone());
     Ok(Locale {
@@ -337,45 +295,56 @@ fn load_folder(root: &str, folder: Folder) -> Result<Locale, Vec<LoadProblem>> {
 mod tests {
     use super::*;
 
-    fn folder(name: &str, ftl: &str) -> Folder {
-        Folder {
-            name: name.into(),
-            files: vec![("main.ftl".into(), ftl.into())],
+    fn folders(list: &[(&str, &str)]) -> Sources {
+        let folders = list
+            .iter()
+            .map(|(name, ftl)| Folder {
+                name: (*name).into(),
+                files: vec![File {
+                    path: format!("loc/{name}/main.ftl"),
+                    text: (*ftl).into(),
+                }],
+            })
+            .collect();
+        Sources {
+            root: "loc".into(),
+            folders,
+            ..Sources::default()
         }
     }
 
     #[test]
     fn broken_folders_are_reported_with_line_and_skipped() {
-        let (locales, problems) = Locales::build(
-            "loc",
-            vec![
-                folder("en", "language-name = English\nhello = Hello { $name }\n"),
-                folder("vi", "language-name = Tiếng Việt\n\nbroken = {\n"),
-                folder("not a tag", "language-name = X\n"),
-            ],
-        );
+        let (locales, problems) = Locales::build(folders(&[
+            ("en", "language-name = English\nhello = Hello { $name }\n"),
+            ("vi", "language-name = Tiếng Việt\n\nbroken = {\n"),
+            ("not a tag", "language-name = X\n"),
+        ]));
         assert_eq!(locales.tags().len(), 1);
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.path == "loc/vi/main.ftl" && p.line == 3),
-            "{problems:?}"
+        let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            lines,
+            [
+                "loc/vi/main.ftl:4:1: error: Expected an inline expression (in the entry starting on line 3)",
+                "loc/not a tag:1:1: error: “not a tag” is not a language tag this service understands",
+                "loc/vi:1:1: error: folder not served: 1 error (see `madoguchi locales check`)",
+                "loc/not a tag:1:1: error: folder not served: 1 error (see `madoguchi locales check`)",
+            ]
         );
-        assert!(problems.iter().any(|p| p.path == "loc/not a tag"));
     }
 
     #[test]
     fn missing_messages_fall_back_and_variables_are_clean() {
-        let (locales, _) = Locales::build(
-            "loc",
-            vec![
-                folder(
-                    "en",
-                    "language-name = English\nhello = Hello { $name }\nonly-en = Only\n",
-                ),
-                folder("ko", "language-name = 한국어\nhello = 안녕하세요 { $name }\n"),
-            ],
+        let (locales, problems) = Locales::build(folders(&[
+            (
+                "en",
+                "language-name = English\nhello = Hello { $name }\nonly-en = Only\n",
+            ),
+            ("ko", "language-name = 한국어\nhello = 안녕하세요 { $name }\n"),
+        ]));
+        assert!(
+            problems.is_empty(),
+            "a missing message is no reason to refuse: {problems:?}"
         );
         let ko = locales.get(&LangTag::parse("ko").unwrap()).unwrap();
         let mut args = FluentArgs::new();

@@ -1,6 +1,7 @@
 //! A locale bound to its fallback chain, for templates to call.
 
-use fluent_bundle::FluentArgs;
+use fluent_bundle::types::FluentNumber;
+use fluent_bundle::{FluentArgs, FluentValue};
 
 use super::{Locale, Locales, ruby};
 
@@ -26,6 +27,13 @@ impl<'a> Localizer<'a> {
         ruby::strip(&self.raw1(id, name, value)).into_owned()
     }
 
+    /// The message `id` with one number, as plain text. The number reaches
+    /// Fluent as a number, so `{ $n -> [one] … *[other] … }` picks the
+    /// language's plural form (a string would always take the default).
+    pub fn tn(&self, id: &str, name: &str, n: impl Into<FluentNumber>) -> String {
+        ruby::strip(&self.rawn(id, name, n)).into_owned()
+    }
+
     /// The message `id` as written, furigana notation (`漢字《かんじ》`) included.
     pub fn raw(&self, id: &str) -> String {
         self.locales.format(self.locale, id, None)
@@ -35,6 +43,13 @@ impl<'a> Localizer<'a> {
     pub fn raw1(&self, id: &str, name: &str, value: &str) -> String {
         let mut args = FluentArgs::new();
         args.set(name.to_owned(), value.to_owned());
+        self.locales.format(self.locale, id, Some(&args))
+    }
+
+    /// The message `id` with one number, furigana notation included.
+    pub fn rawn(&self, id: &str, name: &str, n: impl Into<FluentNumber>) -> String {
+        let mut args = FluentArgs::new();
+        args.set(name.to_owned(), FluentValue::Number(n.into()));
         self.locales.format(self.locale, id, Some(&args))
     }
 

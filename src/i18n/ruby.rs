@@ -1,6 +1,8 @@
 //! The furigana notation used in Easy Japanese texts: `漢字《かんじ》`, as in
 //! Aozora Bunko. The base is the run of kanji just before `《`, or whatever
-//! follows a `｜` when the base is not all kanji (`｜ごみ袋《ぶくろ》`).
+//! follows a `｜` when the base is not all kanji (`｜ごみ袋《ごみぶくろ》`):
+//! the reading covers the whole base, kana included, so a word is read as
+//! one (`｜14日《じゅうよっか》`, not `14日《にち》`).
 //! Parsed into segments here; the web layer renders them as `<ruby>` from a
 //! template, so every piece stays auto-escaped. Knows nothing of HTML.
 
@@ -118,8 +120,20 @@ mod tests {
     #[test]
     fn a_bar_marks_a_base_that_is_not_all_kanji() {
         assert_eq!(
-            parse("青い｜ごみ袋《ぶくろ》です"),
-            [Text("青い".into()), ruby("ごみ袋", "ぶくろ"), Text("です".into())]
+            parse("青い｜ごみ袋《ごみぶくろ》です"),
+            [
+                Text("青い".into()),
+                ruby("ごみ袋", "ごみぶくろ"),
+                Text("です".into())
+            ]
+        );
+        assert_eq!(
+            parse("｜14日《じゅうよっか》の　間《あいだ》"),
+            [
+                ruby("14日", "じゅうよっか"),
+                Text("の　".into()),
+                ruby("間", "あいだ")
+            ]
         );
     }
 
@@ -156,7 +170,7 @@ mod tests {
     #[test]
     fn strip_keeps_the_base() {
         assert_eq!(strip("市役所《しやくしょ》に行《い》く"), "市役所に行く");
-        assert_eq!(strip("｜ごみ袋《ぶくろ》"), "ごみ袋");
+        assert_eq!(strip("｜ごみ袋《ごみぶくろ》"), "ごみ袋");
         assert!(matches!(strip("no notation"), Cow::Borrowed(_)));
     }
 }

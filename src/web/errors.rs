@@ -122,7 +122,11 @@ fn page(state: &AppState, lang: &Lang, detail: &ErrorDetail, staff: bool) -> Res
         _ => ("bad-request-title", "bad-request-body"),
     };
     let message = match detail.kind {
-        ErrorKind::TooManyRequests => page.l.raw1(body, "seconds", &detail.message),
+        // The wait reaches Fluent as a number, for its plural forms.
+        ErrorKind::TooManyRequests => match detail.message.parse::<u64>() {
+            Ok(seconds) => page.l.rawn(body, "seconds", seconds),
+            Err(_) => page.l.raw1(body, "seconds", &detail.message),
+        },
         _ => page.l.raw(body),
     };
     let html = NotFoundPage {

@@ -1,22 +1,32 @@
-//! `madoguchi locales check`: the translator's checker, modelled on
-//! Mozilla's compare-locales. Every locale folder is compared with the
-//! reference (English); each problem is reported as
-//! `path:line:column: severity: message`, then a summary per locale.
+//! The one locale validator, modelled on Mozilla's compare-locales. It is
+//! what `madoguchi locales check` prints, and what start-up and the live
+//! reload load by: a folder with a problem that [`Problem::blocks`] is
+//! not served (at start-up it is skipped; on a reload the previous words
+//! stay). Every locale folder is compared with the reference (English);
+//! each problem is reported as `path:line:column: severity: message`, then
+//! a summary per locale.
 //!
 //! Positions come from fluent-syntax's AST: parsing a `&str` yields
 //! identifiers and text that are slices of the source, so a slice's
 //! address gives its exact offset.
 
-use std::collections::BTreeSet;
 use std::fmt;
 use std::path::Path;
 
 use crate::domain::LangTag;
 
+mod compare;
+pub mod glossary;
+mod plurals;
+mod refs;
 mod scan;
+#[cfg(test)]
+mod tests;
 
+pub use glossary::Glossary;
+pub use scan::File;
 pub(crate) use scan::line_col;
-use scan::{File, Parsed, parse_locale};
+use scan::parse_locale;
 
 /// The reference every other locale is compared with.
 pub const REFERENCE: &str = "en";
@@ -43,6 +53,25 @@ pub struct Problem {
     pub column: usize,
     pub severity: Severity,
     pub message: String,
+    /// The locale folder it belongs to (empty: the folder of folders).
+    pub locale: String,
+    /// A missing message or attribute: an error for the translator, but
+    /// the page shows the English one meanwhile, so it does not keep the
+    /// folder from being served.
+    pub falls_back: bool,
+}
+
+impl Problem {
+    /// A problem of a whole folder or file, at its start.
+    pub fn at(path: &str, message: &str) -> Problem {
+        problem(path, 1, 1, Severity::Error, message.to_owned())
+    }
+
+    /// Whether the folder cannot be served as it is: residents would see
+    /// a broken label (`{$langage}`, `{no-such-message}`, `???`).
+    pub fn blocks(&self) -> bool {
+        self.severity == Severity::Error && !self.falls_back
+    }
 }
 
 impl fmt::Display for Problem {
@@ -91,30 +120,103 @@ impl Report {
     }
 }
 
-/// Checks every locale folder in `dir`.
-pub fn check_dir(dir: &Path) -> std::io::Result<Report> {
-    let mut folders: Vec<(String, Vec<File>)> = Vec::new();
+/// One locale folder's `.ftl` files.
+#[derive(Debug, Clone)]
+pub struct Folder {
+    pub name: String,
+    pub files: Vec<File>,
+}
+
+/// What is checked: the locale folders, the glossary if there is one,
+/// and the files that could not be read at all.
+#[derive(Debug, Clone, Default)]
+pub struct Sources {
+    pub root: String,
+    pub folders: Vec<Folder>,
+    pub glossary: Option<File>,
+    pub unreadable: Vec<Problem>,
+}
+
+/// Reads every locale folder in `dir` (and its glossary). A file that
+/// cannot be read (not UTF-8, permissions) is a problem of its folder.
+pub fn read_dir(dir: &Path) -> std::io::Result<Sources> {
+    let root = dir.display().to_string();
+    let mut sources = Sources {
+        root: root.clone(),
+        ..Sources::default()
+    };
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
         if !entry.file_type()?.is_dir() {
+            if name == glossary::FILE
+                && let Ok(text) = read_text(&entry.path(), "", &mut sources.unreadable)
+            {
+                let path = entry.path().display().to_string();
+                sources.glossary = Some(File { path, text });
+            }
             continue;
         }
-        let name = entry.file_name().to_string_lossy().into_owned();
         let mut files = Vec::new();
-        for file in std::fs::read_dir(entry.path())? {
-            let path = file?.path();
-            if path.extension().is_some_and(|e| e == "ftl") {
-                files.push(File {
-                    path: path.display().to_string(),
-                    text: std::fs::read_to_string(&path)?,
-                });
+        let listing = match std::fs::read_dir(entry.path()) {
+            Ok(l) => l.collect::<Result<Vec<_>, _>>(),
+            Err(e) => Err(e),
+        };
+        match listing {
+            Ok(list) => {
+                for file in list {
+                    let path = file.path();
+                    if path.extension().is_some_and(|e| e == "ftl")
+                        && let Ok(text) = read_text(&path, &name, &mut sources.unreadable)
+                    {
+                        let path = path.display().to_string();
+                        files.push(File { path, text });
+                    }
+                }
             }
+            Err(e) => sources.unreadable.push(Problem {
+                locale: name.clone(),
+                ..problem(&format!("{root}/{name}"), 1, 1, Severity::Error, e.to_string())
+            }),
         }
         files.sort_by(|a, b| a.path.cmp(&b.path));
-        folders.push((name, files));
+        sources.folders.push(Folder { name, files });
     }
-    folders.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(check_folders(&dir.display().to_string(), &folders))
+    sources.folders.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(sources)
+}
+
+/// A file's text; where that fails, a problem with the line and column of
+/// the first byte that is not UTF-8.
+fn read_text(path: &Path, locale: &str, problems: &mut Vec<Problem>) -> Result<String, ()> {
+    let shown = path.display().to_string();
+    let fail = |line, column, message: String| Problem {
+        locale: locale.to_owned(),
+        ..problem(&shown, line, column, Severity::Error, message)
+    };
+    let bytes = std::fs::read(path).map_err(|e| problems.push(fail(1, 1, e.to_string())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]).into_owned();
+        let (line, column) = line_col(&valid, valid.len());
+        problems.push(fail(line, column, "not UTF-8 text".into()));
+    })
+}
+
+/// Sample procedure texts (`path`, the import format's JSON) checked
+/// against the glossary of `sources`: residents read them like the page's
+/// own words. Problems of the glossary itself are reported by [`check`].
+pub fn check_samples(sources: &Sources, path: &str, json: &str) -> Vec<Problem> {
+    let glossary = sources
+        .glossary
+        .as_ref()
+        .map(|f| Glossary::parse(&f.path, &f.text, &mut Vec::new()))
+        .unwrap_or_default();
+    glossary::check_samples(path, json, &glossary)
+}
+
+/// Checks every locale folder in `dir`.
+pub fn check_dir(dir: &Path) -> std::io::Result<Report> {
+    Ok(check(&read_dir(dir)?))
 }
 
 /// Files of the reference that only some languages need: the staff
@@ -126,12 +228,32 @@ fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
-fn check_folders(root: &str, folders: &[(String, Vec<File>)]) -> Report {
+/// The validator: every check on every folder of `sources`.
+pub fn check(sources: &Sources) -> Report {
+    let root = sources.root.as_str();
     let mut report = Report::default();
+    let mut glossary_problems = Vec::new();
+    let glossary = sources
+        .glossary
+        .as_ref()
+        .map(|f| Glossary::parse(&f.path, &f.text, &mut glossary_problems))
+        .unwrap_or_default();
+    report.problems.extend(glossary_problems);
+    // A glossary that could not be read.
+    let folder = |p: &&Problem| sources.folders.iter().any(|f| f.name == p.locale);
+    report
+        .problems
+        .extend(sources.unreadable.iter().filter(|p| !folder(p)).cloned());
     let mut parsed = Vec::new();
-    for (name, files) in folders {
-        let mut problems = Vec::new();
-        if let Err(e) = LangTag::parse(name) {
+    for Folder { name, files } in &sources.folders {
+        let mut problems: Vec<Problem> = sources
+            .unreadable
+            .iter()
+            .filter(|p| &p.locale == name)
+            .cloned()
+            .collect();
+        let tag = LangTag::parse(name);
+        if let Err(e) = &tag {
             problems.push(problem(
                 &format!("{root}/{name}"),
                 1,
@@ -149,7 +271,20 @@ fn check_folders(root: &str, folders: &[(String, Vec<File>)]) -> Report {
                 "no .ftl files in this folder".into(),
             ));
         }
-        let p = parse_locale(files, &mut problems);
+        let p = parse_locale(files, glossary.avoid(name), &mut problems);
+        refs::check(&p, &mut problems);
+        if let Ok(tag) = &tag {
+            plurals::check(tag.id(), &p, &mut problems);
+        }
+        if !files.is_empty() && !p.entries.contains_key("language-name") {
+            problems.push(problem(
+                &p.first_file,
+                1,
+                1,
+                Severity::Error,
+                "no “language-name” message: the language picker cannot name this language".into(),
+            ));
+        }
         parsed.push((name.clone(), p, problems));
     }
     let reference = parsed
@@ -176,18 +311,20 @@ fn check_folders(root: &str, folders: &[(String, Vec<File>)]) -> Report {
         let loadable = LangTag::parse(name).is_ok();
         if let Some(reference) = reference.filter(|_| name != REFERENCE && loadable) {
             let has = |file: &str| {
-                folders
+                sources
+                    .folders
                     .iter()
-                    .any(|(n, fs)| n == name && fs.iter().any(|f| file_name(&f.path) == file))
+                    .any(|f| &f.name == name && f.files.iter().any(|f| file_name(&f.path) == file))
             };
             let optional = |ref_path: &str| {
                 let file = file_name(ref_path);
                 STAFF_FILES.contains(&file) && name != "ja" && !has(file)
             };
-            compare(reference, locale, &optional, &mut problems, &mut summary);
+            compare::compare(reference, locale, &optional, &mut problems, &mut summary);
         }
         problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
-        for p in &problems {
+        for p in &mut problems {
+            p.locale = name.clone();
             match p.severity {
                 Severity::Error => summary.errors += 1,
                 Severity::Warning => summary.warnings += 1,
@@ -206,144 +343,7 @@ fn problem(path: &str, line: usize, column: usize, severity: Severity, message: 
         column,
         severity,
         message,
-    }
-}
-
-fn compare(
-    reference: &Parsed,
-    locale: &Parsed,
-    optional: &dyn Fn(&str) -> bool,
-    problems: &mut Vec<Problem>,
-    summary: &mut Summary,
-) {
-    for (id, r) in &reference.entries {
-        let Some(l) = locale.entries.get(id) else {
-            if optional(&r.path) {
-                continue;
-            }
-            summary.missing += 1;
-            problems.push(problem(
-                &locale.first_file,
-                1,
-                1,
-                Severity::Error,
-                format!("missing message “{id}” (see {}:{})", r.path, r.line),
-            ));
-            continue;
-        };
-        let at = |severity, message| problem(&l.path, l.line, l.column, severity, message);
-        if r.has_value && !l.has_value {
-            problems.push(at(
-                Severity::Error,
-                format!("“{id}” has no value; the reference has one"),
-            ));
-        }
-        for name in r.attributes.keys() {
-            if !l.attributes.contains_key(name) {
-                problems.push(at(Severity::Error, format!("missing attribute “{id}.{name}”")));
-            }
-        }
-        for (name, (line, column)) in &l.attributes {
-            if !r.attributes.contains_key(name) {
-                problems.push(problem(
-                    &l.path,
-                    *line,
-                    *column,
-                    Severity::Warning,
-                    format!("obsolete attribute “{id}.{name}”: the reference has none"),
-                ));
-            }
-        }
-        for (name, (line, column)) in &l.variables {
-            if !r.variables.contains_key(name) {
-                problems.push(problem(
-                    &l.path,
-                    *line,
-                    *column,
-                    Severity::Error,
-                    format!("unknown variable “${name}” in “{id}”: the reference has no such variable"),
-                ));
-            }
-        }
-        let unused: BTreeSet<&String> = r
-            .variables
-            .keys()
-            .filter(|v| !l.variables.contains_key(*v))
-            .collect();
-        for name in unused {
-            problems.push(at(
-                Severity::Warning,
-                format!("“{id}” does not use the variable “${name}” of the reference"),
-            ));
-        }
-    }
-    for (id, l) in &locale.entries {
-        if !reference.entries.contains_key(id) {
-            summary.obsolete += 1;
-            problems.push(problem(
-                &l.path,
-                l.line,
-                l.column,
-                Severity::Warning,
-                format!("obsolete message “{id}”: not in the reference"),
-            ));
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn folders(list: &[(&str, &str)]) -> Vec<(String, Vec<File>)> {
-        list.iter()
-            .map(|(name, text)| {
-                (
-                    name.to_string(),
-                    vec![File {
-                        path: format!("l/{name}/main.ftl"),
-                        text: text.to_string(),
-                    }],
-                )
-            })
-            .collect()
-    }
-
-    fn lines(report: &Report) -> Vec<String> {
-        report.problems.iter().map(ToString::to_string).collect()
-    }
-
-    #[test]
-    fn positions_are_exact() {
-        assert_eq!(line_col("ab\ncdé f", 8), (2, 5));
-        assert_eq!(line_col("x", 0), (1, 1));
-    }
-
-    #[test]
-    fn compares_with_the_reference() {
-        let report = check_folders(
-            "l",
-            &folders(&[
-                ("en", "a = A { $n }\nb = B\n    .title = T\nc = C\nd = D\n"),
-                (
-                    "vi",
-                    "a = A { $m }\nb = B\nc = <b>C</b>\nz = Z\nc = again\nd = かな《かな》 漢字《かんじ》\n",
-                ),
-            ]),
-        );
-        assert_eq!(
-            lines(&report),
-            [
-                "l/vi/main.ftl:1:1: warning: “a” does not use the variable “$n” of the reference",
-                "l/vi/main.ftl:1:9: error: unknown variable “$m” in “a”: the reference has no such variable",
-                "l/vi/main.ftl:2:1: error: missing attribute “b.title”",
-                "l/vi/main.ftl:3:5: error: markup in “c”: write plain text; the page escapes it (furigana: 漢字《かんじ》)",
-                "l/vi/main.ftl:4:1: warning: obsolete message “z”: not in the reference",
-                "l/vi/main.ftl:5:1: error: duplicate id “c” (first at l/vi/main.ftl:3)",
-                "l/vi/main.ftl:6:7: warning: furigana in “d” not understood: write 漢字《かんじ》, or ｜base《reading》 when the base is not all kanji",
-            ]
-        );
-        assert_eq!(report.summaries[1].obsolete, 1);
-        assert_eq!(report.summaries[1].errors, 4);
+        locale: String::new(),
+        falls_back: false,
     }
 }

@@ -6,25 +6,50 @@ use std::collections::BTreeMap;
 use fluent_syntax::ast;
 use fluent_syntax::parser;
 
+use super::glossary::Avoid;
 use super::{Problem, Severity, problem};
 use crate::i18n::ruby;
 
-/// One `.ftl` file as read from disk.
-pub(super) struct File {
-    pub(super) path: String,
-    pub(super) text: String,
+/// One `.ftl` file as read from disk (or from the binary).
+#[derive(Debug, Clone)]
+pub struct File {
+    pub path: String,
+    pub text: String,
 }
 
-/// What the comparison needs of one message (or term).
+/// A 1-based line and column (in characters).
+pub(super) type At = (usize, usize);
+
+/// A reference to another message or term (`{ msg }`, `{ msg.attr }`,
+/// `{ -term }`), from the value (`from: None`) or an attribute.
+pub(super) struct Ref {
+    pub(super) from: Option<String>,
+    /// `msg`, or `-term` for terms.
+    pub(super) target: String,
+    pub(super) attribute: Option<String>,
+    pub(super) at: At,
+}
+
+/// A select expression's variant keys, at the first key.
+pub(super) struct Select {
+    pub(super) keys: Vec<String>,
+    /// Each key's position, in order.
+    pub(super) key_at: Vec<At>,
+    pub(super) at: At,
+}
+
+/// What the checks need of one message (or term).
 pub(super) struct Entry {
     pub(super) path: String,
     pub(super) line: usize,
     pub(super) column: usize,
     pub(super) has_value: bool,
     /// Attribute name → position.
-    pub(super) attributes: BTreeMap<String, (usize, usize)>,
+    pub(super) attributes: BTreeMap<String, At>,
     /// Variable name → position of its first use.
-    pub(super) variables: BTreeMap<String, (usize, usize)>,
+    pub(super) variables: BTreeMap<String, At>,
+    pub(super) refs: Vec<Ref>,
+    pub(super) selects: Vec<Select>,
 }
 
 /// The messages (and terms, as `-id`) of one locale, by id.
@@ -52,7 +77,9 @@ pub(super) fn offset_in(text: &str, slice: &str) -> Option<usize> {
     (at >= start && at + slice.len() <= start + text.len()).then(|| at - start)
 }
 
-pub(super) fn parse_locale(files: &[File], problems: &mut Vec<Problem>) -> Parsed {
+/// Parses every file of one locale. `avoid` is the glossary's list of
+/// terms this language should not use (warnings).
+pub(super) fn parse_locale(files: &[File], avoid: &[Avoid], problems: &mut Vec<Problem>) -> Parsed {
     let mut entries: BTreeMap<String, Entry> = BTreeMap::new();
     for file in files {
         let text = file.text.as_str();
@@ -75,14 +102,14 @@ pub(super) fn parse_locale(files: &[File], problems: &mut Vec<Problem>) -> Parse
             }
         };
         for entry in &resource.body {
-            let (id, value, attributes) = match entry {
-                ast::Entry::Message(m) => (m.id.name.to_owned(), m.value.as_ref(), &m.attributes),
-                ast::Entry::Term(t) => (format!("-{}", t.id.name), Some(&t.value), &t.attributes),
-                _ => continue,
-            };
-            let id_slice = match entry {
-                ast::Entry::Message(m) => m.id.name,
-                ast::Entry::Term(t) => t.id.name,
+            let (id, id_slice, value, attributes) = match entry {
+                ast::Entry::Message(m) => (m.id.name.to_owned(), m.id.name, m.value.as_ref(), &m.attributes),
+                ast::Entry::Term(t) => (
+                    format!("-{}", t.id.name),
+                    t.id.name,
+                    Some(&t.value),
+                    &t.attributes,
+                ),
                 _ => continue,
             };
             let (line, column) = pos(id_slice);
@@ -96,10 +123,9 @@ pub(super) fn parse_locale(files: &[File], problems: &mut Vec<Problem>) -> Parse
                 ));
                 continue;
             }
-            let mut variables = BTreeMap::new();
-            let mut patterns: Vec<(&ast::Pattern<&str>, String)> = Vec::new();
+            let mut patterns: Vec<(&ast::Pattern<&str>, Option<&str>)> = Vec::new();
             if let Some(v) = value {
-                patterns.push((v, id.clone()));
+                patterns.push((v, None));
             }
             let mut attrs = BTreeMap::new();
             for a in attributes {
@@ -113,9 +139,19 @@ pub(super) fn parse_locale(files: &[File], problems: &mut Vec<Problem>) -> Parse
                         format!("duplicate attribute “{id}.{}”", a.id.name),
                     ));
                 }
-                patterns.push((&a.value, format!("{id}.{}", a.id.name)));
+                patterns.push((&a.value, Some(a.id.name)));
             }
-            for (pattern, name) in patterns {
+            let mut walk = Walk {
+                file: text,
+                from: None,
+                variables: BTreeMap::new(),
+                refs: Vec::new(),
+                selects: Vec::new(),
+                calls: Vec::new(),
+                texts: Vec::new(),
+            };
+            for (pattern, attribute) in patterns {
+                let name = attribute.map_or(id.clone(), |a| format!("{id}.{a}"));
                 if is_empty(pattern) {
                     problems.push(problem(
                         &file.path,
@@ -125,44 +161,21 @@ pub(super) fn parse_locale(files: &[File], problems: &mut Vec<Problem>) -> Parse
                         format!("“{name}” is empty"),
                     ));
                 }
-                let mut texts = Vec::new();
-                walk_pattern(
-                    pattern,
-                    &mut |var| {
-                        // Point at the `$`, just before the name.
-                        let at = offset_in(text, var).map_or(0, |o| o.saturating_sub(1));
-                        variables
-                            .entry(var.to_owned())
-                            .or_insert_with(|| line_col(text, at));
-                    },
-                    &mut texts,
-                );
-                for t in texts {
-                    if let Some(at) = broken_furigana_at(t) {
-                        let (l, c) = line_col(text, offset_in(text, t).unwrap_or(0) + at);
-                        problems.push(problem(
-                            &file.path,
-                            l,
-                            c,
-                            Severity::Warning,
-                            format!(
-                                "furigana in “{name}” not understood: write 漢字《かんじ》, or ｜base《reading》 when the base is not all kanji"
-                            ),
-                        ));
-                    }
-                    if let Some(at) = markup_at(t) {
-                        let (l, c) = line_col(text, offset_in(text, t).unwrap_or(0) + at);
-                        problems.push(problem(
-                            &file.path,
-                            l,
-                            c,
-                            Severity::Error,
-                            format!(
-                                "markup in “{name}”: write plain text; the page escapes it (furigana: 漢字《かんじ》)"
-                            ),
-                        ));
-                    }
+                walk.from = attribute.map(str::to_owned);
+                walk.texts.clear();
+                walk.pattern(pattern);
+                for t in &walk.texts {
+                    check_text(file, t, &name, avoid, problems);
                 }
+            }
+            for (function, at) in &walk.calls {
+                problems.push(problem(
+                    &file.path,
+                    at.0,
+                    at.1,
+                    Severity::Error,
+                    format!("function “{function}” in “{id}”: the service formats no functions; use the variable itself"),
+                ));
             }
             entries.insert(
                 id,
@@ -172,7 +185,9 @@ pub(super) fn parse_locale(files: &[File], problems: &mut Vec<Problem>) -> Parse
                     column,
                     has_value: value.is_some(),
                     attributes: attrs,
-                    variables,
+                    variables: walk.variables,
+                    refs: walk.refs,
+                    selects: walk.selects,
                 },
             );
         }
@@ -180,6 +195,45 @@ pub(super) fn parse_locale(files: &[File], problems: &mut Vec<Problem>) -> Parse
     Parsed {
         entries,
         first_file: files.first().map(|f| f.path.clone()).unwrap_or_default(),
+    }
+}
+
+/// The checks on a piece of plain text: furigana notation, markup, and
+/// terms the glossary marks wrong for this language.
+fn check_text(file: &File, t: &str, name: &str, avoid: &[Avoid], problems: &mut Vec<Problem>) {
+    let text = file.text.as_str();
+    let at = |i: usize| line_col(text, offset_in(text, t).unwrap_or(0) + i);
+    if let Some(i) = broken_furigana_at(t) {
+        let (l, c) = at(i);
+        problems.push(problem(
+            &file.path,
+            l,
+            c,
+            Severity::Warning,
+            format!(
+                "furigana in “{name}” not understood: write 漢字《かんじ》, or ｜base《reading》 when the base is not all kanji"
+            ),
+        ));
+    }
+    if let Some(i) = markup_at(t) {
+        let (l, c) = at(i);
+        problems.push(problem(
+            &file.path,
+            l,
+            c,
+            Severity::Error,
+            format!("markup in “{name}”: write plain text; the page escapes it (furigana: 漢字《かんじ》)"),
+        ));
+    }
+    for (i, a) in super::glossary::find(t, avoid) {
+        let (l, c) = at(i);
+        problems.push(problem(
+            &file.path,
+            l,
+            c,
+            Severity::Warning,
+            format!("“{}” in “{name}”: {}", a.wrong, a.advice()),
+        ));
     }
 }
 
@@ -214,47 +268,112 @@ fn markup_at(text: &str) -> Option<usize> {
     })
 }
 
-fn walk_pattern<'s>(pattern: &ast::Pattern<&'s str>, var: &mut dyn FnMut(&'s str), texts: &mut Vec<&'s str>) {
-    for e in &pattern.elements {
-        match e {
-            ast::PatternElement::TextElement { value } => texts.push(value),
-            ast::PatternElement::Placeable { expression } => walk_expression(expression, var, texts),
-        }
-    }
+/// Collects what one entry's patterns use, with positions in `file`.
+struct Walk<'s> {
+    file: &'s str,
+    /// The attribute whose pattern is being walked (`None`: the value).
+    from: Option<String>,
+    variables: BTreeMap<String, At>,
+    refs: Vec<Ref>,
+    selects: Vec<Select>,
+    calls: Vec<(String, At)>,
+    texts: Vec<&'s str>,
 }
 
-fn walk_expression<'s>(e: &ast::Expression<&'s str>, var: &mut dyn FnMut(&'s str), texts: &mut Vec<&'s str>) {
-    match e {
-        ast::Expression::Select { selector, variants } => {
-            walk_inline(selector, var, texts);
-            for v in variants {
-                walk_pattern(&v.value, var, texts);
+impl<'s> Walk<'s> {
+    fn at(&self, slice: &str, back: usize) -> At {
+        line_col(
+            self.file,
+            offset_in(self.file, slice).map_or(0, |o| o.saturating_sub(back)),
+        )
+    }
+
+    fn pattern(&mut self, pattern: &ast::Pattern<&'s str>) {
+        for e in &pattern.elements {
+            match e {
+                ast::PatternElement::TextElement { value } => self.texts.push(value),
+                ast::PatternElement::Placeable { expression } => self.expression(expression),
             }
         }
-        ast::Expression::Inline(i) => walk_inline(i, var, texts),
     }
-}
 
-fn walk_inline<'s>(
-    e: &ast::InlineExpression<&'s str>,
-    var: &mut dyn FnMut(&'s str),
-    texts: &mut Vec<&'s str>,
-) {
-    let mut args = |a: &ast::CallArguments<&'s str>, var: &mut dyn FnMut(&'s str)| {
+    fn expression(&mut self, e: &ast::Expression<&'s str>) {
+        match e {
+            ast::Expression::Select { selector, variants } => {
+                self.inline(selector);
+                let keys: Vec<&str> = variants
+                    .iter()
+                    .map(|v| match &v.key {
+                        ast::VariantKey::Identifier { name } => *name,
+                        ast::VariantKey::NumberLiteral { value } => *value,
+                    })
+                    .collect();
+                if let Some(first) = keys.first() {
+                    let at = self.at(first, 0);
+                    let key_at = keys.iter().map(|k| self.at(k, 0)).collect();
+                    self.selects.push(Select {
+                        keys: keys.iter().map(|k| k.to_string()).collect(),
+                        key_at,
+                        at,
+                    });
+                }
+                for v in variants {
+                    self.pattern(&v.value);
+                }
+            }
+            ast::Expression::Inline(i) => self.inline(i),
+        }
+    }
+
+    fn arguments(&mut self, a: &ast::CallArguments<&'s str>) {
         for p in &a.positional {
-            walk_inline(p, var, texts);
+            self.inline(p);
         }
         for n in &a.named {
-            walk_inline(&n.value, var, texts);
+            self.inline(&n.value);
         }
-    };
-    match e {
-        ast::InlineExpression::VariableReference { id } => var(id.name),
-        ast::InlineExpression::FunctionReference { arguments, .. } => args(arguments, var),
-        ast::InlineExpression::TermReference {
-            arguments: Some(a), ..
-        } => args(a, var),
-        ast::InlineExpression::Placeable { expression } => walk_expression(expression, var, texts),
-        _ => {}
+    }
+
+    fn inline(&mut self, e: &ast::InlineExpression<&'s str>) {
+        match e {
+            ast::InlineExpression::VariableReference { id } => {
+                // Point at the `$`, just before the name.
+                let at = self.at(id.name, 1);
+                self.variables.entry(id.name.to_owned()).or_insert(at);
+            }
+            ast::InlineExpression::FunctionReference { id, arguments } => {
+                let at = self.at(id.name, 0);
+                self.calls.push((id.name.to_owned(), at));
+                self.arguments(arguments);
+            }
+            ast::InlineExpression::MessageReference { id, attribute } => {
+                let at = self.at(id.name, 0);
+                self.refs.push(Ref {
+                    from: self.from.clone(),
+                    target: id.name.to_owned(),
+                    attribute: attribute.as_ref().map(|a| a.name.to_owned()),
+                    at,
+                });
+            }
+            ast::InlineExpression::TermReference {
+                id,
+                attribute,
+                arguments,
+            } => {
+                // Point at the `-`, just before the name.
+                let at = self.at(id.name, 1);
+                self.refs.push(Ref {
+                    from: self.from.clone(),
+                    target: format!("-{}", id.name),
+                    attribute: attribute.as_ref().map(|a| a.name.to_owned()),
+                    at,
+                });
+                if let Some(a) = arguments {
+                    self.arguments(a);
+                }
+            }
+            ast::InlineExpression::Placeable { expression } => self.expression(expression),
+            _ => {}
+        }
     }
 }

@@ -77,11 +77,7 @@ pub fn problem_message(l: &Localizer<'_>, p: &FieldProblem) -> String {
         Some(&args),
     );
     match item {
-        Some(i) => format!(
-            "{} {}",
-            l.t1("admin-err-item", "n", &(i + 1).to_string()),
-            message
-        ),
+        Some(i) => format!("{} {}", l.tn("admin-err-item", "n", i + 1), message),
         None => message,
     }
 }

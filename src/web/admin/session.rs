@@ -212,8 +212,8 @@ pub async fn login(
             return render_login(&state, &lang, StatusCode::UNAUTHORIZED, name, &next, Some(msg));
         }
         Attempt::Wait(wait) => {
-            let secs = wait.as_secs().max(1).to_string();
-            let msg = page.l.t1("admin-login-throttled", "seconds", &secs);
+            let secs = wait.as_secs().max(1);
+            let msg = page.l.tn("admin-login-throttled", "seconds", secs);
             tracing::warn!(user = %name, %address, "sign-in slowed down after repeated failures");
             let mut r = render_login(
                 &state,
@@ -223,8 +223,7 @@ pub async fn login(
                 &next,
                 Some(msg),
             )?;
-            r.headers_mut()
-                .insert("retry-after", HeaderValue::from_str(&secs).expect("digits"));
+            r.headers_mut().insert("retry-after", HeaderValue::from(secs));
             return Ok(r);
         }
     };
@@ -319,7 +318,7 @@ pub async fn change_password(
         })
     };
     if let Some(id) = problem {
-        let error = Some(page.l.t1(id, "min", &auth::MIN_PASSWORD_CHARS.to_string()));
+        let error = Some(page.l.tn(id, "min", auth::MIN_PASSWORD_CHARS));
         let html = PasswordPage {
             page: &page,
             error,
