@@ -431,3 +431,37 @@ proptest! {
         });
     }
 }
+
+/// Easy Japanese readers get dates and times written out, never
+/// `2025-04-01` or `8:30〜17:15` (every sample page, and the index).
+#[tokio::test]
+async fn easy_japanese_pages_write_dates_and_times_out() {
+    let app = common::sample_app().await;
+    let mut uris = vec!["/".to_owned()];
+    for code in ["K7Q2", "H3N8", "J5RW", "M9CD", "C4KA", "G2SB", "T6ZX"] {
+        uris.push(format!("/q/{code}"));
+    }
+    for uri in uris {
+        let html = get(&app, &format!("{uri}?lang=ja-Hira"), &[]).await.text();
+        let mut body = &html[html.find("<main").unwrap()..];
+        // A text with no Easy Japanese version (T6ZX) is shown in ordinary
+        // Japanese, marked as such: only the page's own words are checked.
+        if let Some(at) = body.find(r#"<article class="text" lang="ja""#) {
+            body = &body[..at];
+        }
+        let text: String = body
+            .split('<')
+            .map(|s| s.split_once('>').map_or(s, |(_, t)| t))
+            .collect();
+        let chars: Vec<char> = text.chars().collect();
+        for (i, w) in chars.windows(5).enumerate() {
+            let digit = |c: char| c.is_ascii_digit();
+            let iso = digit(w[0]) && digit(w[1]) && digit(w[2]) && digit(w[3]) && w[4] == '-';
+            let clock = digit(w[0]) && w[1] == ':' && digit(w[2]) && digit(w[3]);
+            let around: String = chars[i.saturating_sub(10)..(i + 15).min(chars.len())]
+                .iter()
+                .collect();
+            assert!(!iso && !clock, "{uri}: {around}");
+        }
+    }
+}
