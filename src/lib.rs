@@ -48,6 +48,8 @@ struct Inner {
     writes: std::sync::atomic::AtomicU64,
     /// Peers whose X-Forwarded-For names the client (`--trusted-proxy`).
     trusted_proxies: Vec<std::net::IpAddr>,
+    /// The zone staff pages show times in (`--time-zone`, Asia/Tokyo).
+    staff_zone: jiff::tz::TimeZone,
 }
 
 /// The locales and the pages rendered with them, replaced together when
@@ -71,6 +73,7 @@ impl AppState {
                 qr_limit: web::RateLimit::new(QR_RENDERS_PER_MINUTE, std::time::Duration::from_secs(60)),
                 writes: Default::default(),
                 trusted_proxies: Vec::new(),
+                staff_zone: i18n::dates::zone(i18n::dates::ZONE).expect("Tokyo always resolves"),
             }),
             rendering: Arc::new(Rendering {
                 locales,
@@ -108,6 +111,19 @@ impl AppState {
             inner.trusted_proxies = proxies.into_iter().map(|ip| ip.to_canonical()).collect();
         }
         self
+    }
+
+    /// The same state showing staff times in `zone`. Call before cloning
+    /// the state.
+    pub fn with_time_zone(mut self, zone: jiff::tz::TimeZone) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.staff_zone = zone;
+        }
+        self
+    }
+
+    pub fn staff_zone(&self) -> &jiff::tz::TimeZone {
+        &self.inner.staff_zone
     }
 
     pub fn trusted_proxies(&self) -> &[std::net::IpAddr] {

@@ -289,7 +289,7 @@ async fn every_change_is_in_the_audit_log() {
         .text();
     assert_eq!(page.matches(r#"<tr class="audit-entry">"#).count(), 3);
     let page = c.get("/admin/audit?user=admin").await.text();
-    assert!(page.contains("user.create"));
+    assert!(page.contains("アカウント「tanaka」を作成"), "in words");
 }
 
 #[tokio::test]

@@ -212,3 +212,36 @@ print-stand = Stand
 # language-name-ja). Each language's own card-language is a fixed sentence;
 # this one takes the name, so one Japanese sentence serves every language.
 staff-card-language = I speak { $language }.
+admin-ago-now = just now
+admin-ago-minutes = { $n ->
+    [one] 1 minute ago
+   *[other] { $n } minutes ago
+}
+admin-ago-hours = { $n ->
+    [one] 1 hour ago
+   *[other] { $n } hours ago
+}
+admin-audit-removed = Removed:
+admin-audit-added = Added:
+admin-audit-revision = Revision
+admin-audit-other = Another change ({ $code })
+admin-audit-procedure-create = Created the procedure
+admin-audit-procedure-publish = Published
+admin-audit-procedure-unpublish = Returned to draft
+admin-audit-procedure-archive = Ended (archived)
+admin-audit-procedure-restore = Restored after it had ended
+admin-audit-procedure-import = Imported from a file
+admin-audit-procedure-office = Changed the office
+admin-audit-procedure-stale-policy = Changed what readers of out-of-date translations see
+admin-audit-text-create = Created the text in { $language }
+admin-audit-text-update = Updated the text in { $language }
+admin-audit-text-import = Imported the text in { $language } from a translation file
+admin-audit-office-create = Created office { $name }
+admin-audit-office-update = Updated office { $name }
+admin-audit-office-import = Imported office { $name } from a file
+admin-audit-user-create = Created the account “{ $name }”
+admin-audit-user-update = Changed the account “{ $name }”
+admin-audit-user-password-reset = Reset the password of “{ $name }”
+admin-audit-user-password-change = “{ $name }” changed their password
+admin-audit-token-create = Created API token { $name }
+admin-audit-token-revoke = Revoked API token { $name }

@@ -74,6 +74,9 @@ pub enum Command {
         /// X-Forwarded-For, so sign-in and QR limits apply per visitor.
         #[arg(long, env = "MADOGUCHI_TRUSTED_PROXY", value_delimiter = ',')]
         trusted_proxy: Vec<std::net::IpAddr>,
+        /// The time zone staff pages show times in (IANA name).
+        #[arg(long, env = "MADOGUCHI_TIME_ZONE", default_value = crate::i18n::dates::ZONE)]
+        time_zone: String,
     },
     /// Import procedures from a JSON file (all or nothing).
     Import { file: PathBuf },
@@ -176,6 +179,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             qr_per_minute,
             read_only,
             trusted_proxy,
+            time_zone,
         } => {
             let samples = !no_samples;
             let o = serve::Options {
@@ -188,6 +192,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 qr_per_minute,
                 read_only,
                 trusted_proxies: trusted_proxy,
+                time_zone: crate::i18n::dates::zone(&time_zone).map_err(anyhow::Error::msg)?,
                 log_format: cli.log_format,
             };
             serve::serve(o).await

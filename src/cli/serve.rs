@@ -24,6 +24,7 @@ pub struct Options {
     pub qr_per_minute: u32,
     pub read_only: bool,
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub time_zone: jiff::tz::TimeZone,
     pub log_format: super::LogFormat,
 }
 
@@ -75,7 +76,8 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     );
     let state = AppState::new(store.clone(), locales, base_url)
         .with_qr_limit(o.qr_per_minute)
-        .with_trusted_proxies(o.trusted_proxies.clone());
+        .with_trusted_proxies(o.trusted_proxies.clone())
+        .with_time_zone(o.time_zone.clone());
     // Nothing to flush into a read-only database.
     let (stop_flushing, stopped) = tokio::sync::oneshot::channel::<()>();
     let flusher = (!store.is_read_only()).then(|| {
@@ -177,6 +179,7 @@ fn log_configuration(
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(" "),
+        time_zone = o.time_zone.iana_name().unwrap_or("fixed"),
         samples = o.samples,
         locales = locales_source,
         languages = languages.join(" "),

@@ -5,8 +5,9 @@
 
 use icu_calendar::Gregorian;
 use icu_datetime::FixedCalendarDateTimeFormatter;
-use icu_datetime::fieldsets::YMD;
-use icu_datetime::input::Date;
+use icu_datetime::fieldsets::{YMD, YMDT};
+use icu_datetime::input::{Date, DateTime, Time};
+use icu_datetime::options::TimePrecision;
 use icu_locale_core::Locale;
 use jiff::Timestamp;
 use jiff::civil;
@@ -15,7 +16,7 @@ use jiff::tz::{Offset, TimeZone};
 use super::EASY_JAPANESE;
 
 /// The offices' time zone.
-const ZONE: &str = "Asia/Tokyo";
+pub const ZONE: &str = "Asia/Tokyo";
 
 /// Tokyo's zone from the system's database; without one, its fixed
 /// offset (Japan has kept UTC+9 all year since 1951).
@@ -95,6 +96,59 @@ fn easy_japanese(day: civil::Date) -> String {
     format!("{year}年《ねん》{month}月《がつ》{day}")
 }
 
+/// A staff-facing moment: when, in the staff's zone and language
+/// (`2026年12月4日 12:24`), and how long ago when that is recent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffTime {
+    /// The stored stamp (RFC 3339 UTC), for `<time datetime>`.
+    pub stamp: String,
+    /// Year, month, day, hour and minute in the zone, as the language writes them.
+    pub at: String,
+    /// Seconds since then, when under a day (for "3分前").
+    pub ago: Option<i64>,
+}
+
+/// `stamp` (RFC 3339 UTC) as staff in `zone` read it in `tag`, seen at `now`.
+/// An unreadable stamp is shown as stored.
+pub fn staff_time(stamp: &str, now: Timestamp, zone: &TimeZone, tag: &str) -> StaffTime {
+    let Ok(t) = stamp.trim().parse::<Timestamp>() else {
+        return StaffTime {
+            stamp: stamp.to_owned(),
+            at: stamp.to_owned(),
+            ago: None,
+        };
+    };
+    let local = t.to_zoned_datetime(zone.clone()).datetime();
+    let at = long_date_time(local, tag).unwrap_or_else(|| local.strftime("%Y-%m-%d %H:%M").to_string());
+    let seconds = now.as_second() - t.as_second();
+    StaffTime {
+        stamp: stamp.to_owned(),
+        at,
+        ago: (0..86_400).contains(&seconds).then_some(seconds),
+    }
+}
+
+/// Date and time to the minute, CLDR's long date with the time (24-hour
+/// where the language writes it so).
+fn long_date_time(dt: civil::DateTime, tag: &str) -> Option<String> {
+    let fields = YMDT::long().with_time_precision(TimePrecision::Minute);
+    let formatter =
+        FixedCalendarDateTimeFormatter::<Gregorian, YMDT>::try_new(locale_of(tag).into(), fields).ok()?;
+    let date = Date::try_new_gregorian(i32::from(dt.year()), dt.month() as u8, dt.day() as u8).ok()?;
+    let time = Time::try_new(dt.hour() as u8, dt.minute() as u8, 0, 0).ok()?;
+    Some(formatter.format(&DateTime { date, time }).to_string())
+}
+
+/// The staff's time zone by IANA name (`Asia/Tokyo`), from the system's
+/// database; Tokyo's fixed offset when that is all there is.
+pub fn zone(name: &str) -> Result<TimeZone, String> {
+    match TimeZone::get(name) {
+        Ok(z) => Ok(z),
+        Err(_) if name == ZONE => Ok(tokyo()),
+        Err(e) => Err(format!("unknown time zone {name:?}: {e}")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +204,32 @@ mod tests {
             "2025年4月1日",
             "the notation parses"
         );
+    }
+
+    #[test]
+    fn staff_times_are_local_to_the_minute_with_how_long_ago() {
+        let now: Timestamp = "2026-12-04T03:27:52Z".parse().unwrap();
+        let tokyo = zone("Asia/Tokyo").unwrap();
+        let t = staff_time("2026-12-04T03:24:52Z", now, &tokyo, "ja");
+        assert_eq!(t.at, "2026年12月4日 12:24");
+        assert_eq!(t.ago, Some(180));
+        let en = staff_time("2026-12-04T03:24:52Z", now, &tokyo, "en");
+        assert!(
+            en.at.starts_with("December 4, 2026") && en.at.contains("12:24"),
+            "{}",
+            en.at
+        );
+        // A day or more ago, or in the future: no "ago".
+        assert_eq!(staff_time("2026-12-03T03:27:52Z", now, &tokyo, "ja").ago, None);
+        assert_eq!(staff_time("2026-12-05T00:00:00Z", now, &tokyo, "ja").ago, None);
+        // Another zone, configured.
+        let utc = zone("UTC").unwrap();
+        assert_eq!(
+            staff_time("2026-12-04T03:24:52Z", now, &utc, "ja").at,
+            "2026年12月4日 3:24"
+        );
+        assert!(zone("Mars/Olympus").is_err());
+        assert_eq!(staff_time("garbage", now, &tokyo, "ja").at, "garbage");
     }
 
     #[test]

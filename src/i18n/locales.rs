@@ -176,6 +176,18 @@ impl Locales {
             .unwrap_or(&self.locales[0])
     }
 
+    /// Whether message `id` exists in `locale` or a fallback language
+    /// (for words chosen at run time, such as one per audit action).
+    pub fn has_message(&self, locale: &Locale, id: &str) -> bool {
+        std::iter::once(locale)
+            .chain(
+                self.locales
+                    .iter()
+                    .filter(|l| FALLBACKS.contains(&l.tag.to_string().as_str())),
+            )
+            .any(|l| l.bundle.has_message(id))
+    }
+
     /// Formats message `id` in `locale`, falling back to English, then
     /// Japanese. A miss is logged once per locale and id.
     pub fn format(&self, locale: &Locale, id: &str, args: Option<&FluentArgs>) -> String {

@@ -40,6 +40,18 @@ pub struct AdminFrame<'a> {
     pub other_lang: String,
     pub other_lang_name: String,
     set_cookie: Option<String>,
+    zone: &'a jiff::tz::TimeZone,
+    now: jiff::Timestamp,
+}
+
+/// A moment as a staff page shows it (`admin/time.html`).
+pub struct TimeView {
+    /// For `<time datetime>`.
+    pub stamp: String,
+    /// `2026年12月4日 12:24`, in the staff zone.
+    pub at: String,
+    /// `3分前`, when under a day ago.
+    pub ago: Option<String>,
 }
 
 impl<'a> AdminFrame<'a> {
@@ -66,6 +78,8 @@ impl<'a> AdminFrame<'a> {
             other_lang: other.map(|l| l.tag.to_string()).unwrap_or_default(),
             other_lang_name: other.map(|l| l.name.clone()).unwrap_or_default(),
             set_cookie,
+            zone: state.staff_zone(),
+            now: jiff::Timestamp::now(),
         }
     }
 
@@ -77,6 +91,22 @@ impl<'a> AdminFrame<'a> {
     /// Procedure text without readings, for titles and attributes.
     pub fn plain(&self, text: &str) -> String {
         ruby::plain(text)
+    }
+
+    /// A stored time stamp in the staff zone and language, with how long
+    /// ago when recent.
+    pub fn time(&self, stamp: &str) -> TimeView {
+        let t = crate::i18n::dates::staff_time(stamp, self.now, self.zone, &self.lang);
+        let ago = t.ago.map(|s| match s {
+            0..60 => self.l.t("admin-ago-now"),
+            60..3600 => self.l.tn("admin-ago-minutes", "n", s / 60),
+            _ => self.l.tn("admin-ago-hours", "n", s / 3600),
+        });
+        TimeView {
+            stamp: t.stamp,
+            at: t.at,
+            ago,
+        }
     }
 
     pub fn is_admin(&self) -> bool {
