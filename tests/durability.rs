@@ -100,7 +100,7 @@ async fn imports_killed_at_random_points_leave_all_or_nothing() {
     let started = Instant::now();
     assert!(
         madoguchi(&db)
-            .args(["import", first.to_str().unwrap()])
+            .args(["import", "--create", first.to_str().unwrap()])
             .status()
             .unwrap()
             .success()

@@ -44,12 +44,15 @@ fn export_import_export_is_exact() {
     );
     std::fs::write(&extra, file).unwrap();
     // a: samples (loaded by import of the bundled file) plus an archived one.
-    ok(madoguchi(&a, &["import", "assets/samples/procedures.json"]));
+    ok(madoguchi(
+        &a,
+        &["import", "--create", "assets/samples/procedures.json"],
+    ));
     ok(madoguchi(&a, &["import", extra.to_str().unwrap()]));
     let first = ok(madoguchi(&a, &["export"]));
     let file = dir.path().join("export.json");
     std::fs::write(&file, &first).unwrap();
-    ok(madoguchi(&b, &["import", file.to_str().unwrap()]));
+    ok(madoguchi(&b, &["import", "--create", file.to_str().unwrap()]));
     let out = dir.path().join("again.json");
     ok(madoguchi(&b, &["export", "-o", out.to_str().unwrap()]));
     let second = std::fs::read_to_string(&out).unwrap();
@@ -66,7 +69,10 @@ fn export_import_export_is_exact() {
 fn a_bad_record_changes_nothing_and_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("m.db");
-    ok(madoguchi(&db, &["import", "assets/samples/procedures.json"]));
+    ok(madoguchi(
+        &db,
+        &["import", "--create", "assets/samples/procedures.json"],
+    ));
     let before = ok(madoguchi(&db, &["export"]));
 
     // The first record is good and would change K7Q2; the third is bad.
@@ -103,7 +109,10 @@ fn a_bad_record_changes_nothing_and_is_named() {
 fn qr_command_writes_a_code_for_the_base_url() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("m.db");
-    ok(madoguchi(&db, &["import", "assets/samples/procedures.json"]));
+    ok(madoguchi(
+        &db,
+        &["import", "--create", "assets/samples/procedures.json"],
+    ));
     let png = dir.path().join("k.png");
     let svg = dir.path().join("k.svg");
     ok(madoguchi(
@@ -143,4 +152,41 @@ fn qr_command_writes_a_code_for_the_base_url() {
     assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<?xml"));
     let out = madoguchi(&db, &["qr", "ZZZZ", "-o", png.to_str().unwrap()]);
     assert!(!out.status.success());
+}
+
+/// Run in the wrong folder, a tool says there is no database instead of
+/// creating an empty one and reporting success on it.
+#[test]
+fn tools_refuse_a_missing_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("wrong-folder.db");
+    let out_file = dir.path().join("out");
+    let out = out_file.to_str().unwrap();
+    let ftl = dir.path().join("vi.ftl");
+    std::fs::write(&ftl, "# lang: vi\n").unwrap();
+    for args in [
+        vec!["export"],
+        vec!["import", "assets/samples/procedures.json"],
+        vec!["qr", "K7Q2", "-o", out],
+        vec!["translations", "export", "--lang", "vi", "-o", out],
+        vec!["translations", "import", ftl.to_str().unwrap()],
+        vec!["backup", out],
+        vec!["user", "add", "sato", "--role", "editor"],
+    ] {
+        let run = madoguchi(&db, &args);
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(!run.status.success(), "{args:?} must fail");
+        assert!(
+            stderr.contains(&format!("no database at {}", db.display())),
+            "{args:?}: {stderr}"
+        );
+        assert!(!db.exists(), "{args:?} created the database");
+        assert!(!out_file.exists(), "{args:?} wrote a file");
+    }
+    // --create makes one on purpose.
+    ok(madoguchi(
+        &db,
+        &["import", "--create", "assets/samples/procedures.json"],
+    ));
+    assert!(ok(madoguchi(&db, &["export"])).contains("K7Q2"));
 }

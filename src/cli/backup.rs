@@ -12,7 +12,7 @@ pub async fn backup(db: &Path, target: &Path) -> anyhow::Result<()> {
         "{} exists already; choose a new file name",
         target.display()
     );
-    let store = Store::open(db)
+    let store = Store::open_existing(db)
         .await
         .with_context(|| format!("opening {}", db.display()))?;
     store

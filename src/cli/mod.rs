@@ -79,7 +79,12 @@ pub enum Command {
         time_zone: String,
     },
     /// Import procedures from a JSON file (all or nothing).
-    Import { file: PathBuf },
+    Import {
+        file: PathBuf,
+        /// Create the database when there is none yet (otherwise refused).
+        #[arg(long)]
+        create: bool,
+    },
     /// Export every procedure as JSON.
     Export {
         /// Write here instead of standard output.
@@ -198,12 +203,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             serve::serve(o).await
         }
         Command::Backup { file } => backup::backup(&cli.db, &file).await,
-        Command::Import { file } => {
+        Command::Import { file, create } => {
             let json =
                 std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
             let file_data = transfer::parse(&json, &crate::store::now())
                 .with_context(|| format!("{}: nothing was imported", file.display()))?;
-            let store = Store::open(&cli.db).await?;
+            let store = if create {
+                Store::open(&cli.db).await?
+            } else {
+                Store::open_existing(&cli.db).await?
+            };
             store
                 .import(&file_data, &crate::domain::Actor::system("import"))
                 .await?;
@@ -216,7 +225,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Export { output } => {
-            let store = Store::open(&cli.db).await?;
+            let store = Store::open_existing(&cli.db).await?;
             let json = transfer::to_json(&store.offices().await?, &store.all_procedures().await?);
             match output {
                 Some(path) => {
@@ -228,6 +237,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User {
             command: UserCommand::Add { name, role, langs },
         } => {
+            // Before the password is typed, not after.
+            Store::require_existing(&cli.db)?;
             let mut password = String::new();
             std::io::stdin()
                 .read_line(&mut password)
@@ -250,7 +261,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             output,
         } => {
             let code = Code::parse_lenient(&code).map_err(|e| anyhow::anyhow!("{code:?}: {e}"))?;
-            let store = Store::open(&cli.db).await?;
+            let store = Store::open_existing(&cli.db).await?;
             if store.procedure(&code).await?.is_none() {
                 anyhow::bail!("no procedure has the code {code} in {}", cli.db.display());
             }

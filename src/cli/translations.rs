@@ -36,7 +36,7 @@ pub async fn export(
 ) -> anyhow::Result<()> {
     let lang = LangTag::parse(lang)?;
     let format = format.unwrap_or_else(|| output.as_deref().map_or(Format::Ftl, Format::of));
-    let store = Store::open(db).await?;
+    let store = Store::open_existing(db).await?;
     let units = translations::units(&store.all_procedures().await?, &lang);
     let text = match format {
         Format::Ftl => ftl::export(&lang, &units),
@@ -50,7 +50,7 @@ pub async fn export(
 
 pub async fn import(db: &Path, file: &Path) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
-    let store = Store::open(db).await?;
+    let store = Store::open_existing(db).await?;
     let procedures = store.all_procedures().await?;
     let parsed = match Format::of(file) {
         Format::Ftl => ftl::parse(&text),

@@ -20,7 +20,7 @@ pub async fn add(db: &Path, name: &str, role: &str, langs: &str, password: &str)
         );
     }
     let hash = auth::hash_password(password)?;
-    let store = Store::open(db)
+    let store = Store::open_existing(db)
         .await
         .with_context(|| format!("opening {}", db.display()))?;
     match store

@@ -70,6 +70,23 @@ impl Store {
         Store::open_with(path, &OpenOptions::default()).await
     }
 
+    /// Opens a database that must already exist: a tool run in the wrong
+    /// folder must not create an empty one and report success on it.
+    pub async fn open_existing(path: &Path) -> anyhow::Result<Store> {
+        Store::require_existing(path)?;
+        Store::open(path).await
+    }
+
+    /// Fails unless a database file is at `path` (see [`Store::open_existing`]).
+    pub fn require_existing(path: &Path) -> anyhow::Result<()> {
+        anyhow::ensure!(
+            path.exists(),
+            "no database at {}; start `madoguchi serve` once or pass --db",
+            path.display()
+        );
+        Ok(())
+    }
+
     pub async fn open_with(path: &Path, o: &OpenOptions) -> anyhow::Result<Store> {
         let mut options = SqliteConnectOptions::new()
             .filename(path)
