@@ -279,7 +279,9 @@ fn payload(base: &str, code: &str, source: &str) -> String {
 async fn printed_pages_decode_and_measure_right() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("m.db");
-    // `user add` creates the schema; `serve` then adds the samples.
+    // The first start creates the database with the samples (`user add`
+    // refuses a database that does not exist yet).
+    drop(start(&db));
     add_user(&db, "printer");
     let server = start(&db);
     let base = server.url.clone();
