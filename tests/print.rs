@@ -394,3 +394,55 @@ async fn public_posters_may_be_kept_for_minutes_staff_ones_never() {
     assert_eq!(r.status, 200);
     assert_eq!(r.header("cache-control"), "no-store");
 }
+
+/// A base URL residents' phones cannot open is named, in red, on every
+/// print page before anything is printed, with the exact address the code
+/// holds; a public https address gets no warning.
+#[tokio::test]
+async fn print_pages_warn_about_a_base_url_phones_cannot_open() {
+    for (base, risk) in [
+        ("http://127.0.0.1:8080", Some("このパソコンでしか開けません")),
+        ("https://192.168.10.5", Some("庁内ネットワークの中のアドレス")),
+        ("http://madoguchi.example.jp", Some("https:// ではありません")),
+        ("https://madoguchi.example.jp", None),
+    ] {
+        let store = Store::in_memory().await.unwrap();
+        samples::load_if_empty(&store).await.unwrap();
+        add_user(&store, "editor", Role::Editor, &[], false).await;
+        let state = AppState::new(store, Locales::embedded().0, BaseUrl::parse(base).unwrap());
+        let payload = state.base_url().qr_payload_from(
+            &madoguchi::domain::Code::parse("K7Q2").unwrap(),
+            Some(madoguchi::domain::Source::Poster),
+        );
+        let app = app(state);
+        let mut c = Client::new(&app);
+        c.sign_in("editor", PASSWORD).await;
+        for uri in [
+            "/admin/print/poster/K7Q2",
+            "/admin/print/stand/K7Q2",
+            "/admin/print/labels?code=K7Q2",
+        ] {
+            let html = c.get(uri).await.text();
+            let tools = html
+                .split(r#"<div class="tools">"#)
+                .nth(1)
+                .unwrap()
+                .split("</div>")
+                .next()
+                .unwrap();
+            match risk {
+                Some(words) => {
+                    assert!(
+                        tools.contains(r#"<p class="warn risk" role="alert">"#),
+                        "{base} {uri}"
+                    );
+                    assert!(tools.contains(words), "{base} {uri}: {tools}");
+                }
+                None => assert!(!tools.contains("risk"), "{base} {uri}: {tools}"),
+            }
+            assert!(tools.contains("<code>"), "{uri}: the address the code opens");
+        }
+        let poster = c.get("/admin/print/poster/K7Q2").await.text();
+        assert!(poster.contains(&format!("<code>{payload}</code>")), "{poster}");
+    }
+}

@@ -297,6 +297,15 @@ async fn printed_pages_decode_and_measure_right() {
     assert_eq!(pages, 1, "one sheet");
     let text = pdf_text(&pdf);
     assert!(text.contains("転入届"), "the Japanese title is text: {text}");
+    // The server's address is loopback: the warning is on screen, not on paper.
+    let screen = reqwest::get(format!("{base}/poster/K7Q2"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(screen.contains("まだ印刷しないでください"), "warned on screen");
+    assert!(!text.contains("まだ印刷しないでください"), "not printed: {text}");
     for caption in ["スキャンすると", "스캔하면", "掃描即可", "สแกน", "Quét mã"] {
         assert!(text.contains(caption), "{caption} is text in the PDF");
     }

@@ -245,3 +245,7 @@ admin-audit-user-password-reset = Reset the password of “{ $name }”
 admin-audit-user-password-change = “{ $name }” changed their password
 admin-audit-token-create = Created API token { $name }
 admin-audit-token-revoke = Revoked API token { $name }
+print-encodes = The code on this page opens:
+print-risk-loopback = Do not print yet: the codes point at { $url }, which only this computer can open. Start the service with --base-url set to its public https:// address.
+print-risk-private = Do not print yet: the codes point at { $url }, an address inside the office network that residents' phones cannot reach. Set --base-url to the public https:// address.
+print-risk-http = The codes point at { $url } without https://: phones warn about it and some refuse. Set --base-url to an https:// address before printing.

@@ -221,3 +221,7 @@ admin-audit-user-password-reset = 「{ $name }」のパスワードを再設定
 admin-audit-user-password-change = 「{ $name }」がパスワードを変更
 admin-audit-token-create = APIトークン { $name } を作成
 admin-audit-token-revoke = APIトークン { $name } を取り消し
+print-encodes = このページのQRコードが開くアドレス：
+print-risk-loopback = まだ印刷しないでください。QRコードのアドレス { $url } は、このパソコンでしか開けません。公開用の https:// のアドレスを --base-url に設定してサービスを起動してください。
+print-risk-private = まだ印刷しないでください。QRコードのアドレス { $url } は庁内ネットワークの中のアドレスで、住民のスマートフォンからは開けません。--base-url に公開用の https:// のアドレスを設定してください。
+print-risk-http = QRコードのアドレス { $url } が https:// ではありません。スマートフォンに警告が出たり、開けなかったりします。印刷の前に --base-url を https:// のアドレスにしてください。

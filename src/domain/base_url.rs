@@ -9,6 +9,29 @@ use super::{Code, Source};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaseUrl(String);
 
+/// Why codes printed with a base URL would not work on residents' phones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PrintRisk {
+    /// `localhost`, `127.0.0.1`, `::1`: this machine only.
+    Loopback,
+    /// A private or link-local address (10.x, 192.168.x, fc00::/7 …) or a
+    /// single-label or `.local` name: the office network only.
+    Private,
+    /// `http://`: phones warn, and some refuse.
+    NotHttps,
+}
+
+impl PrintRisk {
+    /// The message id (`print-risk-…`) that explains it.
+    pub fn message(self) -> &'static str {
+        match self {
+            PrintRisk::Loopback => "print-risk-loopback",
+            PrintRisk::Private => "print-risk-private",
+            PrintRisk::NotHttps => "print-risk-http",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
     "the base URL must be an absolute http:// or https:// address without user name, password, query or fragment \
@@ -41,6 +64,31 @@ impl BaseUrl {
         self.0.starts_with("https:")
     }
 
+    /// What would keep a printed code from working for a resident, worst
+    /// first; empty for a public https address.
+    pub fn print_risks(&self) -> Vec<PrintRisk> {
+        use std::net::IpAddr;
+        let url = url::Url::parse(&self.0).expect("parsed before");
+        let mut risks = Vec::new();
+        match url.host() {
+            Some(url::Host::Ipv4(ip)) => risks.extend(ip_risk(IpAddr::V4(ip))),
+            Some(url::Host::Ipv6(ip)) => risks.extend(ip_risk(IpAddr::V6(ip))),
+            Some(url::Host::Domain(name)) => {
+                let name = name.trim_end_matches('.').to_ascii_lowercase();
+                if name == "localhost" || name.ends_with(".localhost") {
+                    risks.push(PrintRisk::Loopback);
+                } else if !name.contains('.') || name.ends_with(".local") || name.ends_with(".internal") {
+                    risks.push(PrintRisk::Private);
+                }
+            }
+            None => {}
+        }
+        if !self.is_https() {
+            risks.push(PrintRisk::NotHttps);
+        }
+        risks
+    }
+
     /// The guidance page's address, as people read and type it.
     pub fn procedure_url(&self, code: &Code) -> String {
         format!("{}/q/{code}", self.0)
@@ -71,6 +119,23 @@ impl BaseUrl {
     }
 }
 
+fn ip_risk(ip: std::net::IpAddr) -> Option<PrintRisk> {
+    use std::net::IpAddr;
+    let ip = ip.to_canonical();
+    if ip.is_loopback() || ip.is_unspecified() {
+        return Some(PrintRisk::Loopback);
+    }
+    let private = match ip {
+        IpAddr::V4(v4) => {
+            // 100.64.0.0/10 (carrier-grade NAT) is not reachable from phones either.
+            let shared = v4.octets()[0] == 100 && v4.octets()[1] & 0xC0 == 64;
+            v4.is_private() || v4.is_link_local() || shared
+        }
+        IpAddr::V6(v6) => v6.is_unique_local() || v6.is_unicast_link_local(),
+    };
+    private.then_some(PrintRisk::Private)
+}
+
 /// `s` with the password of a URL's user information replaced by `***`
 /// (`https://user:pass@host` → `https://user:***@host`), for logs and
 /// error messages; anything else unchanged. Works on text that is not a
@@ -99,6 +164,26 @@ impl fmt::Display for BaseUrl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn print_risks_name_what_phones_cannot_reach() {
+        let risks = |s: &str| BaseUrl::parse(s).unwrap().print_risks();
+        assert_eq!(risks("https://madoguchi.example.jp"), []);
+        assert_eq!(risks("https://203.0.113.9/guide"), []);
+        assert_eq!(
+            risks("http://127.0.0.1:8080"),
+            [PrintRisk::Loopback, PrintRisk::NotHttps]
+        );
+        assert_eq!(risks("https://localhost"), [PrintRisk::Loopback]);
+        assert_eq!(risks("https://[::1]:8443"), [PrintRisk::Loopback]);
+        assert_eq!(risks("https://192.168.1.20"), [PrintRisk::Private]);
+        assert_eq!(risks("https://10.0.0.5"), [PrintRisk::Private]);
+        assert_eq!(risks("https://100.64.1.1"), [PrintRisk::Private]);
+        assert_eq!(risks("https://[fd00::1]"), [PrintRisk::Private]);
+        assert_eq!(risks("https://intranet"), [PrintRisk::Private]);
+        assert_eq!(risks("https://kuyakusho.local"), [PrintRisk::Private]);
+        assert_eq!(risks("http://madoguchi.example.jp"), [PrintRisk::NotHttps]);
+    }
 
     fn code() -> Code {
         Code::parse("K7Q2").unwrap()

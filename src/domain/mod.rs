@@ -12,7 +12,7 @@ mod source;
 mod user;
 pub mod validate;
 
-pub use base_url::{BaseUrl, BaseUrlError, redact_url};
+pub use base_url::{BaseUrl, BaseUrlError, PrintRisk, redact_url};
 pub use code::{Code, CodeError};
 pub use fields::{Composed, Field, StalePolicy};
 pub use lang::{LangTag, LangTagError};

@@ -27,7 +27,7 @@ use super::guidance::Where;
 use super::qr::draw;
 use super::ruby::{Ruby, plain};
 use crate::AppState;
-use crate::domain::{Code, Procedure, Source, Status};
+use crate::domain::{BaseUrl, Code, Procedure, Source, Status};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Localizer;
 use crate::qr::{self, Ec, cache};
@@ -92,6 +92,8 @@ pub struct Item {
     /// The language of title and place (`ja` unless it had no Japanese text).
     pub lang: String,
     pub url: String,
+    /// Exactly what the QR code encodes.
+    pub payload: String,
     /// Office, floor and counter, in Japanese.
     pub place: Ruby,
     pub qr: QrView,
@@ -113,6 +115,11 @@ pub struct Chrome<'a> {
     pub css: &'static str,
     pub paper: String,
     pub warnings: Vec<String>,
+    /// Why the printed codes would not open on residents' phones (the base
+    /// URL): shown in red on screen, never printed.
+    pub risks: Vec<String>,
+    /// What the first code on the page encodes, shown on screen.
+    pub encodes: Option<String>,
     pub back: Option<String>,
 }
 
@@ -185,6 +192,7 @@ pub async fn item(state: &AppState, p: &Procedure, source: Source, symbol_mm: f6
     Ok(Item {
         code: code.to_string(),
         url: state.base_url().procedure_url(code),
+        payload: state.base_url().qr_payload_from(code, Some(source)),
         place: Ruby::new(&place),
         qr: QrView {
             side: m.side,
@@ -199,8 +207,14 @@ pub async fn item(state: &AppState, p: &Procedure, source: Source, symbol_mm: f6
     })
 }
 
-/// The frame's localizer, for the print pages' few words of their own.
-pub fn chrome<'a>(frame: &AdminFrame<'a>, title: String, paper: &str) -> Chrome<'a> {
+/// The frame's localizer, for the print pages' few words of their own,
+/// and the warnings the base URL calls for.
+pub fn chrome<'a>(frame: &AdminFrame<'a>, base: &BaseUrl, title: String, paper: &str) -> Chrome<'a> {
+    let risks = base
+        .print_risks()
+        .into_iter()
+        .map(|r| frame.l.t1(r.message(), "url", base.as_str()))
+        .collect();
     Chrome {
         l: frame.l,
         lang: frame.lang.clone(),
@@ -208,6 +222,8 @@ pub fn chrome<'a>(frame: &AdminFrame<'a>, title: String, paper: &str) -> Chrome<
         css: CSS,
         paper: paper.to_owned(),
         warnings: Vec::new(),
+        risks,
+        encodes: None,
         back: None,
     }
 }
@@ -263,7 +279,13 @@ pub async fn poster(
 ) -> AppResult<Response> {
     let frame = AdminFrame::new(state, lang, None);
     let item = item(state, p, Source::Poster, POSTER_QR_MM).await?;
-    let mut chrome = chrome(&frame, format!("{} {}", item.code, item.title_plain), "A4");
+    let mut chrome = chrome(
+        &frame,
+        state.base_url(),
+        format!("{} {}", item.code, item.title_plain),
+        "A4",
+    );
+    chrome.encodes = Some(item.payload.clone());
     chrome.warnings.extend(status_warning(&frame.l, p));
     chrome.back = back;
     let html = PosterPage {
@@ -278,7 +300,13 @@ pub async fn poster(
 /// The A5 counter stand of `p` (staff only).
 pub async fn stand(state: &AppState, frame: &AdminFrame<'_>, p: &Procedure) -> AppResult<Response> {
     let item = item(state, p, Source::Counter, STAND_QR_MM).await?;
-    let mut chrome = chrome(frame, format!("{} {}", item.code, item.title_plain), "A5");
+    let mut chrome = chrome(
+        frame,
+        state.base_url(),
+        format!("{} {}", item.code, item.title_plain),
+        "A5",
+    );
+    chrome.encodes = Some(item.payload.clone());
     chrome.warnings.extend(status_warning(&frame.l, p));
     chrome.back = Some("/admin".into());
     let html = StandPage {
