@@ -102,3 +102,131 @@ async fn tokens_carry_their_creators_current_role() {
         .unwrap();
     assert_eq!(api(&app, "POST", uri, &secret, Some(new_procedure("三"))).await, 201);
 }
+
+// ---- Findings 3, 4, 6: passwords ----
+
+/// A request as if from `ip` (the server records the peer this way).
+fn from(ip: &str, request: axum::http::request::Builder) -> axum::http::request::Builder {
+    let peer: SocketAddr = format!("{ip}:40000").parse().unwrap();
+    request.extension(ConnectInfo(peer))
+}
+
+/// Signs in as `name` from the address `ip`, with a fresh login form.
+async fn sign_in_from(app: &Router, ip: &str, name: &str, password: &str) -> u16 {
+    let page = send(app, from(ip, Request::get("/admin/login")).body(Body::empty()).unwrap()).await;
+    let cookie = page.header("set-cookie");
+    let cookie = cookie.split(';').next().unwrap().to_owned();
+    let csrf = csrf_of(&page.text());
+    let form = format!("csrf={}&name={}&password={}&next=%2Fadmin", enc(&csrf), enc(name), enc(password));
+    let r = send(
+        app,
+        from(ip, Request::post("/admin/login"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("cookie", cookie)
+            .body(Body::from(form))
+            .unwrap(),
+    )
+    .await;
+    r.status.as_u16()
+}
+
+/// Failures from rotating addresses must not lock the owner out: the
+/// owner's address has no failures, so the account's wait does not apply
+/// to it; every address that failed does wait.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_owner_signs_in_while_an_attack_on_the_account_runs() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "admin", Role::Admin, &[], false).await;
+    let attack = {
+        let app = app.clone();
+        tokio::spawn(async move {
+            let mut statuses = Vec::new();
+            for i in 0..30 {
+                statuses.push(sign_in_from(&app, &format!("10.0.{}.{}", i / 200, i % 200 + 1), "admin", "guess").await);
+            }
+            statuses
+        })
+    };
+    // Let the attack get well past the free failures first.
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(sign_in_from(&app, "192.0.2.1", "admin", PASSWORD).await, 303, "the owner gets in");
+    let statuses = attack.await.unwrap();
+    assert!(statuses.iter().all(|&s| s == 401 || s == 429), "{statuses:?}");
+    // Every address that failed now waits for the account, right password or not.
+    assert_eq!(sign_in_from(&app, "10.0.0.1", "admin", PASSWORD).await, 429);
+    assert_eq!(sign_in_from(&app, "192.0.2.2", "admin", PASSWORD).await, 303);
+}
+
+/// Posts the password form; returns the reply.
+async fn change(c: &mut Client, current: &str, new: &str) -> Reply {
+    c.submit(
+        "/admin/password",
+        "/admin/password",
+        &format!("current={}&new={}&confirm={}", enc(current), enc(new), enc(new)),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn wrong_current_passwords_are_throttled_like_sign_ins() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let mut c = Client::new(&app);
+    assert_eq!(c.sign_in("editor", PASSWORD).await.status, 303);
+    for i in 0..5 {
+        let r = change(&mut c, &format!("guess number {i}"), "another long password").await;
+        assert_eq!(r.status, 422);
+    }
+    let r = change(&mut c, "guess number 6", "another long password").await;
+    assert_eq!(r.status, 429, "slowed down like a sign-in");
+    assert!(!r.header("retry-after").is_empty());
+    // Even the right one waits, and nothing changed.
+    assert_eq!(change(&mut c, PASSWORD, "another long password").await.status, 429);
+    let mut fresh = Client::new(&app);
+    assert_eq!(fresh.sign_in("editor", PASSWORD).await.status, 429, "shared counts");
+}
+
+/// Many password changes at once are checked a few at a time, like
+/// sign-ins: no flood of argon2 runs (each takes 19 MiB).
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn parallel_password_changes_take_turns_and_are_counted() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    // Twelve sessions of the same user, each with its form's token.
+    let mut clients = Vec::new();
+    for _ in 0..12 {
+        let mut c = Client::new(&app);
+        assert_eq!(c.sign_in("editor", PASSWORD).await.status, 303);
+        let csrf = csrf_of(&c.get("/admin/password").await.text());
+        clients.push((c, csrf));
+    }
+    let mut guesses = tokio::task::JoinSet::new();
+    for (i, (mut c, csrf)) in clients.into_iter().enumerate() {
+        let form = format!(
+            "csrf={}&current=guess{i}xxxxxx&new=xxxxxxxxxxxxxx&confirm=xxxxxxxxxxxxxx",
+            enc(&csrf)
+        );
+        guesses.spawn(async move { c.post("/admin/password", &form).await.status.as_u16() });
+    }
+    let statuses = guesses.join_all().await;
+    let checked = statuses.iter().filter(|&&s| s == 422).count();
+    let slowed = statuses.iter().filter(|&&s| s == 429).count();
+    assert_eq!(checked + slowed, 12, "{statuses:?}");
+    assert!(checked <= 6, "{checked} guesses were checked: {statuses:?}");
+}
+
+#[tokio::test]
+async fn a_new_password_equal_to_the_current_one_is_refused() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "newbie", Role::Editor, &[], true).await;
+    let mut c = Client::new(&app);
+    let r = c.sign_in("newbie", PASSWORD).await;
+    assert_eq!(location(&r), "/admin/password");
+    let r = change(&mut c, PASSWORD, PASSWORD).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("現在のパスワードと違う"), "{}", r.text());
+    // Still asked to choose one.
+    assert_eq!(location(&c.get("/admin").await), "/admin/password");
+    assert_eq!(change(&mut c, PASSWORD, "a different long password").await.status, 200);
+    assert_eq!(c.get("/admin").await.status, 200);
+}

@@ -35,6 +35,7 @@ admin-password-mismatch = The two new passwords are not the same.
 admin-password-too-short = The new password needs at least { $min } characters.
 admin-password-too-long = The new password is too long.
 admin-password-same-as-name = The new password must not be your user name.
+admin-password-unchanged = The new password must differ from the current one.
 admin-save = Save
 
 admin-new-procedure = New procedure

@@ -34,6 +34,7 @@ admin-password-mismatch = 新しいパスワードが一致しません。
 admin-password-too-short = 新しいパスワードは { $min } 文字以上にしてください。
 admin-password-too-long = 新しいパスワードが長すぎます。
 admin-password-same-as-name = ユーザー名と同じパスワードは使えません。
+admin-password-unchanged = 新しいパスワードは、現在のパスワードと違うものにしてください。
 admin-save = 保存
 
 admin-new-procedure = 手続きを登録

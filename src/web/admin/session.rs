@@ -290,6 +290,7 @@ pub async fn password_form(State(state): State<AppState>, lang: Lang, staff: Sta
 pub async fn change_password(
     State(state): State<AppState>,
     lang: Lang,
+    ClientAddr(address): ClientAddr,
     StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
     let page = AdminFrame::new(&state, &lang, Some(&staff));
@@ -298,25 +299,37 @@ pub async fn change_password(
         form.get("new").to_owned(),
         form.get("confirm").to_owned(),
     );
-    let stored = state
-        .store()
-        .user_for_sign_in(&staff.user.name)
-        .await?
-        .map(|(_, h)| h)
-        .unwrap_or_default();
-    let current_ok = tokio::task::spawn_blocking(move || auth::verify_password(&current, &stored))
-        .await
-        .map_err(anyhow::Error::from)?;
-    let problem = if !current_ok {
-        Some("admin-password-wrong-current")
-    } else if new != confirm {
-        Some("admin-password-mismatch")
-    } else {
-        auth::password_problem(&new, &staff.user.name).map(|p| match p {
+    let unchanged = new == current;
+    // The current password is checked like a sign-in: same turns, same
+    // throttle, same counts (a stolen session must not guess it faster).
+    let problem = match attempt(&state, staff.user.name.as_str(), current, &address).await? {
+        Attempt::Wait(wait) => {
+            let secs = wait.as_secs().max(1).to_string();
+            tracing::warn!(user = %staff.user.name, %address, "password change slowed down after repeated failures");
+            let error = Some(page.l.t1("admin-login-throttled", "seconds", &secs));
+            let html = PasswordPage {
+                page: &page,
+                error,
+                done: false,
+            }
+            .render()?;
+            let mut r = page.respond(StatusCode::TOO_MANY_REQUESTS, html);
+            r.headers_mut()
+                .insert("retry-after", HeaderValue::from_str(&secs).expect("digits"));
+            return Ok(r);
+        }
+        Attempt::Failed => {
+            tracing::info!(user = %staff.user.name, %address, "password change: wrong current password");
+            Some("admin-password-wrong-current")
+        }
+        Attempt::SignedIn(_) if new != confirm => Some("admin-password-mismatch"),
+        // The one-time password an admin handed out must not stay.
+        Attempt::SignedIn(_) if unchanged => Some("admin-password-unchanged"),
+        Attempt::SignedIn(_) => auth::password_problem(&new, &staff.user.name).map(|p| match p {
             "too-short" => "admin-password-too-short",
             "too-long" => "admin-password-too-long",
             _ => "admin-password-same-as-name",
-        })
+        }),
     };
     if let Some(id) = problem {
         let error = Some(page.l.t1(id, "min", &auth::MIN_PASSWORD_CHARS.to_string()));
