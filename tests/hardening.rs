@@ -230,3 +230,75 @@ async fn a_new_password_equal_to_the_current_one_is_refused() {
     assert_eq!(change(&mut c, PASSWORD, "a different long password").await.status, 200);
     assert_eq!(c.get("/admin").await.status, 200);
 }
+
+// ---- Finding 1: scan statistics stay bounded ----
+
+/// A flood of invented and varied language tags (the review's wrk run)
+/// adds at most `MAX_REQUESTED_PER_DAY` distinct languages, never a
+/// variant, and the totals stay right.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_language_tags_leaves_the_statistics_bounded() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "admin", Role::Admin, &[], false).await;
+    let code = "C4KA";
+    let letters: Vec<char> = ('a'..='z').collect();
+    let flood = 1_500;
+    for i in 0..flood {
+        let tag = format!("{}{}{}-v{i:07}", letters[i % 26], letters[i / 26 % 26], letters[i / 676 % 26]);
+        let r = common::get(&app, &format!("/q/{code}"), &[("accept-language", &tag)]).await;
+        assert_eq!(r.status, 200, "{tag}");
+    }
+    // Served as asked: never folded, even after the flood.
+    for _ in 0..3 {
+        common::get(&app, &format!("/q/{code}"), &[("accept-language", "ne")]).await;
+    }
+    let mut c = Client::new(&app);
+    c.sign_in("admin", PASSWORD).await;
+    let dashboard = c.get("/admin/stats").await;
+    assert_eq!(dashboard.status, 200);
+    let rows = store.scans_since("2000-01-01").await.unwrap();
+    let requested: std::collections::HashSet<&str> = rows.iter().map(|r| r.requested.as_str()).collect();
+    eprintln!(
+        "{flood} scans with distinct tags: {} rows, {} requested values, dashboard {} bytes",
+        rows.len(),
+        requested.len(),
+        dashboard.body.len()
+    );
+    assert!(requested.len() as i64 <= madoguchi::store::MAX_REQUESTED_PER_DAY + 2, "{requested:?}");
+    assert!(requested.contains(madoguchi::store::OTHER_LANGUAGE));
+    assert!(requested.contains("ne"));
+    assert!(rows.iter().all(|r| !r.requested.contains("-v")), "variants are dropped");
+    assert_eq!(rows.iter().map(|r| r.count).sum::<i64>(), flood as i64 + 3, "totals stay right");
+    assert!(dashboard.text().contains("1日の上限を超えた分"));
+}
+
+/// However many distinct keys arrive in a day, the table takes at most
+/// `MAX_ROWS_PER_DAY` rows (plus one overflow row) for it, across flushes.
+#[tokio::test]
+async fn rows_per_day_are_bounded_across_flushes() {
+    let (_app, store) = app_with(None).await;
+    let key = |i: usize| madoguchi::stats::ScanKey {
+        day: "2026-12-04".into(),
+        code: format!("C{i:05}"),
+        requested: "vi".into(),
+        served: "vi".into(),
+        source: String::new(),
+    };
+    let max = madoguchi::store::MAX_ROWS_PER_DAY as usize;
+    for part in 0..3 {
+        let batch: Vec<_> = (part * max / 2..(part + 1) * max / 2 + 100).map(|i| (key(i), 1)).collect();
+        store.add_scans(&batch).await.unwrap();
+    }
+    let rows = store.scans_since("2026-12-04").await.unwrap();
+    assert_eq!(rows.len(), max + 1, "the cap and one overflow row");
+    let sum: i64 = rows.iter().map(|r| r.count).sum();
+    assert_eq!(sum, 3 * (max as i64 / 2 + 100), "no scan lost");
+    let overflow = rows.iter().find(|r| r.code.is_empty()).expect("an overflow row");
+    assert_eq!(overflow.requested, madoguchi::store::OTHER_LANGUAGE);
+    // Another day has its own budget.
+    store
+        .add_scans(&[(madoguchi::stats::ScanKey { day: "2026-12-05".into(), ..key(1) }, 1)])
+        .await
+        .unwrap();
+    assert_eq!(store.scans_since("2026-12-05").await.unwrap().len(), 1);
+}

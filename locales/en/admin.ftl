@@ -163,6 +163,7 @@ admin-stats-privacy = Only counts are kept: per day, procedure, the first langua
 admin-stats-missing = Languages asked for but not available
 admin-stats-missing-explain = What to translate next: the first language of phones that scanned a code, where we have no page language for it.
 admin-stats-no-language = (phone sent no language)
+admin-stats-other = (others, beyond the daily limit)
 admin-stats-language = Language
 admin-stats-scans = Scans
 admin-stats-per-day = Scans per day

@@ -162,6 +162,7 @@ admin-stats-privacy = 記録するのは件数だけです（日・手続き・�
 admin-stats-missing = 求められているが未対応の言語
 admin-stats-missing-explain = 次に翻訳すべき言語の目安です。読み取った端末の第一言語のうち、画面の言語が用意されていないもの。
 admin-stats-no-language = （端末が言語を送らなかったもの）
+admin-stats-other = （その他：1日の上限を超えた分）
 admin-stats-language = 言語
 admin-stats-scans = 読み取り数
 admin-stats-per-day = 日ごとの読み取り数
