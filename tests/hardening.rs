@@ -302,3 +302,69 @@ async fn rows_per_day_are_bounded_across_flushes() {
         .unwrap();
     assert_eq!(store.scans_since("2026-12-05").await.unwrap().len(), 1);
 }
+
+// ---- Finding 5: slow and idle clients (the real binary, loopback only) ----
+
+/// Reads until the server closes the connection; whether it did so
+/// within `within`.
+fn closed_within(stream: &mut std::net::TcpStream, within: std::time::Duration) -> bool {
+    use std::io::Read;
+    stream.set_read_timeout(Some(within)).unwrap();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => return true,
+            Ok(_) => continue,
+            Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => return true,
+            Err(_) => return false,
+        }
+    }
+}
+
+#[test]
+fn slow_and_idle_connections_are_closed_and_capped() {
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::time::{Duration, Instant};
+    let dir = tempfile::tempdir().unwrap();
+    let server = common::binary::start(
+        &dir.path().join("db.sqlite"),
+        &["--header-timeout", "1", "--max-connections", "16"],
+    );
+    let addr = server.url.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    // 40 clients that never finish their headers: more than the cap.
+    let mut slow: Vec<TcpStream> = (0..40)
+        .map(|_| {
+            let mut s = TcpStream::connect(&addr).unwrap();
+            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ").unwrap();
+            s
+        })
+        .collect();
+    // A real client still gets an answer: the slow ones are cut after
+    // a second, and the rest take their turn.
+    let started = Instant::now();
+    let mut probe = TcpStream::connect(&addr).unwrap();
+    probe
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .unwrap();
+    probe.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    let mut answer = String::new();
+    probe.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer:?}");
+    eprintln!("/healthz answered after {:?} behind 40 slow clients", started.elapsed());
+    assert!(started.elapsed() < Duration::from_secs(10));
+    for (i, s) in slow.iter_mut().enumerate() {
+        assert!(closed_within(s, Duration::from_secs(5)), "slow client {i} still open");
+    }
+    // An idle keep-alive connection is closed after the same timeout.
+    let mut idle = TcpStream::connect(&addr).unwrap();
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    idle.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut buf = [0u8; 1024];
+    let n = idle.read(&mut buf).unwrap();
+    assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
+    let idle_since = Instant::now();
+    assert!(closed_within(&mut idle, Duration::from_secs(5)), "idle keep-alive closed");
+    assert!(idle_since.elapsed() >= Duration::from_millis(800), "kept alive for a while first");
+    drop(server);
+}

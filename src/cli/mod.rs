@@ -1,6 +1,7 @@
 //! The command line: parsing (clap) and one function per subcommand.
 
 mod backup;
+mod connections;
 mod live;
 mod locales;
 mod serve;
@@ -74,6 +75,16 @@ pub enum Command {
         /// X-Forwarded-For, so sign-in and QR limits apply per visitor.
         #[arg(long, env = "MADOGUCHI_TRUSTED_PROXY", value_delimiter = ',')]
         trusted_proxy: Vec<std::net::IpAddr>,
+        /// Seconds a connection may take to send a complete request head,
+        /// counted from connecting or from the previous response (so it is
+        /// also the idle keep-alive timeout).
+        #[arg(long, env = "MADOGUCHI_HEADER_TIMEOUT", default_value_t = connections::HEADER_READ_TIMEOUT.as_secs(),
+              value_parser = clap::value_parser!(u64).range(1..=3600))]
+        header_timeout: u64,
+        /// Connections served at once; more wait in the listen queue. Keep
+        /// it well below the open-file limit (`ulimit -n`).
+        #[arg(long, env = "MADOGUCHI_MAX_CONNECTIONS", default_value_t = connections::MAX_CONNECTIONS)]
+        max_connections: usize,
     },
     /// Import procedures from a JSON file (all or nothing).
     Import { file: PathBuf },
@@ -172,6 +183,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             qr_per_minute,
             read_only,
             trusted_proxy,
+            header_timeout,
+            max_connections,
         } => {
             let samples = !no_samples;
             let o = serve::Options {
@@ -185,6 +198,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 read_only,
                 trusted_proxies: trusted_proxy,
                 log_format: cli.log_format,
+                limits: connections::Limits {
+                    header_read: std::time::Duration::from_secs(header_timeout),
+                    max_connections,
+                    shutdown_grace: std::time::Duration::from_secs(30),
+                },
             };
             serve::serve(o).await
         }
