@@ -129,6 +129,7 @@ admin-token-create = Create token
 admin-err-empty = Please fill this in.
 admin-err-too-long = { $chars } characters is too long; at most { $max }.
 admin-err-control-characters = Contains invisible control characters; please retype it.
+admin-err-invalid-characters = Contains characters that are not text (such as U+FFFE); please retype it.
 admin-err-too-many-items = At most { $max } items.
 admin-unavailable-title = Not saved
 admin-busy-body = The database is busy with another change (an import or a backup may be running). Nothing was saved. Please go back and try again in a few seconds.

@@ -128,6 +128,7 @@ admin-token-create = 作成する
 admin-err-empty = 入力してください。
 admin-err-too-long = { $chars } 文字は長すぎます（{ $max } 文字まで）。
 admin-err-control-characters = 見えない制御文字が含まれています。入力し直してください。
+admin-err-invalid-characters = 文字として使えない符号（U+FFFE など）が含まれています。入力し直してください。
 admin-err-too-many-items = { $max } 項目までです。
 admin-unavailable-title = 保存されていません
 admin-busy-body = データベースが別の処理（取り込みやバックアップなど）で使用中です。何も保存されていません。前のページに戻り、少し待ってからもう一度お試しください。

@@ -233,7 +233,7 @@ fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
             }
             None => now.to_owned(),
         };
-        let fields = TextFields {
+        let mut fields = TextFields {
             title: t.title,
             summary: t.summary,
             bring: t.bring,
@@ -247,6 +247,7 @@ fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
             notes: t.notes,
             ended_note: t.ended_note,
         };
+        crate::domain::validate::normalise_newlines(&mut fields);
         check_fields(&fields).map_err(|(f, m)| (at(&f), m))?;
         texts.push(ProcedureText {
             lang,

@@ -250,7 +250,7 @@ pub fn apply(
         let list = |name: &str, len: usize| -> Vec<String> {
             (1..=len).map(|i| get(&format!("{name}-{i}"))).collect()
         };
-        let text = TextFields {
+        let mut text = TextFields {
             title: get("title"),
             summary: get("summary"),
             office: get("office"),
@@ -264,6 +264,7 @@ pub fn apply(
             steps: list("steps", ja.fields.steps.len()),
             ended_note: get("ended_note"),
         };
+        crate::domain::validate::normalise_newlines(&mut text);
         if let Some(first) = crate::domain::validate::field_problems(&text).into_iter().next() {
             let field = first.field.replace('[', "-").replace(']', "");
             let at = fields.get(first.base_field()).map_or(line, |(l, _)| *l);

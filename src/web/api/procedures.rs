@@ -116,7 +116,7 @@ pub struct ErrorInner {
 pub struct FieldError {
     /// e.g. `fields.title`, `ja.steps[2]`, `code`
     field: String,
-    /// empty, too_long, control_characters, too_many_items, invalid, immutable
+    /// empty, too_long, control_characters, invalid_characters, too_many_items, invalid, immutable
     problem: String,
     message: String,
 }
@@ -213,7 +213,8 @@ pub async fn create(
     json: Result<Json<CreateIn>, JsonRejection>,
 ) -> AppResult<Response> {
     caller.require(caller.role.edits_procedures())?;
-    let input = body(json)?;
+    let mut input = body(json)?;
+    crate::domain::validate::normalise_newlines(&mut input.ja);
     let mut problems = prefixed("ja", field_problems(&input.ja));
     if !category_ok(&input.category) {
         problems.push(problem("category", ProblemKind::Invalid));
@@ -292,7 +293,8 @@ pub async fn put_text(
     Path((raw, lang)): Path<(String, String)>,
     json: Result<Json<TextIn>, JsonRejection>,
 ) -> AppResult<Json<ProcedureOut>> {
-    let input = body(json)?;
+    let mut input = body(json)?;
+    crate::domain::validate::normalise_newlines(&mut input.fields);
     let p = load(&state, &raw).await?;
     let lang =
         LangTag::parse(&lang).map_err(|_| AppError::Invalid(vec![problem("lang", ProblemKind::Invalid)]))?;
@@ -354,17 +356,18 @@ pub async fn set_status(
         let field = format!("ended_note.{tag}");
         match LangTag::parse(tag) {
             Ok(lang) if p.text(&lang).is_some() => {
-                let fields = TextFields {
+                let mut fields = TextFields {
                     title: "x".into(),
                     ended_note: note.trim().to_owned(),
                     ..TextFields::default()
                 };
+                crate::domain::validate::normalise_newlines(&mut fields);
                 problems.extend(
                     field_problems(&fields)
                         .into_iter()
                         .map(|pr| problem(&field, pr.kind)),
                 );
-                notes.push((lang, note.trim().to_owned()));
+                notes.push((lang, fields.ended_note));
             }
             _ => problems.push(problem(&field, ProblemKind::Invalid)),
         }
