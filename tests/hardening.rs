@@ -445,3 +445,62 @@ fn every_text_that_imports_exports_to_xliff_that_parses() {
     let stored = stored.into_inner();
     assert!(stored > 20, "only {stored} cases were stored: the strategy is too hostile");
 }
+
+// ---- Finding 10: archived answers 410 until an admin restores it ----
+
+#[tokio::test]
+async fn only_admins_restore_an_archived_procedure_with_a_confirmation() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "admin", Role::Admin, &[], false).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let code = "C4KA";
+    let page = format!("/admin/procedures/{code}");
+    let publish = format!("/admin/procedures/{code}/publish");
+    let mut editor = Client::new(&app);
+    editor.sign_in("editor", PASSWORD).await;
+    let r = editor
+        .submit(&format!("{page}/archive"), &format!("{page}/archive"), "note_ja=%E7%AA%93%E5%8F%A3%E3%81%B8")
+        .await;
+    assert_eq!(r.status, 303);
+    assert_eq!(common::get(&app, &format!("/q/{code}"), &[]).await.status, 410);
+
+    // An editor cannot bring it back, confirmed or not, and sees no button.
+    assert!(!editor.get(&page).await.text().contains("name=\"confirm\""));
+    for form in ["", "confirm=restore", "to=draft&confirm=restore"] {
+        assert_eq!(editor.submit(&page, &publish, form).await.status, 403, "{form}");
+    }
+    assert_eq!(common::get(&app, &format!("/q/{code}"), &[]).await.status, 410);
+
+    // An admin must confirm.
+    let mut admin = Client::new(&app);
+    admin.sign_in("admin", PASSWORD).await;
+    assert!(admin.get(&page).await.text().contains("name=\"confirm\" value=\"restore\" required"));
+    assert_eq!(admin.submit(&page, &publish, "").await.status, 400);
+    assert_eq!(common::get(&app, &format!("/q/{code}"), &[]).await.status, 410);
+    assert_eq!(admin.submit(&page, &publish, "confirm=restore").await.status, 303);
+    assert_eq!(common::get(&app, &format!("/q/{code}"), &[]).await.status, 200);
+    let audit = store.audit(None, None, 50).await.unwrap();
+    assert!(
+        audit.iter().any(|e| e.action == "procedure.restore" && e.actor == "admin"),
+        "audited as a restore"
+    );
+}
+
+#[tokio::test]
+async fn api_tokens_restore_only_as_admin_and_when_confirmed() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "admin", Role::Admin, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("admin", PASSWORD).await;
+    let editor = token(&mut c, "cms", "editor", "").await;
+    let admin = token(&mut c, "ops", "admin", "").await;
+    let uri = "/api/v1/procedures/C4KA/status";
+    let archive = json!({ "status": "archived", "ended_note": { "ja": "窓口へ" } });
+    assert_eq!(api(&app, "POST", uri, &editor, Some(archive)).await, 200);
+    let back = json!({ "status": "published" });
+    assert_eq!(api(&app, "POST", uri, &editor, Some(back.clone())).await, 403);
+    assert_eq!(api(&app, "POST", uri, &admin, Some(back)).await, 422);
+    let confirmed = json!({ "status": "draft", "confirm_restore": true });
+    assert_eq!(api(&app, "POST", uri, &editor, Some(confirmed.clone())).await, 403);
+    assert_eq!(api(&app, "POST", uri, &admin, Some(confirmed)).await, 200);
+}

@@ -69,6 +69,13 @@ impl Role {
         (role, langs)
     }
 
+    /// Bring an archived procedure back (to published or draft): its code
+    /// stops answering "this procedure has ended", so admins only, with a
+    /// confirmation, audited as `procedure.restore`.
+    pub fn restores_archived(self) -> bool {
+        self == Role::Admin
+    }
+
     /// Whether this role, with these assigned languages, may edit `lang`'s text.
     pub fn may_edit_text(self, assigned: &[LangTag], lang: &LangTag) -> bool {
         match self {

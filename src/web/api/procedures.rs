@@ -95,6 +95,10 @@ pub struct StatusIn {
     /// For archiving: per language, what people should do instead (ja required).
     #[serde(default)]
     ended_note: BTreeMap<String, String>,
+    /// Required (true) to move an archived procedure back to draft or
+    /// published, which admin tokens only may do.
+    #[serde(default)]
+    confirm_restore: bool,
 }
 
 /// The shape of every error.
@@ -350,6 +354,12 @@ pub async fn set_status(
         .status
         .parse()
         .map_err(|_| AppError::Invalid(vec![problem("status", ProblemKind::Invalid)]))?;
+    if p.status == Status::Archived && status != Status::Archived {
+        caller.require(caller.role.restores_archived())?;
+        if !input.confirm_restore {
+            return Err(AppError::Invalid(vec![problem("confirm_restore", ProblemKind::Invalid)]));
+        }
+    }
     let mut notes = Vec::new();
     let mut problems = Vec::new();
     for (tag, note) in &input.ended_note {
