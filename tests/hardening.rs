@@ -504,3 +504,53 @@ async fn api_tokens_restore_only_as_admin_and_when_confirmed() {
     assert_eq!(api(&app, "POST", uri, &editor, Some(confirmed.clone())).await, 403);
     assert_eq!(api(&app, "POST", uri, &admin, Some(confirmed)).await, 200);
 }
+
+// ---- Finding 7: reading translation files is linear ----
+
+/// 1,000 published procedures with 20 translatable units each.
+fn many_procedures() -> Vec<madoguchi::domain::Procedure> {
+    let alphabet = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let procedures: Vec<Value> = (0..1000)
+        .map(|i| {
+            let code: String = [i / 1024 % 32, i / 32 % 32, i % 32, 7]
+                .iter()
+                .map(|&d| alphabet[d] as char)
+                .collect();
+            json!({ "code": code, "status": "published", "category": "bulk", "revision": 1, "texts": { "ja": {
+                "revision": 1, "title": format!("手続き {i}"), "summary": "概要の文。\n二行目。",
+                "bring": (1..=5).map(|n| format!("持ち物 {n}")).collect::<Vec<_>>(),
+                "steps": (1..=6).map(|n| format!("手順 {n}")).collect::<Vec<_>>(),
+                "office": "中央区役所", "floor": "1階", "counter": "2番", "hours": "平日", "fee": "無料",
+                "contact": "096-000-0000", "notes": "注意" } } })
+        })
+        .collect();
+    let file = json!({ "format": "madoguchi-procedures", "version": 1, "procedures": procedures });
+    madoguchi::transfer::parse(&file.to_string(), "2026-01-01T00:00:00Z")
+        .unwrap()
+        .procedures
+}
+
+#[test]
+fn a_20k_unit_translation_file_is_read_quickly() {
+    use madoguchi::translations::{check, ftl, units, xliff};
+    let procedures = many_procedures();
+    let vi = LangTag::parse("vi").unwrap();
+    let mut all = units(&procedures, &vi);
+    assert!(all.len() >= 20_000, "{} units", all.len());
+    for u in &mut all {
+        u.target = Some(format!("bản dịch {}", u.source));
+    }
+    for (name, text, read) in [
+        ("xliff", xliff::export(&vi, &all), xliff::parse as fn(&str) -> _),
+        ("ftl", ftl::export(&vi, &all), ftl::parse as fn(&str) -> _),
+    ] {
+        let started = std::time::Instant::now();
+        let (lang, changed) = check(&procedures, read(&text), "2026-01-02T00:00:00Z").expect("a clean file");
+        let took = started.elapsed();
+        eprintln!("{name}: {} units, {} KB, read and checked in {took:?}", all.len(), text.len() / 1024);
+        assert_eq!(lang, vi);
+        assert_eq!(changed.len(), 1000);
+        // Quadratic took minutes; a debug build reads this in well under a second or two.
+        assert!(took < std::time::Duration::from_secs(5), "{name}: {took:?}");
+    }
+}
