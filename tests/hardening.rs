@@ -554,3 +554,29 @@ fn a_20k_unit_translation_file_is_read_quickly() {
         assert!(took < std::time::Duration::from_secs(5), "{name}: {took:?}");
     }
 }
+
+// ---- Also: metrics, staff error pages, sign-in CSRF ----
+
+/// Every metrics family has its `# HELP` line (as `promtool check
+/// metrics` requires).
+#[tokio::test]
+async fn every_metrics_family_has_help() {
+    let app = common::sample_app().await;
+    for _ in 0..2 {
+        assert_eq!(common::get(&app, "/q/C4KA", &[]).await.status, 200);
+    }
+    common::get(&app, "/nothing-here", &[]).await;
+    let text = madoguchi::telemetry::render().await;
+    let families: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("# TYPE "))
+        .filter_map(|l| l.split(' ').next())
+        .collect();
+    assert!(families.len() >= 4, "{text}");
+    for family in families {
+        assert!(
+            text.lines().any(|l| l.starts_with(&format!("# HELP {family} "))),
+            "no HELP for {family}"
+        );
+    }
+}
