@@ -580,3 +580,24 @@ async fn every_metrics_family_has_help() {
         );
     }
 }
+
+#[tokio::test]
+async fn staff_error_pages_are_not_stored() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("editor", PASSWORD).await;
+    for (uri, status) in [
+        ("/admin/procedures/ZZZZ", 404),
+        ("/admin/users", 403),
+        ("/admin/no-such-page", 404),
+    ] {
+        let r = c.get(uri).await;
+        assert_eq!(r.status, status, "{uri}");
+        assert_eq!(r.header("cache-control"), "no-store", "{uri}");
+    }
+    // A refused form too.
+    let r = c.post("/admin/procedures/new", "csrf=forged&title=x").await;
+    assert_eq!(r.status, 403);
+    assert_eq!(r.header("cache-control"), "no-store");
+}
