@@ -156,6 +156,36 @@ fn render_login(
     Ok(response)
 }
 
+/// Whether a sign-in form was posted from our own pages. The double-submit
+/// cookie alone can be planted by a sibling subdomain (cookie tossing), so
+/// the browser's own word is checked too: `Sec-Fetch-Site` when sent (all
+/// current browsers), else `Origin` against the public base URL or the
+/// `Host` the request came to. A request with neither (scripts, very old
+/// browsers) is not a cross-site form post a browser would make.
+fn posted_from_here(headers: &HeaderMap, base_url: &str) -> bool {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = header("sec-fetch-site") {
+        return site.eq_ignore_ascii_case("same-origin") || site.eq_ignore_ascii_case("none");
+    }
+    let Some(origin) = header("origin") else {
+        return true;
+    };
+    let Ok(origin) = url::Url::parse(origin) else {
+        return false; // includes "null" (sandboxed frames, data: pages)
+    };
+    let authority = |u: &url::Url| {
+        let host = u.host_str().unwrap_or_default().to_ascii_lowercase();
+        match u.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host,
+        }
+    };
+    let same_as_base = url::Url::parse(base_url)
+        .is_ok_and(|b| b.scheme() == origin.scheme() && authority(&b) == authority(&origin));
+    let same_as_host = header("host").is_some_and(|h| h.eq_ignore_ascii_case(&authority(&origin)));
+    same_as_base || same_as_host
+}
+
 /// Only same-site staff paths are followed after sign-in.
 fn safe_next(next: &str) -> &str {
     // Control characters cannot go into a Location header.
@@ -193,6 +223,11 @@ pub async fn login(
     let next = safe_next(form.get("next")).to_owned();
     let page = AdminFrame::new(&state, &lang, None);
     let cookie = cookie_value(&headers, LOGIN_COOKIE).unwrap_or_default();
+    if !posted_from_here(&headers, state.base_url().as_str()) {
+        tracing::warn!(%address, "sign-in form posted from another site: refused");
+        let msg = page.l.t("admin-login-expired");
+        return render_login(&state, &lang, StatusCode::FORBIDDEN, "", &next, Some(msg));
+    }
     if !constant_time_eq(cookie.as_bytes(), form.get("csrf").as_bytes()) {
         let msg = page.l.t("admin-login-expired");
         return render_login(&state, &lang, StatusCode::FORBIDDEN, shown, &next, Some(msg));
@@ -363,7 +398,38 @@ pub async fn change_password(
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{posted_from_here, safe_next};
+    use axum::http::HeaderMap;
+
+    #[test]
+    fn sign_in_posts_from_other_sites_are_told_apart() {
+        let base = "https://madoguchi.example/";
+        fn h(pairs: &[(&'static str, &str)]) -> HeaderMap {
+            let mut m = HeaderMap::new();
+            for (k, v) in pairs {
+                m.insert(*k, v.parse().unwrap());
+            }
+            m
+        }
+        for ok in [
+            h(&[]),
+            h(&[("sec-fetch-site", "same-origin")]),
+            h(&[("origin", "https://madoguchi.example")]),
+            h(&[("origin", "http://10.0.0.5:8080"), ("host", "10.0.0.5:8080")]),
+        ] {
+            assert!(posted_from_here(&ok, base), "{ok:?}");
+        }
+        for bad in [
+            h(&[("sec-fetch-site", "cross-site")]),
+            h(&[("sec-fetch-site", "same-site"), ("origin", "https://madoguchi.example")]),
+            h(&[("origin", "https://evil.example")]),
+            h(&[("origin", "http://madoguchi.example")]),
+            h(&[("origin", "null")]),
+            h(&[("origin", "https://madoguchi.example.evil.example"), ("host", "madoguchi.example")]),
+        ] {
+            assert!(!posted_from_here(&bad, base), "{bad:?}");
+        }
+    }
 
     #[test]
     fn only_staff_paths_are_followed_after_sign_in() {
