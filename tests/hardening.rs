@@ -65,15 +65,27 @@ async fn tokens_of_a_disabled_user_stop_at_once() {
     c.sign_in("boss", PASSWORD).await;
     let secret = token(&mut c, "cms", "admin", "").await;
     let uri = "/api/v1/procedures";
-    assert_eq!(api(&app, "POST", uri, &secret, Some(new_procedure("一"))).await, 201);
+    assert_eq!(
+        api(&app, "POST", uri, &secret, Some(new_procedure("一"))).await,
+        201
+    );
 
-    let boss = store.users().await.unwrap().into_iter().find(|u| u.name.as_str() == "boss").unwrap();
+    let boss = store
+        .users()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name.as_str() == "boss")
+        .unwrap();
     store
         .update_user(&boss, Role::Admin, &[], true, &Actor::system("test"))
         .await
         .unwrap();
     assert_eq!(api(&app, "GET", uri, &secret, None).await, 401);
-    assert_eq!(api(&app, "POST", uri, &secret, Some(new_procedure("二"))).await, 401);
+    assert_eq!(
+        api(&app, "POST", uri, &secret, Some(new_procedure("二"))).await,
+        401
+    );
 }
 
 #[tokio::test]
@@ -84,23 +96,38 @@ async fn tokens_carry_their_creators_current_role() {
     c.sign_in("boss", PASSWORD).await;
     let secret = token(&mut c, "cms", "editor", "").await;
     let uri = "/api/v1/procedures";
-    assert_eq!(api(&app, "POST", uri, &secret, Some(new_procedure("一"))).await, 201);
+    assert_eq!(
+        api(&app, "POST", uri, &secret, Some(new_procedure("一"))).await,
+        201
+    );
 
     // The creator becomes a Vietnamese translator: so does the token.
-    let boss = store.users().await.unwrap().into_iter().find(|u| u.name.as_str() == "boss").unwrap();
+    let boss = store
+        .users()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name.as_str() == "boss")
+        .unwrap();
     let vi = LangTag::parse("vi").unwrap();
     store
         .update_user(&boss, Role::Translator, &[vi], false, &Actor::system("test"))
         .await
         .unwrap();
-    assert_eq!(api(&app, "POST", uri, &secret, Some(new_procedure("二"))).await, 403);
+    assert_eq!(
+        api(&app, "POST", uri, &secret, Some(new_procedure("二"))).await,
+        403
+    );
     // Reading stays (translators read too); restored, the token works again.
     assert_eq!(api(&app, "GET", uri, &secret, None).await, 200);
     store
         .update_user(&boss, Role::Admin, &[], false, &Actor::system("test"))
         .await
         .unwrap();
-    assert_eq!(api(&app, "POST", uri, &secret, Some(new_procedure("三"))).await, 201);
+    assert_eq!(
+        api(&app, "POST", uri, &secret, Some(new_procedure("三"))).await,
+        201
+    );
 }
 
 // ---- Findings 3, 4, 6: passwords ----
@@ -113,11 +140,22 @@ fn from(ip: &str, request: axum::http::request::Builder) -> axum::http::request:
 
 /// Signs in as `name` from the address `ip`, with a fresh login form.
 async fn sign_in_from(app: &Router, ip: &str, name: &str, password: &str) -> u16 {
-    let page = send(app, from(ip, Request::get("/admin/login")).body(Body::empty()).unwrap()).await;
+    let page = send(
+        app,
+        from(ip, Request::get("/admin/login"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
     let cookie = page.header("set-cookie");
     let cookie = cookie.split(';').next().unwrap().to_owned();
     let csrf = csrf_of(&page.text());
-    let form = format!("csrf={}&name={}&password={}&next=%2Fadmin", enc(&csrf), enc(name), enc(password));
+    let form = format!(
+        "csrf={}&name={}&password={}&next=%2Fadmin",
+        enc(&csrf),
+        enc(name),
+        enc(password)
+    );
     let r = send(
         app,
         from(ip, Request::post("/admin/login"))
@@ -142,14 +180,26 @@ async fn the_owner_signs_in_while_an_attack_on_the_account_runs() {
         tokio::spawn(async move {
             let mut statuses = Vec::new();
             for i in 0..30 {
-                statuses.push(sign_in_from(&app, &format!("10.0.{}.{}", i / 200, i % 200 + 1), "admin", "guess").await);
+                statuses.push(
+                    sign_in_from(
+                        &app,
+                        &format!("10.0.{}.{}", i / 200, i % 200 + 1),
+                        "admin",
+                        "guess",
+                    )
+                    .await,
+                );
             }
             statuses
         })
     };
     // Let the attack get well past the free failures first.
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert_eq!(sign_in_from(&app, "192.0.2.1", "admin", PASSWORD).await, 303, "the owner gets in");
+    assert_eq!(
+        sign_in_from(&app, "192.0.2.1", "admin", PASSWORD).await,
+        303,
+        "the owner gets in"
+    );
     let statuses = attack.await.unwrap();
     assert!(statuses.iter().all(|&s| s == 401 || s == 429), "{statuses:?}");
     // Every address that failed now waits for the account, right password or not.
@@ -181,9 +231,16 @@ async fn wrong_current_passwords_are_throttled_like_sign_ins() {
     assert_eq!(r.status, 429, "slowed down like a sign-in");
     assert!(!r.header("retry-after").is_empty());
     // Even the right one waits, and nothing changed.
-    assert_eq!(change(&mut c, PASSWORD, "another long password").await.status, 429);
+    assert_eq!(
+        change(&mut c, PASSWORD, "another long password").await.status,
+        429
+    );
     let mut fresh = Client::new(&app);
-    assert_eq!(fresh.sign_in("editor", PASSWORD).await.status, 429, "shared counts");
+    assert_eq!(
+        fresh.sign_in("editor", PASSWORD).await.status,
+        429,
+        "shared counts"
+    );
 }
 
 /// Many password changes at once are checked a few at a time, like
@@ -227,7 +284,10 @@ async fn a_new_password_equal_to_the_current_one_is_refused() {
     assert!(r.text().contains("現在のパスワードと違う"), "{}", r.text());
     // Still asked to choose one.
     assert_eq!(location(&c.get("/admin").await), "/admin/password");
-    assert_eq!(change(&mut c, PASSWORD, "a different long password").await.status, 200);
+    assert_eq!(
+        change(&mut c, PASSWORD, "a different long password").await.status,
+        200
+    );
     assert_eq!(c.get("/admin").await.status, 200);
 }
 
@@ -244,7 +304,12 @@ async fn a_flood_of_language_tags_leaves_the_statistics_bounded() {
     let letters: Vec<char> = ('a'..='z').collect();
     let flood = 1_500;
     for i in 0..flood {
-        let tag = format!("{}{}{}-v{i:07}", letters[i % 26], letters[i / 26 % 26], letters[i / 676 % 26]);
+        let tag = format!(
+            "{}{}{}-v{i:07}",
+            letters[i % 26],
+            letters[i / 26 % 26],
+            letters[i / 676 % 26]
+        );
         let r = common::get(&app, &format!("/q/{code}"), &[("accept-language", &tag)]).await;
         assert_eq!(r.status, 200, "{tag}");
     }
@@ -264,11 +329,21 @@ async fn a_flood_of_language_tags_leaves_the_statistics_bounded() {
         requested.len(),
         dashboard.body.len()
     );
-    assert!(requested.len() as i64 <= madoguchi::store::MAX_REQUESTED_PER_DAY + 2, "{requested:?}");
+    assert!(
+        requested.len() as i64 <= madoguchi::store::MAX_REQUESTED_PER_DAY + 2,
+        "{requested:?}"
+    );
     assert!(requested.contains(madoguchi::store::OTHER_LANGUAGE));
     assert!(requested.contains("ne"));
-    assert!(rows.iter().all(|r| !r.requested.contains("-v")), "variants are dropped");
-    assert_eq!(rows.iter().map(|r| r.count).sum::<i64>(), flood as i64 + 3, "totals stay right");
+    assert!(
+        rows.iter().all(|r| !r.requested.contains("-v")),
+        "variants are dropped"
+    );
+    assert_eq!(
+        rows.iter().map(|r| r.count).sum::<i64>(),
+        flood as i64 + 3,
+        "totals stay right"
+    );
     assert!(dashboard.text().contains("1日の上限を超えた分"));
 }
 
@@ -286,7 +361,9 @@ async fn rows_per_day_are_bounded_across_flushes() {
     };
     let max = madoguchi::store::MAX_ROWS_PER_DAY as usize;
     for part in 0..3 {
-        let batch: Vec<_> = (part * max / 2..(part + 1) * max / 2 + 100).map(|i| (key(i), 1)).collect();
+        let batch: Vec<_> = (part * max / 2..(part + 1) * max / 2 + 100)
+            .map(|i| (key(i), 1))
+            .collect();
         store.add_scans(&batch).await.unwrap();
     }
     let rows = store.scans_since("2026-12-04").await.unwrap();
@@ -297,7 +374,13 @@ async fn rows_per_day_are_bounded_across_flushes() {
     assert_eq!(overflow.requested, madoguchi::store::OTHER_LANGUAGE);
     // Another day has its own budget.
     store
-        .add_scans(&[(madoguchi::stats::ScanKey { day: "2026-12-05".into(), ..key(1) }, 1)])
+        .add_scans(&[(
+            madoguchi::stats::ScanKey {
+                day: "2026-12-05".into(),
+                ..key(1)
+            },
+            1,
+        )])
         .await
         .unwrap();
     assert_eq!(store.scans_since("2026-12-05").await.unwrap().len(), 1);
@@ -331,12 +414,17 @@ fn slow_and_idle_connections_are_closed_and_capped() {
         &dir.path().join("db.sqlite"),
         &["--header-timeout", "1", "--max-connections", "16"],
     );
-    let addr = server.url.trim_start_matches("http://").trim_end_matches('/').to_owned();
+    let addr = server
+        .url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
     // 40 clients that never finish their headers: more than the cap.
     let mut slow: Vec<TcpStream> = (0..40)
         .map(|_| {
             let mut s = TcpStream::connect(&addr).unwrap();
-            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ").unwrap();
+            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+                .unwrap();
             s
         })
         .collect();
@@ -351,21 +439,34 @@ fn slow_and_idle_connections_are_closed_and_capped() {
     let mut answer = String::new();
     probe.read_to_string(&mut answer).unwrap();
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer:?}");
-    eprintln!("/healthz answered after {:?} behind 40 slow clients", started.elapsed());
+    eprintln!(
+        "/healthz answered after {:?} behind 40 slow clients",
+        started.elapsed()
+    );
     assert!(started.elapsed() < Duration::from_secs(10));
     for (i, s) in slow.iter_mut().enumerate() {
-        assert!(closed_within(s, Duration::from_secs(5)), "slow client {i} still open");
+        assert!(
+            closed_within(s, Duration::from_secs(5)),
+            "slow client {i} still open"
+        );
     }
     // An idle keep-alive connection is closed after the same timeout.
     let mut idle = TcpStream::connect(&addr).unwrap();
-    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+    idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")
+        .unwrap();
     idle.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
     let mut buf = [0u8; 1024];
     let n = idle.read(&mut buf).unwrap();
     assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
     let idle_since = Instant::now();
-    assert!(closed_within(&mut idle, Duration::from_secs(5)), "idle keep-alive closed");
-    assert!(idle_since.elapsed() >= Duration::from_millis(800), "kept alive for a while first");
+    assert!(
+        closed_within(&mut idle, Duration::from_secs(5)),
+        "idle keep-alive closed"
+    );
+    assert!(
+        idle_since.elapsed() >= Duration::from_millis(800),
+        "kept alive for a while first"
+    );
     drop(server);
 }
 
@@ -431,19 +532,33 @@ fn every_text_that_imports_exports_to_xliff_that_parses() {
             let en = LangTag::parse("en").unwrap();
             let doc = xliff::export(&en, &units(&parsed.procedures, &en));
             if let Err(e) = roxmltree::Document::parse(&doc) {
-                return Err(proptest::test_runner::TestCaseError::fail(format!("{e}: {doc:?}")));
+                return Err(proptest::test_runner::TestCaseError::fail(format!(
+                    "{e}: {doc:?}"
+                )));
             }
             // And it reads back as what was stored.
             let (_, incoming, problems) = xliff::parse(&doc);
             proptest::prop_assert!(problems.is_empty(), "{problems:?}");
-            let stored_title = &parsed.procedures[0].texts.iter().find(|t| t.lang == en).unwrap().fields.title;
-            let read = incoming.iter().find(|i| i.field == "title").map(|i| i.target.as_str());
+            let stored_title = &parsed.procedures[0]
+                .texts
+                .iter()
+                .find(|t| t.lang == en)
+                .unwrap()
+                .fields
+                .title;
+            let read = incoming
+                .iter()
+                .find(|i| i.field == "title")
+                .map(|i| i.target.as_str());
             proptest::prop_assert_eq!(read, Some(stored_title.as_str()));
             Ok(())
         })
         .unwrap();
     let stored = stored.into_inner();
-    assert!(stored > 20, "only {stored} cases were stored: the strategy is too hostile");
+    assert!(
+        stored > 20,
+        "only {stored} cases were stored: the strategy is too hostile"
+    );
 }
 
 // ---- Finding 10: archived answers 410 until an admin restores it ----
@@ -459,7 +574,11 @@ async fn only_admins_restore_an_archived_procedure_with_a_confirmation() {
     let mut editor = Client::new(&app);
     editor.sign_in("editor", PASSWORD).await;
     let r = editor
-        .submit(&format!("{page}/archive"), &format!("{page}/archive"), "note_ja=%E7%AA%93%E5%8F%A3%E3%81%B8")
+        .submit(
+            &format!("{page}/archive"),
+            &format!("{page}/archive"),
+            "note_ja=%E7%AA%93%E5%8F%A3%E3%81%B8",
+        )
         .await;
     assert_eq!(r.status, 303);
     assert_eq!(common::get(&app, &format!("/q/{code}"), &[]).await.status, 410);
@@ -474,14 +593,22 @@ async fn only_admins_restore_an_archived_procedure_with_a_confirmation() {
     // An admin must confirm.
     let mut admin = Client::new(&app);
     admin.sign_in("admin", PASSWORD).await;
-    assert!(admin.get(&page).await.text().contains("name=\"confirm\" value=\"restore\" required"));
+    assert!(
+        admin
+            .get(&page)
+            .await
+            .text()
+            .contains("name=\"confirm\" value=\"restore\" required")
+    );
     assert_eq!(admin.submit(&page, &publish, "").await.status, 400);
     assert_eq!(common::get(&app, &format!("/q/{code}"), &[]).await.status, 410);
     assert_eq!(admin.submit(&page, &publish, "confirm=restore").await.status, 303);
     assert_eq!(common::get(&app, &format!("/q/{code}"), &[]).await.status, 200);
     let audit = store.audit(None, None, 50).await.unwrap();
     assert!(
-        audit.iter().any(|e| e.action == "procedure.restore" && e.actor == "admin"),
+        audit
+            .iter()
+            .any(|e| e.action == "procedure.restore" && e.actor == "admin"),
         "audited as a restore"
     );
 }
@@ -501,7 +628,10 @@ async fn api_tokens_restore_only_as_admin_and_when_confirmed() {
     assert_eq!(api(&app, "POST", uri, &editor, Some(back.clone())).await, 403);
     assert_eq!(api(&app, "POST", uri, &admin, Some(back)).await, 422);
     let confirmed = json!({ "status": "draft", "confirm_restore": true });
-    assert_eq!(api(&app, "POST", uri, &editor, Some(confirmed.clone())).await, 403);
+    assert_eq!(
+        api(&app, "POST", uri, &editor, Some(confirmed.clone())).await,
+        403
+    );
     assert_eq!(api(&app, "POST", uri, &admin, Some(confirmed)).await, 200);
 }
 
@@ -547,7 +677,11 @@ fn a_20k_unit_translation_file_is_read_quickly() {
         let started = std::time::Instant::now();
         let (lang, changed) = check(&procedures, read(&text), "2026-01-02T00:00:00Z").expect("a clean file");
         let took = started.elapsed();
-        eprintln!("{name}: {} units, {} KB, read and checked in {took:?}", all.len(), text.len() / 1024);
+        eprintln!(
+            "{name}: {} units, {} KB, read and checked in {took:?}",
+            all.len(),
+            text.len() / 1024
+        );
         assert_eq!(lang, vi);
         assert_eq!(changed.len(), 1000);
         // Quadratic took minutes; a debug build reads this in well under a second or two.
@@ -623,18 +757,27 @@ async fn sign_in_posted_from_another_site_is_refused() {
         .unwrap()
     };
     for headers in [
-        vec![("origin", "https://evil.example"), ("sec-fetch-site", "cross-site")],
+        vec![
+            ("origin", "https://evil.example"),
+            ("sec-fetch-site", "cross-site"),
+        ],
         vec![("sec-fetch-site", "same-site")],
         vec![("origin", "https://evil.example")],
     ] {
         let r = send(&app, forged(&headers)).await;
         assert_eq!(r.status, 403, "{headers:?}");
-        assert!(r.header("set-cookie").find("madoguchi_session=").is_none(), "no session");
+        assert!(
+            r.header("set-cookie").find("madoguchi_session=").is_none(),
+            "no session"
+        );
     }
     let ours = send(
         &app,
         forged(&[("origin", common::BASE), ("sec-fetch-site", "same-origin")]),
     )
     .await;
-    assert_eq!(ours.status, 303, "a same-origin post with the double-submit value signs in");
+    assert_eq!(
+        ours.status, 303,
+        "a same-origin post with the double-submit value signs in"
+    );
 }

@@ -104,7 +104,8 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     if let Some(dir) = locales_dir {
         tokio::spawn(live::watch_locales(dir, state.clone(), current.clone()));
     }
-    let served = super::connections::serve(listener, live::dispatch(current), o.limits, shutdown_signal()).await;
+    let served =
+        super::connections::serve(listener, live::dispatch(current), o.limits, shutdown_signal()).await;
     // The flusher writes the last counts and ends, even when serving failed.
     let _ = stop_flushing.send(());
     if let Some(flusher) = flusher {

@@ -127,7 +127,11 @@ mod tests {
             assert_eq!(got.map(|t| t.to_string()).as_deref(), Some(kept), "{tag}");
         }
         for invented in ["qqq-v1234567", "qqq", "xyz-US"] {
-            assert_eq!(LangTag::parse(invented).unwrap().for_statistics(), None, "{invented}");
+            assert_eq!(
+                LangTag::parse(invented).unwrap().for_statistics(),
+                None,
+                "{invented}"
+            );
         }
     }
 

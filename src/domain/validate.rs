@@ -227,7 +227,10 @@ mod tests {
         };
         normalise_newlines(&mut f);
         assert_eq!(f.summary, "one\ntwo\nthree");
-        let got: Vec<(String, ProblemKind)> = field_problems(&f).into_iter().map(|p| (p.field, p.kind)).collect();
+        let got: Vec<(String, ProblemKind)> = field_problems(&f)
+            .into_iter()
+            .map(|p| (p.field, p.kind))
+            .collect();
         assert_eq!(
             got,
             vec![

@@ -45,12 +45,10 @@ impl Store {
                 )
                 .fetch_one(&mut *tx)
                 .await?;
-                let requested = sqlx::query_scalar!(
-                    "SELECT DISTINCT requested FROM scan_counts WHERE day = ?",
-                    k.day
-                )
-                .fetch_all(&mut *tx)
-                .await?;
+                let requested =
+                    sqlx::query_scalar!("SELECT DISTINCT requested FROM scan_counts WHERE day = ?", k.day)
+                        .fetch_all(&mut *tx)
+                        .await?;
                 days.insert(&k.day, (rows, requested.into_iter().collect()));
             }
             let (rows, requested) = days.get_mut(k.day.as_str()).expect("just inserted");

@@ -113,7 +113,10 @@ impl Store {
         let creator_role: Role = row.creator_role.parse().context("stored user role")?;
         let creator_langs: Vec<String> =
             serde_json::from_str(&row.creator_langs).context("stored user languages")?;
-        let creator_langs: Vec<LangTag> = creator_langs.iter().filter_map(|l| LangTag::parse(l).ok()).collect();
+        let creator_langs: Vec<LangTag> = creator_langs
+            .iter()
+            .filter_map(|l| LangTag::parse(l).ok())
+            .collect();
         let mut token = TokenRow {
             id: row.id,
             name: row.name,

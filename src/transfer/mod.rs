@@ -128,7 +128,10 @@ pub fn parse(json: &str, now: &str) -> Result<Transfer, TransferError> {
             ));
         }
         if let Some(tag) = raw.texts.duplicate() {
-            return Err(fail(format!("texts.{tag}"), "this key appears more than once".into()));
+            return Err(fail(
+                format!("texts.{tag}"),
+                "this key appears more than once".into(),
+            ));
         }
         let mut texts = Vec::new();
         for (tag, fields) in raw.texts.iter() {

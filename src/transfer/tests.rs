@@ -98,10 +98,16 @@ fn duplicate_keys_are_refused_with_record_and_key_named() {
         text(1, "Khác")
     ));
     let e = error_of(&json);
-    assert!(e.contains("procedure #1") && e.contains("K7Q2") && e.contains("texts.vi"), "{e}");
+    assert!(
+        e.contains("procedure #1") && e.contains("K7Q2") && e.contains("texts.vi"),
+        "{e}"
+    );
     assert!(e.contains("more than once"), "{e}");
     // Inside a record, a repeated field is refused by the parser, with its place.
-    let json = one(&format!(r#"{{"ja":{}}}"#, text(2, "転入届").replacen("\"title\"", "\"title\":\"x\",\"title\"", 1)));
+    let json = one(&format!(
+        r#"{{"ja":{}}}"#,
+        text(2, "転入届").replacen("\"title\"", "\"title\":\"x\",\"title\"", 1)
+    ));
     let e = error_of(&json);
     assert!(e.contains("duplicate field `title`"), "{e}");
     // Offices too.
@@ -110,5 +116,8 @@ fn duplicate_keys_are_refused_with_record_and_key_named() {
         r#"{{"format":"{FORMAT}","version":1,"offices":[{{"id":1,"texts":{{"ja":{office},"ja":{office}}}}}],"procedures":[]}}"#
     );
     let e = error_of(&json);
-    assert!(e.contains("office #1") && e.contains("texts.ja") && e.contains("more than once"), "{e}");
+    assert!(
+        e.contains("office #1") && e.contains("texts.ja") && e.contains("more than once"),
+        "{e}"
+    );
 }

@@ -8,9 +8,9 @@ use fluent_syntax::ast::{
 };
 use fluent_syntax::{parser, serializer};
 
+use super::lines::Lines;
 use super::{Incoming, Parsed, Problem, Unit, problem};
 use crate::domain::LangTag;
-use super::lines::Lines;
 
 const PREFIX: &str = "p-";
 

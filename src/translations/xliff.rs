@@ -10,9 +10,9 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 
 use super::lines::Lines;
-use crate::i18n::check::line_col;
 use super::{Incoming, Parsed, Problem, Unit, problem};
 use crate::domain::LangTag;
+use crate::i18n::check::line_col;
 
 const NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
 

@@ -421,11 +421,17 @@ mod tests {
         }
         for bad in [
             h(&[("sec-fetch-site", "cross-site")]),
-            h(&[("sec-fetch-site", "same-site"), ("origin", "https://madoguchi.example")]),
+            h(&[
+                ("sec-fetch-site", "same-site"),
+                ("origin", "https://madoguchi.example"),
+            ]),
             h(&[("origin", "https://evil.example")]),
             h(&[("origin", "http://madoguchi.example")]),
             h(&[("origin", "null")]),
-            h(&[("origin", "https://madoguchi.example.evil.example"), ("host", "madoguchi.example")]),
+            h(&[
+                ("origin", "https://madoguchi.example.evil.example"),
+                ("host", "madoguchi.example"),
+            ]),
         ] {
             assert!(!posted_from_here(&bad, base), "{bad:?}");
         }

@@ -115,7 +115,14 @@ mod tests {
             assert_eq!(t.wait_for("user:admin", &ip), None, "one guess per fresh address");
             t.failed(&["user:admin".to_owned(), ip]);
         }
-        assert!(t.wait_for("user:admin", "ip:10.0.0.3").is_some(), "a failed address waits");
-        assert_eq!(t.wait_for("user:admin", "ip:192.0.2.1"), None, "the owner does not");
+        assert!(
+            t.wait_for("user:admin", "ip:10.0.0.3").is_some(),
+            "a failed address waits"
+        );
+        assert_eq!(
+            t.wait_for("user:admin", "ip:192.0.2.1"),
+            None,
+            "the owner does not"
+        );
     }
 }

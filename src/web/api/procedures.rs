@@ -357,7 +357,10 @@ pub async fn set_status(
     if p.status == Status::Archived && status != Status::Archived {
         caller.require(caller.role.restores_archived())?;
         if !input.confirm_restore {
-            return Err(AppError::Invalid(vec![problem("confirm_restore", ProblemKind::Invalid)]));
+            return Err(AppError::Invalid(vec![problem(
+                "confirm_restore",
+                ProblemKind::Invalid,
+            )]));
         }
     }
     let mut notes = Vec::new();
