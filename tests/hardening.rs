@@ -781,3 +781,109 @@ async fn sign_in_posted_from_another_site_is_refused() {
         "a same-origin post with the double-submit value signs in"
     );
 }
+
+// ---- The API's contract (Schemathesis and the spec validator run in .ci/run) ----
+
+#[tokio::test]
+async fn the_openapi_document_is_exact_where_the_review_found_it_loose() {
+    let app = common::sample_app().await;
+    let doc: Value =
+        serde_json::from_slice(&common::get(&app, "/api/v1/openapi.json", &[]).await.body).unwrap();
+    let mut responses = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let codes = op["responses"].as_object().unwrap();
+            for (status, r) in codes {
+                responses += 1;
+                assert!(
+                    r["description"].as_str().is_some_and(|d| !d.is_empty()),
+                    "{method} {path} {status}"
+                );
+            }
+            assert!(
+                codes.contains_key("401"),
+                "{method} {path}: every route needs a token"
+            );
+            if path.contains("{code}") {
+                assert!(codes.contains_key("404"), "{method} {path}");
+            }
+            if op.get("requestBody").is_some() {
+                assert!(codes.contains_key("400"), "{method} {path}: bad JSON");
+            }
+        }
+    }
+    assert!(responses >= 30, "{responses}");
+    let schemas = &doc["components"]["schemas"];
+    assert_eq!(
+        schemas["StatusName"]["enum"],
+        json!(["draft", "published", "archived"])
+    );
+    let text = &schemas["TextFields"];
+    assert_eq!(text["required"], json!(["title"]));
+    assert_eq!(text["properties"]["title"]["minLength"], 1);
+    assert!(
+        schemas["UpdateIn"]["properties"].get("code").is_none(),
+        "codes never change"
+    );
+    let put = &doc["paths"]["/api/v1/procedures/{code}/texts/{lang}"]["put"];
+    assert!(
+        put["parameters"][1]["schema"]["pattern"].is_string(),
+        "language tags have a pattern"
+    );
+}
+
+#[tokio::test]
+async fn api_bodies_must_be_objects_and_integers_may_be_written_as_floats() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "admin", Role::Admin, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("admin", PASSWORD).await;
+    let secret = token(&mut c, "cms", "editor", "").await;
+    // serde would read a struct from an array of its fields.
+    assert_eq!(
+        api(
+            &app,
+            "PATCH",
+            "/api/v1/procedures/C4KA",
+            &secret,
+            Some(json!([null, null]))
+        )
+        .await,
+        400
+    );
+    assert_eq!(
+        api(
+            &app,
+            "POST",
+            "/api/v1/procedures",
+            &secret,
+            Some(json!(["x", {}]))
+        )
+        .await,
+        400
+    );
+    let text = json!({ "fields": { "title": "Chuyển đến" }, "source_revision": 1.0 });
+    assert_eq!(
+        api(
+            &app,
+            "PUT",
+            "/api/v1/procedures/C4KA/texts/km",
+            &secret,
+            Some(text)
+        )
+        .await,
+        200
+    );
+    let text = json!({ "fields": { "title": "Chuyển đến" }, "source_revision": 1.5 });
+    assert_eq!(
+        api(
+            &app,
+            "PUT",
+            "/api/v1/procedures/C4KA/texts/km",
+            &secret,
+            Some(text)
+        )
+        .await,
+        400
+    );
+}
