@@ -31,6 +31,7 @@ pub fn handle() -> &'static PrometheusHandle {
         let handle = recorder.handle();
         // Tests build many apps in one process: the first recorder stays.
         let _ = metrics::set_global_recorder(recorder);
+        describe();
         // Histograms keep every sample until they are drained; without a
         // scrape, that grew by ~20 bytes a request. A plain thread, so it
         // runs whatever runtime (or test) first touched the metrics.
@@ -46,6 +47,31 @@ pub fn handle() -> &'static PrometheusHandle {
             .expect("starting the metrics upkeep thread");
         handle
     })
+}
+
+/// `# HELP` for every family (Prometheus tooling expects one).
+fn describe() {
+    use metrics::Unit;
+    metrics::describe_counter!(
+        "madoguchi_http_requests_total",
+        Unit::Count,
+        "HTTP requests answered, by route template, method and status."
+    );
+    metrics::describe_histogram!(
+        "madoguchi_http_request_duration_seconds",
+        Unit::Seconds,
+        "Time to answer an HTTP request, by route template."
+    );
+    metrics::describe_counter!(
+        "madoguchi_scans_total",
+        Unit::Count,
+        "Guidance pages shown to visitors (QR scans and typed codes; staff not counted)."
+    );
+    metrics::describe_counter!(
+        "madoguchi_page_cache_total",
+        Unit::Count,
+        "Guidance-page cache lookups, by result (hit or miss)."
+    );
 }
 
 /// Counts each request by route template (never the raw path: codes and

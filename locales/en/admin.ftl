@@ -44,6 +44,7 @@ admin-password-too-short = The new password needs at least { $min ->
     }.
 admin-password-too-long = The new password is too long.
 admin-password-same-as-name = The new password must not be your user name.
+admin-password-unchanged = The new password must differ from the current one.
 admin-save = Save
 
 admin-new-procedure = New procedure
@@ -65,6 +66,8 @@ admin-saved = Saved.
 admin-publish = Publish
 admin-unpublish = Back to draft
 admin-archive = Archive
+admin-restore = Restore (publish again)
+admin-restore-confirm = I understand: the code will show the guidance page again instead of “this procedure has ended”.
 admin-translations-of = Languages
 admin-preview = Preview
 admin-edit = Edit
@@ -140,6 +143,7 @@ admin-err-too-long = { $chars ->
        *[other] { $chars } characters are
     } too long; at most { $max }.
 admin-err-control-characters = Contains invisible control characters; please retype it.
+admin-err-invalid-characters = Contains characters that are not text (such as U+FFFE); please retype it.
 admin-err-too-many-items = At most { $max ->
         [one] { $max } item
        *[other] { $max } items
@@ -177,6 +181,7 @@ admin-stats-privacy = Only counts are kept: per day, procedure, the first langua
 admin-stats-missing = Languages asked for but not available
 admin-stats-missing-explain = What to translate next: the first language of phones that scanned a code, where we have no page language for it.
 admin-stats-no-language = (phone sent no language)
+admin-stats-other = (others, beyond the daily limit)
 admin-stats-language = Language
 admin-stats-scans = Scans
 admin-stats-per-day = Scans per day

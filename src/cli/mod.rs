@@ -1,6 +1,7 @@
 //! The command line: parsing (clap) and one function per subcommand.
 
 mod backup;
+mod connections;
 mod live;
 mod locales;
 mod serve;
@@ -77,6 +78,16 @@ pub enum Command {
         /// The time zone staff pages show times in (IANA name).
         #[arg(long, env = "MADOGUCHI_TIME_ZONE", default_value = crate::i18n::dates::ZONE)]
         time_zone: String,
+        /// Seconds a connection may take to send a complete request head,
+        /// counted from connecting or from the previous response (so it is
+        /// also the idle keep-alive timeout).
+        #[arg(long, env = "MADOGUCHI_HEADER_TIMEOUT", default_value_t = connections::HEADER_READ_TIMEOUT.as_secs(),
+              value_parser = clap::value_parser!(u64).range(1..=3600))]
+        header_timeout: u64,
+        /// Connections served at once; more wait in the listen queue. Keep
+        /// it well below the open-file limit (`ulimit -n`).
+        #[arg(long, env = "MADOGUCHI_MAX_CONNECTIONS", default_value_t = connections::MAX_CONNECTIONS)]
+        max_connections: usize,
     },
     /// Import procedures from a JSON file (all or nothing).
     Import {
@@ -185,6 +196,8 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             read_only,
             trusted_proxy,
             time_zone,
+            header_timeout,
+            max_connections,
         } => {
             let samples = !no_samples;
             let o = serve::Options {
@@ -199,6 +212,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 trusted_proxies: trusted_proxy,
                 time_zone: crate::i18n::dates::zone(&time_zone).map_err(anyhow::Error::msg)?,
                 log_format: cli.log_format,
+                limits: connections::Limits {
+                    header_read: std::time::Duration::from_secs(header_timeout),
+                    max_connections,
+                    shutdown_grace: std::time::Duration::from_secs(30),
+                },
             };
             serve::serve(o).await
         }

@@ -26,6 +26,7 @@ pub struct Options {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub time_zone: jiff::tz::TimeZone,
     pub log_format: super::LogFormat,
+    pub limits: super::connections::Limits,
 }
 
 /// How often counted scans are written to the database.
@@ -105,14 +106,8 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     if let Some(dir) = locales_dir {
         tokio::spawn(live::watch_locales(dir, state.clone(), current.clone()));
     }
-    let served = axum::serve(
-        listener,
-        axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<SocketAddr>(
-            live::dispatch(current),
-        ),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await;
+    let served =
+        super::connections::serve(listener, live::dispatch(current), o.limits, shutdown_signal()).await;
     // The flusher writes the last counts and ends, even when serving failed.
     let _ = stop_flushing.send(());
     if let Some(flusher) = flusher {
@@ -187,6 +182,8 @@ fn log_configuration(
         session_absolute_secs = SESSION_ABSOLUTE,
         busy_timeout_ms = BUSY_TIMEOUT.as_millis() as u64,
         scan_flush_secs = SCAN_FLUSH_EVERY.as_secs(),
+        header_timeout_secs = o.limits.header_read.as_secs(),
+        max_connections = o.limits.max_connections,
         "configuration"
     );
 }

@@ -51,6 +51,24 @@ impl LangTag {
         self.0.language.as_str()
     }
 
+    /// Language, script and region only (variants and extensions dropped):
+    /// what the negotiation tells apart, and all the demand statistics
+    /// keep. `None` for a language CLDR does not know (no likely
+    /// subtags): invented tags (`abc-v1234567`) are counted as "other".
+    pub fn for_statistics(&self) -> Option<LangTag> {
+        let id = &self.0;
+        let mut bare = LanguageIdentifier::from_parts(id.language, None, None, &[]);
+        if !bare.maximize() {
+            return None;
+        }
+        Some(LangTag(LanguageIdentifier::from_parts(
+            id.language,
+            id.script,
+            id.region,
+            &[],
+        )))
+    }
+
     /// Whether text in this language runs right to left.
     pub fn is_rtl(&self) -> bool {
         matches!(self.0.character_direction(), unic_langid::CharacterDirection::RTL)
@@ -91,6 +109,30 @@ mod tests {
         assert_eq!(LangTag::parse("pt-br").unwrap().to_string(), "pt-BR");
         assert_eq!(LangTag::parse("en_US").unwrap().to_string(), "en-US");
         assert_eq!(LangTag::parse(" vi ").unwrap().to_string(), "vi");
+    }
+
+    #[test]
+    fn statistics_keep_language_script_and_region() {
+        for (tag, kept) in [
+            ("zh-Hant-TW", "zh-Hant-TW"),
+            ("pt-BR", "pt-BR"),
+            ("ne", "ne"),
+            ("fil", "fil"),
+            ("my-MM", "my-MM"),
+            ("de-DE-1996", "de-DE"),
+            // A real (if rare) language: kept, its variant dropped.
+            ("abc-v1234567", "abc"),
+        ] {
+            let got = LangTag::parse(tag).unwrap().for_statistics();
+            assert_eq!(got.map(|t| t.to_string()).as_deref(), Some(kept), "{tag}");
+        }
+        for invented in ["qqq-v1234567", "qqq", "xyz-US"] {
+            assert_eq!(
+                LangTag::parse(invented).unwrap().for_statistics(),
+                None,
+                "{invented}"
+            );
+        }
     }
 
     #[test]

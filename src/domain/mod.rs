@@ -17,7 +17,7 @@ pub use code::{Code, CodeError};
 pub use fields::{Composed, Field, StalePolicy};
 pub use lang::{LangTag, LangTagError};
 pub use office::{Office, OfficeFields};
-pub use procedure::{Procedure, ProcedureText, Status, StatusError, TextFields};
+pub use procedure::{ListItem, Procedure, ProcedureText, Status, StatusError, TextFields};
 pub use role::{Role, RoleError, parse_lang_list};
 pub use source::Source;
 pub use user::{Actor, User, UserName, UserNameError};

@@ -61,10 +61,10 @@ impl OfficeFields {
                     field: field.into(),
                     kind: ProblemKind::TooLong { chars, max: MAX_LINE },
                 });
-            } else if value.chars().any(char::is_control) {
+            } else if let Some(kind) = super::validate::character_problem(value, false) {
                 out.push(FieldProblem {
                     field: field.into(),
-                    kind: ProblemKind::ControlCharacters,
+                    kind,
                 });
             }
         }

@@ -47,24 +47,56 @@ impl fmt::Display for Status {
     }
 }
 
-/// The translatable fields of a procedure, in one language.
+/// The translatable fields of a procedure, in one language. The schema
+/// carries the lengths of `validate` (kept equal by
+/// `tests/api.rs::the_openapi_document_describes_the_routes`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
-#[serde(default, deny_unknown_fields)]
+#[serde(deny_unknown_fields)]
 pub struct TextFields {
+    /// Required: a text without a title is refused.
+    #[schema(min_length = 1, max_length = 200)]
     pub title: String,
+    #[schema(max_length = 4000)]
+    #[serde(default)]
     pub summary: String,
+    #[schema(max_items = 30, value_type = Vec<ListItem>)]
+    #[serde(default)]
     pub bring: Vec<String>,
+    #[schema(max_items = 30, value_type = Vec<ListItem>)]
+    #[serde(default)]
     pub steps: Vec<String>,
+    #[schema(max_length = 500)]
+    #[serde(default)]
     pub office: String,
+    #[schema(max_length = 500)]
+    #[serde(default)]
     pub floor: String,
+    #[schema(max_length = 500)]
+    #[serde(default)]
     pub counter: String,
+    #[schema(max_length = 500)]
+    #[serde(default)]
     pub hours: String,
+    #[schema(max_length = 500)]
+    #[serde(default)]
     pub fee: String,
+    #[schema(max_length = 500)]
+    #[serde(default)]
     pub contact: String,
+    #[schema(max_length = 4000)]
+    #[serde(default)]
     pub notes: String,
     /// Shown on the page of an archived procedure: what to do instead.
+    #[schema(max_length = 4000)]
+    #[serde(default)]
     pub ended_note: String,
 }
+
+/// An item of `bring` or `steps`: not blank, at most 500 characters.
+#[derive(utoipa::ToSchema)]
+#[schema(min_length = 1, max_length = 500, pattern = r"\S")]
+#[allow(dead_code)] // a schema only: items are plain strings
+pub struct ListItem(String);
 
 /// One language's text of a procedure.
 #[derive(Debug, Clone, PartialEq, Eq)]

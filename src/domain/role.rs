@@ -40,6 +40,43 @@ impl Role {
         matches!(self, Role::Admin | Role::Editor)
     }
 
+    fn rank(self) -> u8 {
+        match self {
+            Role::Admin => 2,
+            Role::Editor => 1,
+            Role::Translator => 0,
+        }
+    }
+
+    /// What a grant of `self` with `langs` (an API token) may still do when
+    /// the person who made it now holds `holder` with `holder_langs`: never
+    /// more than either. A token outlives nobody's demotion.
+    pub fn narrowed(self, langs: &[LangTag], holder: Role, holder_langs: &[LangTag]) -> (Role, Vec<LangTag>) {
+        let role = if self.rank() <= holder.rank() {
+            self
+        } else {
+            holder
+        };
+        let langs = match (self, holder) {
+            (Role::Translator, Role::Translator) => langs
+                .iter()
+                .filter(|l| holder_langs.contains(l))
+                .cloned()
+                .collect(),
+            (Role::Translator, _) => langs.to_vec(),
+            (_, Role::Translator) => holder_langs.to_vec(),
+            _ => langs.to_vec(),
+        };
+        (role, langs)
+    }
+
+    /// Bring an archived procedure back (to published or draft): its code
+    /// stops answering "this procedure has ended", so admins only, with a
+    /// confirmation, audited as `procedure.restore`.
+    pub fn restores_archived(self) -> bool {
+        self == Role::Admin
+    }
+
     /// Whether this role, with these assigned languages, may edit `lang`'s text.
     pub fn may_edit_text(self, assigned: &[LangTag], lang: &LangTag) -> bool {
         match self {
@@ -100,6 +137,32 @@ mod tests {
         assert!(Role::Editor.may_edit_text(&[], &tag("ko")));
         assert!(!Role::Translator.edits_procedures());
         assert!(!Role::Editor.manages_users());
+    }
+
+    #[test]
+    fn a_grant_never_exceeds_its_holder() {
+        let (vi, ne) = (tag("vi"), tag("ne"));
+        assert_eq!(Role::Admin.narrowed(&[], Role::Admin, &[]), (Role::Admin, vec![]));
+        assert_eq!(
+            Role::Admin.narrowed(&[], Role::Editor, &[]),
+            (Role::Editor, vec![])
+        );
+        assert_eq!(
+            Role::Editor.narrowed(&[], Role::Translator, std::slice::from_ref(&vi)),
+            (Role::Translator, vec![vi.clone()])
+        );
+        assert_eq!(
+            Role::Translator.narrowed(
+                &[vi.clone(), ne.clone()],
+                Role::Translator,
+                std::slice::from_ref(&ne)
+            ),
+            (Role::Translator, vec![ne.clone()])
+        );
+        assert_eq!(
+            Role::Translator.narrowed(std::slice::from_ref(&vi), Role::Admin, &[]),
+            (Role::Translator, vec![vi])
+        );
     }
 
     #[test]

@@ -19,6 +19,9 @@ pub enum ProblemKind {
         max: usize,
     },
     ControlCharacters,
+    /// Unicode non-characters (U+FFFE, U+FDD0 …) and other code points
+    /// XML cannot carry: they would break the XLIFF export.
+    InvalidCharacters,
     TooManyItems {
         max: usize,
     },
@@ -49,6 +52,7 @@ impl ProblemKind {
             ProblemKind::Empty => "empty",
             ProblemKind::TooLong { .. } => "too_long",
             ProblemKind::ControlCharacters => "control_characters",
+            ProblemKind::InvalidCharacters => "invalid_characters",
             ProblemKind::TooManyItems { .. } => "too_many_items",
             ProblemKind::Invalid => "invalid",
             ProblemKind::Immutable => "immutable",
@@ -62,6 +66,9 @@ impl fmt::Display for ProblemKind {
             ProblemKind::Empty => write!(f, "must not be empty"),
             ProblemKind::TooLong { chars, max } => write!(f, "{chars} characters; at most {max}"),
             ProblemKind::ControlCharacters => write!(f, "contains control characters"),
+            ProblemKind::InvalidCharacters => {
+                write!(f, "contains characters that are not text (such as U+FFFE)")
+            }
             ProblemKind::TooManyItems { max } => write!(f, "at most {max} items"),
             ProblemKind::Invalid => write!(f, "is not a valid value"),
             ProblemKind::Immutable => write!(f, "cannot be changed"),
@@ -122,13 +129,61 @@ pub fn field_problems(f: &TextFields) -> Vec<FieldProblem> {
     out
 }
 
+/// Line breaks as `\n`: `\r\n` and a lone `\r` (old Mac files, some
+/// clients) become `\n`, as an XML parser would read them. Every edge
+/// that takes text (import, API, translation files, forms) calls this
+/// before [`field_problems`], which then refuses any `\r` left.
+pub fn normalise_newlines(f: &mut TextFields) {
+    let fix = |s: &mut String| {
+        if s.contains('\r') {
+            *s = s.replace("\r\n", "\n").replace('\r', "\n");
+        }
+    };
+    for s in [
+        &mut f.title,
+        &mut f.summary,
+        &mut f.office,
+        &mut f.floor,
+        &mut f.counter,
+        &mut f.hours,
+        &mut f.fee,
+        &mut f.contact,
+        &mut f.notes,
+        &mut f.ended_note,
+    ] {
+        fix(s);
+    }
+    f.bring.iter_mut().chain(f.steps.iter_mut()).for_each(fix);
+}
+
+/// Not text: Unicode's non-characters (U+FDD0–U+FDEF and the last two
+/// code points of every plane) — U+FFFE and U+FFFF are also illegal in
+/// XML 1.0. (Surrogates cannot occur in a Rust string; C0 and C1
+/// controls are `ControlCharacters`.)
+pub fn is_noncharacter(c: char) -> bool {
+    let n = u32::from(c);
+    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
+}
+
+/// The character problem of a value, if any: controls (a line break and a
+/// tab only where `multiline`), then non-characters.
+pub fn character_problem(value: &str, multiline: bool) -> Option<ProblemKind> {
+    let control = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t'));
+    if value.chars().any(control) {
+        Some(ProblemKind::ControlCharacters)
+    } else if value.chars().any(is_noncharacter) {
+        Some(ProblemKind::InvalidCharacters)
+    } else {
+        None
+    }
+}
+
 fn text_problem(value: &str, max: usize, multiline: bool) -> Option<ProblemKind> {
     let chars = value.chars().count();
     if chars > max {
         return Some(ProblemKind::TooLong { chars, max });
     }
-    let bad = |c: char| c.is_control() && !(multiline && (c == '\n' || c == '\t' || c == '\r'));
-    value.chars().any(bad).then_some(ProblemKind::ControlCharacters)
+    character_problem(value, multiline)
 }
 
 #[cfg(test)]
@@ -158,6 +213,41 @@ mod tests {
                 ("steps[1]".into(), ProblemKind::Empty),
             ]
         );
+    }
+
+    #[test]
+    fn characters_xml_cannot_carry_are_refused_and_line_breaks_normalised() {
+        let mut f = TextFields {
+            title: "a\u{FFFE}".into(),
+            summary: "one\r\ntwo\rthree".into(),
+            notes: "\u{FDD0}".into(),
+            fee: "\u{10FFFF}".into(),
+            steps: vec!["x\r".into()],
+            ..TextFields::default()
+        };
+        normalise_newlines(&mut f);
+        assert_eq!(f.summary, "one\ntwo\nthree");
+        let got: Vec<(String, ProblemKind)> = field_problems(&f)
+            .into_iter()
+            .map(|p| (p.field, p.kind))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("title".into(), ProblemKind::InvalidCharacters),
+                ("fee".into(), ProblemKind::InvalidCharacters),
+                ("notes".into(), ProblemKind::InvalidCharacters),
+                ("steps[0]".into(), ProblemKind::ControlCharacters),
+            ]
+        );
+        // A lone CR that skipped normalisation is still refused.
+        let raw = TextFields {
+            title: "t".into(),
+            summary: "a\rb".into(),
+            ..TextFields::default()
+        };
+        assert_eq!(field_problems(&raw)[0].kind, ProblemKind::ControlCharacters);
+        assert!(!is_noncharacter('\u{FFFD}') && !is_noncharacter('語') && is_noncharacter('\u{1FFFF}'));
     }
 
     #[test]

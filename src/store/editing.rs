@@ -340,6 +340,8 @@ impl Store {
         let action = format!(
             "procedure.{}",
             match status {
+                // Out of archived: the code stops answering 410.
+                _ if p.status == Status::Archived && status != Status::Archived => "restore",
                 Status::Published => "publish",
                 Status::Archived => "archive",
                 Status::Draft => "unpublish",

@@ -24,7 +24,7 @@ pub use audit::AuditEntry;
 pub use editing::Saved;
 pub use fault::Fault;
 pub use procedures::ProcedureTitles;
-pub use stats::{ScanRow, Tally};
+pub use stats::{MAX_REQUESTED_PER_DAY, MAX_ROWS_PER_DAY, OTHER_LANGUAGE, ScanRow, Tally};
 pub use tokens::ApiToken;
 pub use users::{SESSION_ABSOLUTE, SESSION_IDLE, Session};
 pub use views::{AdminRow, TranslationCell, TranslationRow};

@@ -19,22 +19,89 @@ pub struct Tally {
     pub count: i64,
 }
 
+/// Distinct requested languages stored per day; further ones count as
+/// `OTHER_LANGUAGE`. Real phones ask for a few dozen; a flood of invented tags
+/// must not grow the table or push the real ones off the ranking.
+pub const MAX_REQUESTED_PER_DAY: i64 = 64;
+/// Rows per day, all keys together; beyond it a scan is added to the
+/// day's one overflow row (no code, `OTHER_LANGUAGE`), so totals stay right.
+pub const MAX_ROWS_PER_DAY: i64 = 5_000;
+/// The requested language of folded counts (not a language tag).
+pub const OTHER_LANGUAGE: &str = "*";
+
 impl Store {
+    /// Adds counts, within the per-day bounds above (checked against what
+    /// is stored, so restarts and other processes cannot exceed them).
     pub async fn add_scans(&self, batch: &[(ScanKey, i64)]) -> anyhow::Result<()> {
+        use std::collections::{HashMap, HashSet};
         let mut tx = self.write().await?;
+        // Per day: (rows stored, distinct requested values stored).
+        let mut days: HashMap<&str, (i64, HashSet<String>)> = HashMap::new();
         for (k, n) in batch {
-            sqlx::query!(
+            if !days.contains_key(k.day.as_str()) {
+                let rows = sqlx::query_scalar!(
+                    r#"SELECT count(*) AS "n!: i64" FROM scan_counts WHERE day = ?"#,
+                    k.day
+                )
+                .fetch_one(&mut *tx)
+                .await?;
+                let requested =
+                    sqlx::query_scalar!("SELECT DISTINCT requested FROM scan_counts WHERE day = ?", k.day)
+                        .fetch_all(&mut *tx)
+                        .await?;
+                days.insert(&k.day, (rows, requested.into_iter().collect()));
+            }
+            let (rows, requested) = days.get_mut(k.day.as_str()).expect("just inserted");
+            let mut key = k.clone();
+            // A language we serve as asked is bounded by the locales: never folded.
+            if key.requested != key.served && !requested.contains(&key.requested) {
+                if (requested.len() as i64) < MAX_REQUESTED_PER_DAY {
+                    requested.insert(key.requested.clone());
+                } else {
+                    key.requested = OTHER_LANGUAGE.to_owned();
+                }
+            }
+            let updated = sqlx::query!(
+                "UPDATE scan_counts SET count = count + ?
+                 WHERE day = ? AND code = ? AND requested = ? AND served = ? AND source = ?",
+                n,
+                key.day,
+                key.code,
+                key.requested,
+                key.served,
+                key.source
+            )
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if updated > 0 {
+                continue;
+            }
+            if *rows >= MAX_ROWS_PER_DAY {
+                key = ScanKey {
+                    day: key.day,
+                    code: String::new(),
+                    requested: OTHER_LANGUAGE.to_owned(),
+                    served: String::new(),
+                    source: String::new(),
+                };
+            }
+            let inserted = sqlx::query!(
                 "INSERT INTO scan_counts (day, code, requested, served, source, count) VALUES (?, ?, ?, ?, ?, ?)
                  ON CONFLICT (day, code, requested, served, source) DO UPDATE SET count = count + excluded.count",
-                k.day,
-                k.code,
-                k.requested,
-                k.served,
-                k.source,
+                key.day,
+                key.code,
+                key.requested,
+                key.served,
+                key.source,
                 n
             )
             .execute(&mut *tx)
             .await?;
+            // An upsert into the overflow row may add it once.
+            if inserted.rows_affected() > 0 {
+                *rows += 1;
+            }
         }
         tx.commit().await?;
         Ok(())

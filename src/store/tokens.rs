@@ -93,20 +93,42 @@ impl Store {
         .collect()
     }
 
-    /// The live (not revoked) token for a secret.
+    /// The live token for a secret: not revoked, made by a user who is not
+    /// disabled, and carrying no more than that user's current role and
+    /// languages (a token must not outlive its creator's rights).
     pub async fn token_for_secret(&self, secret: &str) -> anyhow::Result<Option<ApiToken>> {
         let hash = crate::auth::digest(secret);
-        sqlx::query_as!(
-            TokenRow,
-            "SELECT t.id, t.name, t.role, t.langs, u.name AS created_by, t.created_at, t.revoked_at
-             FROM api_tokens t JOIN users u ON u.id = t.created_by
-             WHERE t.token_hash = ? AND t.revoked_at IS NULL",
+        let Some(row) = sqlx::query!(
+            r#"SELECT t.id, t.name, t.role, t.langs, u.name AS created_by, t.created_at, t.revoked_at,
+                      u.role AS creator_role, u.langs AS creator_langs
+               FROM api_tokens t JOIN users u ON u.id = t.created_by
+               WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0"#,
             hash
         )
         .fetch_optional(self.pool())
         .await?
-        .map(TokenRow::into_token)
-        .transpose()
+        else {
+            return Ok(None);
+        };
+        let creator_role: Role = row.creator_role.parse().context("stored user role")?;
+        let creator_langs: Vec<String> =
+            serde_json::from_str(&row.creator_langs).context("stored user languages")?;
+        let creator_langs: Vec<LangTag> = creator_langs
+            .iter()
+            .filter_map(|l| LangTag::parse(l).ok())
+            .collect();
+        let mut token = TokenRow {
+            id: row.id,
+            name: row.name,
+            role: row.role,
+            langs: row.langs,
+            created_by: row.created_by,
+            created_at: row.created_at,
+            revoked_at: row.revoked_at,
+        }
+        .into_token()?;
+        (token.role, token.langs) = token.role.narrowed(&token.langs, creator_role, &creator_langs);
+        Ok(Some(token))
     }
 
     pub async fn revoke_token(&self, id: i64, actor: &Actor) -> anyhow::Result<bool> {

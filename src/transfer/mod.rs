@@ -4,9 +4,11 @@
 //! Parsing is strict (unknown fields are errors, so a typo never silently
 //! drops a field) and validation names the record and field at fault.
 
-use std::collections::BTreeMap;
+mod entries;
 
 use serde::{Deserialize, Serialize};
+
+pub use entries::Entries;
 
 use crate::domain::{
     Code, LangTag, Office, OfficeFields, Procedure, ProcedureText, StalePolicy, Status, TextFields,
@@ -30,7 +32,7 @@ pub struct File {
 #[serde(deny_unknown_fields)]
 pub struct RawOffice {
     pub id: i64,
-    pub texts: BTreeMap<String, OfficeFields>,
+    pub texts: Entries<OfficeFields>,
 }
 
 /// A whole import file, checked.
@@ -55,8 +57,8 @@ pub struct RawProcedure {
     /// translation with a notice.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stale_policy: Option<String>,
-    /// Keyed by language tag; a BTreeMap so export order is stable.
-    pub texts: BTreeMap<String, RawText>,
+    /// Keyed by language tag, each once; written in key order.
+    pub texts: Entries<RawText>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -125,8 +127,14 @@ pub fn parse(json: &str, now: &str) -> Result<Transfer, TransferError> {
                 "must be a positive number, once per file".into(),
             ));
         }
+        if let Some(tag) = raw.texts.duplicate() {
+            return Err(fail(
+                format!("texts.{tag}"),
+                "this key appears more than once".into(),
+            ));
+        }
         let mut texts = Vec::new();
-        for (tag, fields) in &raw.texts {
+        for (tag, fields) in raw.texts.iter() {
             let lang = LangTag::parse(tag).map_err(|e| fail(format!("texts.{tag}"), e.to_string()))?;
             if let Some(p) = fields.problems().into_iter().next() {
                 return Err(fail(format!("texts.{tag}.{}", p.field), p.kind.to_string()));
@@ -189,6 +197,9 @@ fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
     if raw.revision < 1 {
         return Err(e("revision", "must be 1 or more"));
     }
+    if let Some(tag) = raw.texts.duplicate() {
+        return Err((format!("texts.{tag}"), "this key appears more than once".into()));
+    }
     let mut texts = Vec::with_capacity(raw.texts.len());
     let mut langs = std::collections::HashSet::new();
     for (tag, t) in raw.texts {
@@ -225,7 +236,7 @@ fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
             }
             None => now.to_owned(),
         };
-        let fields = TextFields {
+        let mut fields = TextFields {
             title: t.title,
             summary: t.summary,
             bring: t.bring,
@@ -239,6 +250,7 @@ fn validate(raw: RawProcedure, now: &str) -> Result<Procedure, FieldError> {
             notes: t.notes,
             ended_note: t.ended_note,
         };
+        crate::domain::validate::normalise_newlines(&mut fields);
         check_fields(&fields).map_err(|(f, m)| (at(&f), m))?;
         texts.push(ProcedureText {
             lang,

@@ -88,3 +88,36 @@ fn duplicate_codes_are_refused() {
     let json = format!(r#"{{"format":"{FORMAT}","version":1,"procedures":[{p},{p}]}}"#);
     assert!(error_of(&json).starts_with("procedure #2 (code \"K7Q2\"): code:"));
 }
+
+#[test]
+fn duplicate_keys_are_refused_with_record_and_key_named() {
+    let json = one(&format!(
+        r#"{{"ja":{},"vi":{},"vi":{}}}"#,
+        text(2, "転入届"),
+        text(1, "Chuyển đến"),
+        text(1, "Khác")
+    ));
+    let e = error_of(&json);
+    assert!(
+        e.contains("procedure #1") && e.contains("K7Q2") && e.contains("texts.vi"),
+        "{e}"
+    );
+    assert!(e.contains("more than once"), "{e}");
+    // Inside a record, a repeated field is refused by the parser, with its place.
+    let json = one(&format!(
+        r#"{{"ja":{}}}"#,
+        text(2, "転入届").replacen("\"title\"", "\"title\":\"x\",\"title\"", 1)
+    ));
+    let e = error_of(&json);
+    assert!(e.contains("duplicate field `title`"), "{e}");
+    // Offices too.
+    let office = r#"{"name":"区役所","address":"","floor":"","counter":"","hours":""}"#;
+    let json = format!(
+        r#"{{"format":"{FORMAT}","version":1,"offices":[{{"id":1,"texts":{{"ja":{office},"ja":{office}}}}}],"procedures":[]}}"#
+    );
+    let e = error_of(&json);
+    assert!(
+        e.contains("office #1") && e.contains("texts.ja") && e.contains("more than once"),
+        "{e}"
+    );
+}

@@ -8,9 +8,9 @@ use fluent_syntax::ast::{
 };
 use fluent_syntax::{parser, serializer};
 
+use super::lines::Lines;
 use super::{Incoming, Parsed, Problem, Unit, problem};
 use crate::domain::LangTag;
-use crate::i18n::check::line_col;
 
 const PREFIX: &str = "p-";
 
@@ -106,9 +106,10 @@ fn pattern(text: &str) -> Pattern<String> {
 /// Reads a file written by [`export`] (and translated): its language and
 /// its translations, and every syntax problem with its line.
 pub fn parse(text: &str) -> Parsed {
+    let lines = Lines::new(text);
     let at = |slice: &str| {
         let offset = (slice.as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
-        line_col(text, offset).0
+        lines.line(offset)
     };
     let (resource, errors) = match parser::parse(text) {
         Ok(r) => (r, vec![]),
@@ -123,7 +124,7 @@ pub fn parse(text: &str) -> Parsed {
                 let skipped = text[s.start..].len() - text[s.start..].trim_start().len();
                 s.start + skipped
             });
-            problem(line_col(text, start).0, e.kind.to_string())
+            problem(lines.line(start), e.kind.to_string())
         })
         .collect();
     let mut lang = None;

@@ -9,6 +9,7 @@ use quick_xml::Reader;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 
+use super::lines::Lines;
 use super::{Incoming, Parsed, Problem, Unit, problem};
 use crate::domain::LangTag;
 use crate::i18n::check::line_col;
@@ -115,13 +116,15 @@ pub fn parse(text: &str) -> Parsed {
     let mut unit: Option<Open> = None;
     let mut revision_text: Option<String> = None;
     let mut saw_root = false;
+    let lines = Lines::new(text);
     loop {
-        let line = line_col(text, reader.buffer_position() as usize).0;
+        let line = lines.line(reader.buffer_position() as usize);
         let event = match reader.read_event() {
             Ok(e) => e,
             Err(e) => {
-                let at = line_col(text, reader.error_position() as usize).0;
-                problems.push(problem(at, format!("not well-formed XML: {e}")));
+                // Once per file, so counting from the start is fine here.
+                let (at, column) = line_col(text, reader.error_position() as usize);
+                problems.push(problem(at, format!("not well-formed XML (column {column}): {e}")));
                 break;
             }
         };

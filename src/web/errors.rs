@@ -6,7 +6,9 @@
 use askama::Template;
 use axum::Json;
 use axum::extract::{Request, State};
-use axum::http::header::{ACCEPT_LANGUAGE, ALLOW, CONTENT_TYPE, COOKIE, RETRY_AFTER, WWW_AUTHENTICATE};
+use axum::http::header::{
+    ACCEPT_LANGUAGE, ALLOW, CACHE_CONTROL, CONTENT_TYPE, COOKIE, RETRY_AFTER, WWW_AUTHENTICATE,
+};
 use axum::http::{HeaderMap, HeaderValue};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -29,7 +31,14 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
             headers.append(name.clone(), v.clone());
         }
     }
-    let response = next.run(request).await;
+    let mut response = next.run(request).await;
+    // Every answer under /admin (pages, errors, the fallback 404 for an
+    // unknown staff path) may name people or unpublished work: no-store.
+    if staff {
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     let detail = response.extensions().get::<ErrorDetail>().cloned().or_else(|| {
         let plain = response
             .headers()
@@ -61,6 +70,11 @@ pub async fn error_pages(State(state): State<AppState>, request: Request, next: 
         })
     };
     *out.status_mut() = response.status();
+    // The error page replaces the response and its headers.
+    if staff {
+        out.headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     for name in [ALLOW, WWW_AUTHENTICATE] {
         if let Some(v) = response.headers().get(&name) {
             out.headers_mut().insert(name, v.clone());

@@ -59,10 +59,10 @@ pub fn start_program(mut program: Command, db: &Path, extra: &[&str]) -> Server 
     Server { child, url, log }
 }
 
-/// `madoguchi import FILE` on `db`, as a separate process.
+/// `madoguchi import --create FILE` on `db`, as a separate process.
 pub fn import(db: &Path, file: &Path) {
     let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
-        .arg("import")
+        .args(["import", "--create"])
         .arg(file)
         .env("MADOGUCHI_DB", db)
         .output()

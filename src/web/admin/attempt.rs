@@ -29,7 +29,9 @@ pub enum Attempt {
 }
 
 /// Checks `password` for the account `name` (already a valid user name),
-/// throttled per account and per client `address`.
+/// throttled per account and per client `address`. Used by sign-in and by
+/// the password change (its "current password"), which share turns and
+/// counts, so a stolen session cannot guess faster than a sign-in form.
 pub async fn attempt(
     state: &AppState,
     name: &str,
@@ -41,7 +43,7 @@ pub async fn attempt(
     let name = name.to_owned();
     tokio::spawn(async move {
         let _turn = TURNS.acquire().await?;
-        if let Some(wait) = state.throttle().wait(&keys) {
+        if let Some(wait) = state.throttle().wait_for(&keys[0], &keys[1]) {
             return Ok(Attempt::Wait(wait));
         }
         let found = state.store().user_for_sign_in(&name).await?;

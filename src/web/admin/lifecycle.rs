@@ -1,5 +1,6 @@
 //! A procedure's life: publishing, archiving (with the note shown to people
-//! who scan an old poster), and previewing the public page in any status.
+//! who scan an old poster), restoring an archived one (admins only, with a
+//! confirmation), and previewing the public page in any status.
 
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -21,6 +22,14 @@ pub async fn publish(
 ) -> AppResult<Response> {
     staff.require(staff.user.role.edits_procedures())?;
     let p = load(&state, &raw).await?;
+    if p.status == Status::Archived {
+        staff.require(staff.user.role.restores_archived())?;
+        if form.get("confirm") != "restore" {
+            return Err(AppError::BadRequest(
+                "restoring an archived procedure needs its confirmation box ticked".into(),
+            ));
+        }
+    }
     let to = if form.get("to") == "draft" {
         Status::Draft
     } else {

@@ -156,6 +156,36 @@ fn render_login(
     Ok(response)
 }
 
+/// Whether a sign-in form was posted from our own pages. The double-submit
+/// cookie alone can be planted by a sibling subdomain (cookie tossing), so
+/// the browser's own word is checked too: `Sec-Fetch-Site` when sent (all
+/// current browsers), else `Origin` against the public base URL or the
+/// `Host` the request came to. A request with neither (scripts, very old
+/// browsers) is not a cross-site form post a browser would make.
+fn posted_from_here(headers: &HeaderMap, base_url: &str) -> bool {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = header("sec-fetch-site") {
+        return site.eq_ignore_ascii_case("same-origin") || site.eq_ignore_ascii_case("none");
+    }
+    let Some(origin) = header("origin") else {
+        return true;
+    };
+    let Ok(origin) = url::Url::parse(origin) else {
+        return false; // includes "null" (sandboxed frames, data: pages)
+    };
+    let authority = |u: &url::Url| {
+        let host = u.host_str().unwrap_or_default().to_ascii_lowercase();
+        match u.port() {
+            Some(port) => format!("{host}:{port}"),
+            None => host,
+        }
+    };
+    let same_as_base = url::Url::parse(base_url)
+        .is_ok_and(|b| b.scheme() == origin.scheme() && authority(&b) == authority(&origin));
+    let same_as_host = header("host").is_some_and(|h| h.eq_ignore_ascii_case(&authority(&origin)));
+    same_as_base || same_as_host
+}
+
 /// Only same-site staff paths are followed after sign-in.
 fn safe_next(next: &str) -> &str {
     // Control characters cannot go into a Location header.
@@ -193,6 +223,11 @@ pub async fn login(
     let next = safe_next(form.get("next")).to_owned();
     let page = AdminFrame::new(&state, &lang, None);
     let cookie = cookie_value(&headers, LOGIN_COOKIE).unwrap_or_default();
+    if !posted_from_here(&headers, state.base_url().as_str()) {
+        tracing::warn!(%address, "sign-in form posted from another site: refused");
+        let msg = page.l.t("admin-login-expired");
+        return render_login(&state, &lang, StatusCode::FORBIDDEN, "", &next, Some(msg));
+    }
     if !constant_time_eq(cookie.as_bytes(), form.get("csrf").as_bytes()) {
         let msg = page.l.t("admin-login-expired");
         return render_login(&state, &lang, StatusCode::FORBIDDEN, shown, &next, Some(msg));
@@ -289,6 +324,7 @@ pub async fn password_form(State(state): State<AppState>, lang: Lang, staff: Sta
 pub async fn change_password(
     State(state): State<AppState>,
     lang: Lang,
+    ClientAddr(address): ClientAddr,
     StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
     let page = AdminFrame::new(&state, &lang, Some(&staff));
@@ -297,25 +333,37 @@ pub async fn change_password(
         form.get("new").to_owned(),
         form.get("confirm").to_owned(),
     );
-    let stored = state
-        .store()
-        .user_for_sign_in(&staff.user.name)
-        .await?
-        .map(|(_, h)| h)
-        .unwrap_or_default();
-    let current_ok = tokio::task::spawn_blocking(move || auth::verify_password(&current, &stored))
-        .await
-        .map_err(anyhow::Error::from)?;
-    let problem = if !current_ok {
-        Some("admin-password-wrong-current")
-    } else if new != confirm {
-        Some("admin-password-mismatch")
-    } else {
-        auth::password_problem(&new, &staff.user.name).map(|p| match p {
+    let unchanged = new == current;
+    // The current password is checked like a sign-in: same turns, same
+    // throttle, same counts (a stolen session must not guess it faster).
+    let problem = match attempt(&state, staff.user.name.as_str(), current, &address).await? {
+        Attempt::Wait(wait) => {
+            let secs = wait.as_secs().max(1).to_string();
+            tracing::warn!(user = %staff.user.name, %address, "password change slowed down after repeated failures");
+            let error = Some(page.l.t1("admin-login-throttled", "seconds", &secs));
+            let html = PasswordPage {
+                page: &page,
+                error,
+                done: false,
+            }
+            .render()?;
+            let mut r = page.respond(StatusCode::TOO_MANY_REQUESTS, html);
+            r.headers_mut()
+                .insert("retry-after", HeaderValue::from_str(&secs).expect("digits"));
+            return Ok(r);
+        }
+        Attempt::Failed => {
+            tracing::info!(user = %staff.user.name, %address, "password change: wrong current password");
+            Some("admin-password-wrong-current")
+        }
+        Attempt::SignedIn(_) if new != confirm => Some("admin-password-mismatch"),
+        // The one-time password an admin handed out must not stay.
+        Attempt::SignedIn(_) if unchanged => Some("admin-password-unchanged"),
+        Attempt::SignedIn(_) => auth::password_problem(&new, &staff.user.name).map(|p| match p {
             "too-short" => "admin-password-too-short",
             "too-long" => "admin-password-too-long",
             _ => "admin-password-same-as-name",
-        })
+        }),
     };
     if let Some(id) = problem {
         let error = Some(page.l.tn(id, "min", auth::MIN_PASSWORD_CHARS));
@@ -349,7 +397,44 @@ pub async fn change_password(
 
 #[cfg(test)]
 mod tests {
-    use super::safe_next;
+    use super::{posted_from_here, safe_next};
+    use axum::http::HeaderMap;
+
+    #[test]
+    fn sign_in_posts_from_other_sites_are_told_apart() {
+        let base = "https://madoguchi.example/";
+        fn h(pairs: &[(&'static str, &str)]) -> HeaderMap {
+            let mut m = HeaderMap::new();
+            for (k, v) in pairs {
+                m.insert(*k, v.parse().unwrap());
+            }
+            m
+        }
+        for ok in [
+            h(&[]),
+            h(&[("sec-fetch-site", "same-origin")]),
+            h(&[("origin", "https://madoguchi.example")]),
+            h(&[("origin", "http://10.0.0.5:8080"), ("host", "10.0.0.5:8080")]),
+        ] {
+            assert!(posted_from_here(&ok, base), "{ok:?}");
+        }
+        for bad in [
+            h(&[("sec-fetch-site", "cross-site")]),
+            h(&[
+                ("sec-fetch-site", "same-site"),
+                ("origin", "https://madoguchi.example"),
+            ]),
+            h(&[("origin", "https://evil.example")]),
+            h(&[("origin", "http://madoguchi.example")]),
+            h(&[("origin", "null")]),
+            h(&[
+                ("origin", "https://madoguchi.example.evil.example"),
+                ("host", "madoguchi.example"),
+            ]),
+        ] {
+            assert!(!posted_from_here(&bad, base), "{bad:?}");
+        }
+    }
 
     #[test]
     fn only_staff_paths_are_followed_after_sign_in() {

@@ -5,6 +5,12 @@
 //! the account's count; counts are forgotten after a quiet `FORGET` period.
 //! Kept in memory: a restart forgets, which is acceptable for slowing
 //! guessing down (the passwords themselves are argon2id hashes).
+//!
+//! The account's count does not apply to an address with no failures on
+//! record: otherwise anyone could lock a named account (`admin`) out for
+//! its owner by failing from rotating addresses. Such an attacker gets one
+//! guess per fresh address (each failure puts that address under the
+//! account's wait and its own), at most two checked at a time.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -33,6 +39,23 @@ impl Throttle {
                 (last + wait).checked_duration_since(now)
             })
             .max()
+    }
+
+    /// Like `wait` for `account` and `address`, except that the account's
+    /// wait is skipped for an address with no failures on record (see the
+    /// module notes).
+    pub fn wait_for(&self, account: &str, address: &str) -> Option<Duration> {
+        let clean = !self
+            .state
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(address)
+            .is_some_and(|&(failures, last)| failures > 0 && last.elapsed() <= FORGET);
+        if clean {
+            self.wait(&[address.to_owned()])
+        } else {
+            self.wait(&[account.to_owned(), address.to_owned()])
+        }
     }
 
     pub fn failed(&self, keys: &[String]) {
@@ -82,5 +105,24 @@ mod tests {
         t.succeeded("user:a");
         assert!(t.wait(&["user:a".to_owned()]).is_none());
         assert_eq!(backoff(100), Some(MAX_WAIT));
+    }
+
+    #[test]
+    fn a_named_account_under_attack_still_opens_from_a_clean_address() {
+        let t = Throttle::default();
+        for i in 0..20 {
+            let ip = format!("ip:10.0.0.{i}");
+            assert_eq!(t.wait_for("user:admin", &ip), None, "one guess per fresh address");
+            t.failed(&["user:admin".to_owned(), ip]);
+        }
+        assert!(
+            t.wait_for("user:admin", "ip:10.0.0.3").is_some(),
+            "a failed address waits"
+        );
+        assert_eq!(
+            t.wait_for("user:admin", "ip:192.0.2.1"),
+            None,
+            "the owner does not"
+        );
     }
 }

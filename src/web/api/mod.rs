@@ -4,6 +4,7 @@
 //! `{"error": {"code", "message", "fields": [{"field", "problem", "message"}]}}`.
 
 mod procedures;
+mod schema;
 
 use axum::Router;
 use axum::extract::FromRequestParts;
@@ -89,17 +90,20 @@ impl FromRequestParts<AppState> for Caller {
     paths(procedures::list, procedures::create, procedures::get, procedures::update, procedures::put_text, procedures::set_status),
     components(schemas(
         crate::domain::TextFields,
+        crate::domain::ListItem,
         crate::domain::Role,
-        procedures::ProcedureOut,
-        procedures::TextOut,
-        procedures::Summary,
-        procedures::CreateIn,
-        procedures::UpdateIn,
-        procedures::TextIn,
-        procedures::StatusIn,
-        procedures::ErrorBody,
-        procedures::ErrorInner,
-        procedures::FieldError,
+        schema::StatusName,
+        schema::StalePolicyName,
+        schema::ProcedureOut,
+        schema::TextOut,
+        schema::Summary,
+        schema::CreateIn,
+        schema::UpdateIn,
+        schema::TextIn,
+        schema::StatusIn,
+        schema::ErrorBody,
+        schema::ErrorInner,
+        schema::FieldError,
     )),
     modifiers(&Bearer),
     security(("bearer" = []))

@@ -1,125 +1,17 @@
 //! `/api/v1/procedures…`: list, get, create, update, texts, status.
 
-use std::collections::BTreeMap;
-
-use axum::Json;
-use axum::extract::rejection::JsonRejection;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
-
 use super::Caller;
+use super::schema::{CreateIn, ErrorBody, ProcedureOut, StatusIn, Summary, TextIn, TextOut, UpdateIn};
 use crate::AppState;
 use crate::domain::validate::{FieldProblem, ProblemKind, category_ok, field_problems};
 use crate::domain::{Code, LangTag, Procedure, StalePolicy, Status, TextFields};
 use crate::error::{AppError, AppResult};
 use crate::store::Saved;
-
-#[derive(Serialize, ToSchema)]
-pub struct Summary {
-    code: String,
-    status: String,
-    category: String,
-    /// Revision of the Japanese source text.
-    revision: i64,
-    languages: Vec<String>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct TextOut {
-    /// For ja: the source revision; otherwise the source revision translated from.
-    revision: i64,
-    /// Send this back as `base_version` when updating the text.
-    version: i64,
-    updated: String,
-    /// True when the Japanese changed after this translation was made.
-    out_of_date: bool,
-    /// Fields the Japanese source has that this text leaves out (or lists
-    /// with fewer items); readers get them in English or Japanese.
-    missing: Vec<String>,
-    fields: TextFields,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ProcedureOut {
-    code: String,
-    status: String,
-    category: String,
-    revision: i64,
-    /// notice: readers of an out-of-date translation see it with a notice;
-    /// fallback: they get an up-to-date language instead.
-    stale_policy: String,
-    texts: BTreeMap<String, TextOut>,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct CreateIn {
-    category: String,
-    /// The Japanese source text.
-    ja: TextFields,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct UpdateIn {
-    /// Codes never change: a different value here is refused.
-    #[serde(default)]
-    code: Option<String>,
-    #[serde(default)]
-    category: Option<String>,
-    /// notice or fallback
-    #[serde(default)]
-    stale_policy: Option<String>,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct TextIn {
-    fields: TextFields,
-    /// The `version` the edit started from; omit only to create a new translation.
-    #[serde(default)]
-    base_version: Option<i64>,
-    /// The Japanese revision this translation was made from (default: the current one).
-    #[serde(default)]
-    source_revision: Option<i64>,
-}
-
-#[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct StatusIn {
-    /// draft, published or archived
-    status: String,
-    /// For archiving: per language, what people should do instead (ja required).
-    #[serde(default)]
-    ended_note: BTreeMap<String, String>,
-}
-
-/// The shape of every error.
-#[derive(Serialize, ToSchema)]
-pub struct ErrorBody {
-    error: ErrorInner,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct ErrorInner {
-    /// not_found, bad_request, unauthorized, forbidden, conflict, invalid, too_many_requests,
-    /// unavailable (503 with Retry-After: the database is locked, full or read-only; nothing was saved), internal
-    code: String,
-    message: String,
-    fields: Vec<FieldError>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct FieldError {
-    /// e.g. `fields.title`, `ja.steps[2]`, `code`
-    field: String,
-    /// empty, too_long, control_characters, too_many_items, invalid, immutable
-    problem: String,
-    message: String,
-}
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 
 fn out(p: &Procedure) -> ProcedureOut {
     ProcedureOut {
@@ -168,9 +60,17 @@ fn prefixed(prefix: &str, problems: Vec<FieldProblem>) -> Vec<FieldProblem> {
 }
 
 /// A JSON body, or a 400 that says what is wrong with it.
-fn body<T>(json: Result<Json<T>, JsonRejection>) -> AppResult<T> {
-    json.map(|Json(v)| v)
-        .map_err(|e| AppError::BadRequest(e.body_text()))
+/// Only a JSON object: serde would also read a struct from an array of
+/// its fields in order (`[null, null]`), which no client means.
+fn body<T: serde::de::DeserializeOwned>(
+    json: Result<Json<serde_json::Value>, JsonRejection>,
+) -> AppResult<T> {
+    let Json(value) = json.map_err(|e| AppError::BadRequest(e.body_text()))?;
+    if !value.is_object() {
+        return Err(AppError::BadRequest("the body must be a JSON object".into()));
+    }
+    serde_json::from_value(value)
+        .map_err(|e| AppError::BadRequest(format!("the JSON body does not fit: {e}")))
 }
 
 async fn load(state: &AppState, raw: &str) -> AppResult<Procedure> {
@@ -179,7 +79,7 @@ async fn load(state: &AppState, raw: &str) -> AppResult<Procedure> {
 }
 
 /// Every procedure, in any status.
-#[utoipa::path(get, path = "/api/v1/procedures", responses((status = 200, body = [Summary]), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/procedures", responses((status = 200, description = "Every procedure", body = [Summary]), (status = 401, description = "No valid bearer token", body = ErrorBody)))]
 pub async fn list(State(state): State<AppState>, _caller: Caller) -> AppResult<Json<Vec<Summary>>> {
     let all = state.store().all_procedures().await?;
     Ok(Json(
@@ -196,7 +96,7 @@ pub async fn list(State(state): State<AppState>, _caller: Caller) -> AppResult<J
 }
 
 /// One procedure with all its texts.
-#[utoipa::path(get, path = "/api/v1/procedures/{code}", params(("code" = String, Path)), responses((status = 200, body = ProcedureOut), (status = 404, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/procedures/{code}", params(("code" = String, Path, description = "The procedure's code (any case)")), responses((status = 200, description = "The procedure", body = ProcedureOut), (status = 401, description = "No valid bearer token", body = ErrorBody), (status = 404, description = "No procedure has this code", body = ErrorBody)))]
 pub async fn get(
     State(state): State<AppState>,
     _caller: Caller,
@@ -206,14 +106,15 @@ pub async fn get(
 }
 
 /// Creates a draft procedure from its Japanese text; the code is assigned.
-#[utoipa::path(post, path = "/api/v1/procedures", request_body = CreateIn, responses((status = 201, body = ProcedureOut), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/procedures", request_body = CreateIn, responses((status = 201, description = "Created as a draft, with a new code", body = ProcedureOut), (status = 400, description = "The body is not JSON of this shape (or not sent as application/json)", body = ErrorBody), (status = 401, description = "No valid bearer token", body = ErrorBody), (status = 403, description = "The token's role may not do this", body = ErrorBody), (status = 422, description = "Invalid values; each problem names its field", body = ErrorBody), (status = 503, description = "The database cannot take writes now (locked, full or read-only); nothing was saved; see Retry-After", body = ErrorBody)))]
 pub async fn create(
     State(state): State<AppState>,
     caller: Caller,
-    json: Result<Json<CreateIn>, JsonRejection>,
+    json: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> AppResult<Response> {
     caller.require(caller.role.edits_procedures())?;
-    let input = body(json)?;
+    let mut input: CreateIn = body(json)?;
+    crate::domain::validate::normalise_newlines(&mut input.ja);
     let mut problems = prefixed("ja", field_problems(&input.ja));
     if !category_ok(&input.category) {
         problems.push(problem("category", ProblemKind::Invalid));
@@ -230,15 +131,15 @@ pub async fn create(
 }
 
 /// Changes a procedure's category. Its code can never change.
-#[utoipa::path(patch, path = "/api/v1/procedures/{code}", params(("code" = String, Path)), request_body = UpdateIn, responses((status = 200, body = ProcedureOut), (status = 422, body = ErrorBody), (status = 409, body = ErrorBody)))]
+#[utoipa::path(patch, path = "/api/v1/procedures/{code}", params(("code" = String, Path, description = "The procedure's code (any case)")), request_body = UpdateIn, responses((status = 200, description = "Changed", body = ProcedureOut), (status = 400, description = "The body is not JSON of this shape (or not sent as application/json)", body = ErrorBody), (status = 401, description = "No valid bearer token", body = ErrorBody), (status = 403, description = "The token's role may not do this", body = ErrorBody), (status = 404, description = "No procedure has this code", body = ErrorBody), (status = 409, description = "The procedure changed meanwhile; retry", body = ErrorBody), (status = 422, description = "Invalid values; each problem names its field", body = ErrorBody), (status = 503, description = "The database cannot take writes now (locked, full or read-only); nothing was saved; see Retry-After", body = ErrorBody)))]
 pub async fn update(
     State(state): State<AppState>,
     caller: Caller,
     Path(raw): Path<String>,
-    json: Result<Json<UpdateIn>, JsonRejection>,
+    json: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> AppResult<Json<ProcedureOut>> {
     caller.require(caller.role.edits_procedures())?;
-    let input = body(json)?;
+    let input: UpdateIn = body(json)?;
     let p = load(&state, &raw).await?;
     if let Some(code) = &input.code
         && Code::parse_lenient(code).ok().as_ref() != Some(&p.code)
@@ -285,14 +186,15 @@ pub async fn update(
 
 /// Creates or replaces one language's text. `ja` is the source: changing
 /// it makes other languages out of date.
-#[utoipa::path(put, path = "/api/v1/procedures/{code}/texts/{lang}", params(("code" = String, Path), ("lang" = String, Path)), request_body = TextIn, responses((status = 200, body = ProcedureOut), (status = 409, body = ErrorBody, description = "someone saved since base_version"), (status = 422, body = ErrorBody), (status = 403, body = ErrorBody)))]
+#[utoipa::path(put, path = "/api/v1/procedures/{code}/texts/{lang}", params(("code" = String, Path, description = "The procedure's code (any case)"), ("lang" = String, Path, description = "A BCP 47 language tag, e.g. vi, zh-Hant, pt-BR", pattern = r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$")), request_body = TextIn, responses((status = 200, description = "Saved", body = ProcedureOut), (status = 400, description = "The body is not JSON of this shape (or not sent as application/json)", body = ErrorBody), (status = 401, description = "No valid bearer token", body = ErrorBody), (status = 403, description = "The token's role may not do this", body = ErrorBody), (status = 404, description = "No procedure has this code", body = ErrorBody), (status = 409, description = "Someone saved this text since base_version", body = ErrorBody), (status = 422, description = "Invalid values; each problem names its field", body = ErrorBody), (status = 503, description = "The database cannot take writes now (locked, full or read-only); nothing was saved; see Retry-After", body = ErrorBody)))]
 pub async fn put_text(
     State(state): State<AppState>,
     caller: Caller,
     Path((raw, lang)): Path<(String, String)>,
-    json: Result<Json<TextIn>, JsonRejection>,
+    json: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> AppResult<Json<ProcedureOut>> {
-    let input = body(json)?;
+    let mut input: TextIn = body(json)?;
+    crate::domain::validate::normalise_newlines(&mut input.fields);
     let p = load(&state, &raw).await?;
     let lang =
         LangTag::parse(&lang).map_err(|_| AppError::Invalid(vec![problem("lang", ProblemKind::Invalid)]))?;
@@ -334,37 +236,47 @@ pub async fn put_text(
 }
 
 /// Publishes, archives (with a note per language, `ja` required) or returns to draft.
-#[utoipa::path(post, path = "/api/v1/procedures/{code}/status", params(("code" = String, Path)), request_body = StatusIn, responses((status = 200, body = ProcedureOut), (status = 422, body = ErrorBody)))]
+#[utoipa::path(post, path = "/api/v1/procedures/{code}/status", params(("code" = String, Path, description = "The procedure's code (any case)")), request_body = StatusIn, responses((status = 200, description = "Changed", body = ProcedureOut), (status = 400, description = "The body is not JSON of this shape (or not sent as application/json)", body = ErrorBody), (status = 401, description = "No valid bearer token", body = ErrorBody), (status = 403, description = "The token's role may not do this", body = ErrorBody), (status = 404, description = "No procedure has this code", body = ErrorBody), (status = 422, description = "Invalid values; each problem names its field", body = ErrorBody), (status = 503, description = "The database cannot take writes now (locked, full or read-only); nothing was saved; see Retry-After", body = ErrorBody)))]
 pub async fn set_status(
     State(state): State<AppState>,
     caller: Caller,
     Path(raw): Path<String>,
-    json: Result<Json<StatusIn>, JsonRejection>,
+    json: Result<Json<serde_json::Value>, JsonRejection>,
 ) -> AppResult<Json<ProcedureOut>> {
     caller.require(caller.role.edits_procedures())?;
-    let input = body(json)?;
+    let input: StatusIn = body(json)?;
     let p = load(&state, &raw).await?;
     let status: Status = input
         .status
         .parse()
         .map_err(|_| AppError::Invalid(vec![problem("status", ProblemKind::Invalid)]))?;
+    if p.status == Status::Archived && status != Status::Archived {
+        caller.require(caller.role.restores_archived())?;
+        if !input.confirm_restore {
+            return Err(AppError::Invalid(vec![problem(
+                "confirm_restore",
+                ProblemKind::Invalid,
+            )]));
+        }
+    }
     let mut notes = Vec::new();
     let mut problems = Vec::new();
     for (tag, note) in &input.ended_note {
         let field = format!("ended_note.{tag}");
         match LangTag::parse(tag) {
             Ok(lang) if p.text(&lang).is_some() => {
-                let fields = TextFields {
+                let mut fields = TextFields {
                     title: "x".into(),
                     ended_note: note.trim().to_owned(),
                     ..TextFields::default()
                 };
+                crate::domain::validate::normalise_newlines(&mut fields);
                 problems.extend(
                     field_problems(&fields)
                         .into_iter()
                         .map(|pr| problem(&field, pr.kind)),
                 );
-                notes.push((lang, note.trim().to_owned()));
+                notes.push((lang, fields.ended_note));
             }
             _ => problems.push(problem(&field, ProblemKind::Invalid)),
         }

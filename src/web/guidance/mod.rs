@@ -156,7 +156,10 @@ pub async fn guidance(
     };
     let scan = ScanLabels {
         code: code.to_string(),
-        requested: lang.phone.as_ref().map(ToString::to_string).unwrap_or_default(),
+        requested: lang.phone.as_ref().map_or_else(String::new, |t| {
+            t.for_statistics()
+                .map_or_else(|| crate::store::OTHER_LANGUAGE.to_owned(), |t| t.to_string())
+        }),
         served: page.lang.clone(),
         source: super::query_param(query, "source"),
     };
