@@ -4,7 +4,11 @@
 //! and read back with every problem named by line before anything changes.
 
 pub mod ftl;
+pub mod pivot;
+pub mod tbx;
 pub mod xliff;
+
+pub use pivot::{Pivot, PivotText};
 
 use std::collections::BTreeMap;
 use std::fmt;
