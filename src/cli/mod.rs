@@ -160,6 +160,25 @@ pub enum LocalesCommand {
         #[arg(long)]
         samples: Option<PathBuf>,
     },
+    /// Start a new language: DIR/TAG/ with the public message files of the
+    /// reference, every message commented out (shown in English meanwhile)
+    /// but the language's names, asked for on the terminal or given as flags.
+    New(NewLocale),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewLocale {
+    /// The language tag, e.g. fr, uk, zh-Hant.
+    pub tag: String,
+    /// Folder of locale folders.
+    #[arg(default_value = "locales")]
+    pub dir: PathBuf,
+    /// The language's name in itself (language-name), e.g. Français.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The language's name in Japanese (language-name-ja), e.g. フランス語.
+    #[arg(long)]
+    pub name_ja: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -260,9 +279,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 output,
             } => translations::glossary(&lang, &glossary, output),
         },
-        Command::Locales {
-            command: LocalesCommand::Check { dir, samples },
-        } => locales::check(dir.as_deref(), samples.as_deref()),
+        Command::Locales { command } => match command {
+            LocalesCommand::Check { dir, samples } => locales::check(dir.as_deref(), samples.as_deref()),
+            LocalesCommand::New(new) => locales::new(new),
+        },
         Command::Qr {
             code,
             format,
