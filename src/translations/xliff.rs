@@ -106,7 +106,7 @@ fn write_unit(w: &mut Writer<Vec<u8>>, u: &Unit, pivot: Option<&Pivot>) -> std::
             if let Some((category, text)) = &pivot_note {
                 w.create_element("note")
                     .with_attribute(("category", category.as_str()))
-                    .write_text_content(BytesText::new(text))?;
+                    .write_text_content(char_data(text))?;
             }
             Ok(())
         })?;
@@ -135,8 +135,30 @@ fn text_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Res
     if needs_preserve(text) {
         e = e.with_attribute(PRESERVE);
     }
-    e.write_text_content(BytesText::new(text))?;
+    e.write_text_content(char_data(text))?;
     Ok(())
+}
+
+/// `text` as XML character data: escaped, and a carriage return as a
+/// character reference, which XML parsers keep (a literal one they read as
+/// a line feed).
+fn char_data(text: &str) -> BytesText<'_> {
+    if text.contains('\r') {
+        BytesText::from_escaped(quick_xml::escape::escape(text).replace('\r', "&#13;"))
+    } else {
+        BytesText::new(text)
+    }
+}
+
+/// The file's line ends as an XML parser reads them (XML 1.0 §2.11): CR LF
+/// and a lone CR are a line feed (a CAT tool on Windows may save CR LF);
+/// `&#13;` stays a carriage return.
+fn xml_line_ends(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// The unit being read.
@@ -151,6 +173,8 @@ struct Open {
 /// Reads an XLIFF 2.x file: its target language and translations, or every
 /// problem with its line. Units without a target are left out.
 pub fn parse(text: &str) -> Parsed {
+    let normalised = xml_line_ends(text);
+    let text = normalised.as_ref();
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
     let mut problems = Vec::new();
