@@ -271,7 +271,10 @@ fn the_glossary_exports_as_tbx_per_language() {
         }
         assert_eq!(got, want, "{tag}");
     }
-    let zh = read_tbx(&std::fs::read_to_string(dir.path().join("zh-Hant.tbx")).unwrap());
+    let zh_text = std::fs::read_to_string(dir.path().join("zh-Hant.tbx")).unwrap();
+    // The dialect's schemas, for TBX tools that check them.
+    assert!(zh_text.contains("<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch\""));
+    let zh = read_tbx(&zh_text);
     assert_eq!(
         zh[1],
         (

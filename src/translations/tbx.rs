@@ -8,12 +8,18 @@
 use std::collections::BTreeMap;
 
 use quick_xml::Writer;
-use quick_xml::events::{BytesDecl, BytesText, Event};
+use quick_xml::events::{BytesDecl, BytesPI, BytesText, Event};
 
 use crate::domain::LangTag;
 use crate::i18n::check::glossary::Avoid;
 
 pub const NS: &str = "urn:iso:std:iso:30042:ed-2";
+/// Where TBX tools find the dialect's schemas: TBX-Core's structure
+/// (RELAX NG) and TBX-Basic's constraints (Schematron), as LTAC publishes them.
+const SCHEMAS: [&str; 2] = [
+    r#"xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/TBXcoreStructV03.rng" type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0""#,
+    r#"xml-model href="https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/master/DCA/TBX-Basic_DCA.sch" type="application/xml" schematypens="http://purl.oclc.org/dsdl/schematron""#,
+];
 pub const PREFERRED: &str = "preferredTerm-admn-sts";
 pub const DEPRECATED: &str = "deprecatedTerm-admn-sts";
 
@@ -62,6 +68,9 @@ pub fn export(lang: &LangTag, concepts: &[Concept]) -> String {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let result: std::io::Result<()> = (|| {
         w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+        for pi in SCHEMAS {
+            w.write_event(Event::PI(BytesPI::new(pi)))?;
+        }
         w.create_element("tbx")
             .with_attributes([
                 ("xmlns", NS),
