@@ -72,8 +72,16 @@ def units(path):
     return out
 
 
-def edited(text):
-    """Every target changed at both ends; the line breaks inside stay."""
+# Fields whose text is paragraphs (a line break starts a new one).
+PARAGRAPHS = ("-summary", "-notes", "-ended_note")
+
+
+def edited(uid, text):
+    """Every target changed at both ends, its line breaks left as they are;
+    a paragraph field also gets a paragraph of its own, as a translator
+    adding a line break in the CAT tool would."""
+    if uid.endswith(PARAGRAPHS):
+        return f"✎ {text}\n✎ added in the CAT tool"
     return f"✎ {text} ✎"
 
 
@@ -120,7 +128,7 @@ def main():
                 if unit.target != target:
                     fail(f"{lang} {uid}: translate-toolkit reads the target as {unit.target!r}, not {target!r}")
                 breaks += target.count("\n")
-                expected[uid] = edited(target)
+                expected[uid] = edited(uid, target)
                 unit.target = expected[uid]
             if not expected:
                 fail(f"{lang}: no translated units to change")
@@ -147,7 +155,11 @@ def main():
             )
             if lost:
                 fail(f"{lang}: {lost} line breaks differ")
-            print(f"{lang}: {len(expected)} targets changed through translate-toolkit, {breaks} line breaks kept")
+            added = sum(uid.endswith(PARAGRAPHS) for uid in expected)
+            print(
+                f"{lang}: {len(expected)} targets changed through translate-toolkit, "
+                f"{breaks} line breaks kept, {added} added"
+            )
         after_db = madoguchi(binary, db, "export")
         if without(before_db, LANGS) != without(after_db, LANGS):
             fail("the import changed texts of other languages or procedures")
