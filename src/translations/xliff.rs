@@ -84,9 +84,13 @@ const PRESERVE: (&str, &str) = ("xml:space", "preserve");
 fn write_unit(w: &mut Writer<Vec<u8>>, u: &Unit, pivot: Option<&Pivot>) -> std::io::Result<()> {
     let id = format!("{}-{}", u.code, u.field);
     let revision = u.revision.to_string();
-    let pivot_note = pivot.map(|p| match p.get(u) {
-        PivotText::Current(text) => (format!("pivot {}", p.lang), text.clone()),
-        _ => (format!("pivot {}", p.lang), p.absent(u).unwrap_or_default()),
+    // The pivot's text, or why there is none.
+    let pivot_note = pivot.map(|p| {
+        let text = match p.get(u) {
+            PivotText::Current(text) => text.clone(),
+            _ => p.absent(u).unwrap_or_default(),
+        };
+        (format!("pivot {}", p.lang), text)
     });
     let preserve = needs_preserve(&u.source)
         || u.target.as_deref().is_some_and(needs_preserve)
