@@ -1,14 +1,20 @@
+//! `madoguchi locales new TAG [DIR]`: a new locale folder (see
+//! `i18n::scaffold`), checked before it is kept.
+//!
 //! `madoguchi locales check [DIR] [--samples FILE]`: problems on stdout,
 //! one a line, then a summary per locale; fails (exit 1) when there is any
 //! error. Without DIR, the bundled locales (`./locales`) are checked and so
 //! are the bundled sample procedures, against the glossary: residents read
 //! them like the page's own words.
 
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::Context;
 
-use crate::i18n::check;
+use super::NewLocale;
+use crate::domain::LangTag;
+use crate::i18n::{check, scaffold};
 
 pub fn check(dir: Option<&Path>, samples: Option<&Path>) -> anyhow::Result<()> {
     let bundled = dir.is_none();
@@ -42,4 +48,91 @@ pub fn check(dir: Option<&Path>, samples: Option<&Path>) -> anyhow::Result<()> {
         0 => Ok(()),
         n => anyhow::bail!("{n} errors in {}", dir.display()),
     }
+}
+
+pub fn new(o: NewLocale) -> anyhow::Result<()> {
+    let tag = LangTag::parse(&o.tag)?;
+    let folder = o.dir.join(tag.to_string());
+    if folder.exists() {
+        anyhow::bail!("{} exists already: nothing was made", folder.display());
+    }
+    let sources = check::read_dir(&o.dir).with_context(|| format!("reading {}", o.dir.display()))?;
+    let reference = match sources.folders.iter().find(|f| f.name == check::REFERENCE) {
+        Some(f) => f.files.clone(),
+        None => crate::i18n::embedded_reference()
+            .into_iter()
+            .flat_map(|f| f.files)
+            .collect(),
+    };
+    let (name, name_ja) = names(&tag, o.name, o.name_ja)?;
+    let files = scaffold::files(&tag, &name, &name_ja, &reference);
+    std::fs::create_dir(&folder).with_context(|| format!("making {}", folder.display()))?;
+    for (file, text) in &files {
+        let path = folder.join(file);
+        std::fs::write(&path, text).with_context(|| format!("writing {}", path.display()))?;
+    }
+    // What would keep the folder from being served (a name another
+    // language has): refuse it now rather than at start-up.
+    let report = check::check(&check::read_dir(&o.dir)?);
+    let tag_name = tag.to_string();
+    let blocking: Vec<_> = report
+        .problems
+        .iter()
+        .filter(|p| p.locale == tag_name && p.blocks())
+        .collect();
+    if !blocking.is_empty() {
+        for p in &blocking {
+            eprintln!("{p}");
+        }
+        std::fs::remove_dir_all(&folder).with_context(|| format!("removing {}", folder.display()))?;
+        anyhow::bail!("{} could not be served: nothing was made", folder.display());
+    }
+    let missing = report
+        .summaries
+        .iter()
+        .find(|s| s.locale == tag_name)
+        .map_or(0, |s| s.missing);
+    for (file, _) in &files {
+        println!("{}", folder.join(file).display());
+    }
+    println!(
+        "{tag}: {missing} messages to translate, commented out and shown in English until then; \
+         `madoguchi locales check {}` lists them",
+        o.dir.display()
+    );
+    Ok(())
+}
+
+/// The language's names from the flags, else asked for on the terminal.
+fn names(tag: &LangTag, name: Option<String>, name_ja: Option<String>) -> anyhow::Result<(String, String)> {
+    let interactive = std::io::stdin().is_terminal();
+    if !interactive && (name.is_none() || name_ja.is_none()) {
+        anyhow::bail!(
+            "the language's names are needed: give --name (in {tag} itself) and --name-ja (in Japanese); \
+             there is no terminal to ask on"
+        );
+    }
+    let ask = |given: Option<String>, question: &str| -> anyhow::Result<String> {
+        let answer = match given {
+            Some(v) => v,
+            None => {
+                eprint!("{question}: ");
+                std::io::stderr().flush()?;
+                let mut line = String::new();
+                std::io::stdin().lock().read_line(&mut line)?;
+                line
+            }
+        };
+        let answer = answer.trim().to_owned();
+        if answer.is_empty() {
+            anyhow::bail!("{question}: an empty name cannot be shown in the language picker");
+        }
+        Ok(answer)
+    };
+    let name = ask(
+        name,
+        &format!("The language's name in {tag} itself (language-name)"),
+    )?;
+    let name_ja = ask(name_ja, "Its name in Japanese (language-name-ja)")?;
+    Ok((name, name_ja))
 }

@@ -138,6 +138,11 @@ pub enum TranslationsCommand {
     Export {
         #[arg(long)]
         lang: String,
+        /// A language to translate from beside the Japanese (e.g. en): its
+        /// text, where up to date with the Japanese revision, in a note
+        /// (XLIFF) or comment (Fluent).
+        #[arg(long)]
+        pivot: Option<String>,
         /// ftl or xliff (default: from the output's extension, else ftl).
         #[arg(long, value_enum)]
         format: Option<translations::Format>,
@@ -147,6 +152,18 @@ pub enum TranslationsCommand {
     },
     /// Read translated texts back (.ftl, or .xlf/.xliff): all or nothing.
     Import { file: PathBuf },
+    /// The glossary's terms for one language as TBX (ISO 30042, TBX-Basic),
+    /// for CAT tools: the Japanese word, the preferred word, the words marked wrong.
+    Glossary {
+        #[arg(long)]
+        lang: String,
+        /// The glossary (lang, term, preferred, wrong; tab-separated).
+        #[arg(long, default_value = "locales/glossary.tsv")]
+        glossary: PathBuf,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -162,6 +179,25 @@ pub enum LocalesCommand {
         #[arg(long)]
         samples: Option<PathBuf>,
     },
+    /// Start a new language: DIR/TAG/ with the public message files of the
+    /// reference, every message commented out (shown in English meanwhile)
+    /// but the language's names, asked for on the terminal or given as flags.
+    New(NewLocale),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewLocale {
+    /// The language tag, e.g. fr, uk, zh-Hant.
+    pub tag: String,
+    /// Folder of locale folders.
+    #[arg(default_value = "locales")]
+    pub dir: PathBuf,
+    /// The language's name in itself (language-name), e.g. Français.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The language's name in Japanese (language-name-ja), e.g. フランス語.
+    #[arg(long)]
+    pub name_ja: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -264,14 +300,23 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             user::add(&cli.db, &name, &role, &langs, &password).await
         }
         Command::Translations { command } => match command {
-            TranslationsCommand::Export { lang, format, output } => {
-                translations::export(&cli.db, &lang, format, output).await
-            }
+            TranslationsCommand::Export {
+                lang,
+                pivot,
+                format,
+                output,
+            } => translations::export(&cli.db, &lang, pivot.as_deref(), format, output).await,
             TranslationsCommand::Import { file } => translations::import(&cli.db, &file).await,
+            TranslationsCommand::Glossary {
+                lang,
+                glossary,
+                output,
+            } => translations::glossary(&lang, &glossary, output),
         },
-        Command::Locales {
-            command: LocalesCommand::Check { dir, samples },
-        } => locales::check(dir.as_deref(), samples.as_deref()),
+        Command::Locales { command } => match command {
+            LocalesCommand::Check { dir, samples } => locales::check(dir.as_deref(), samples.as_deref()),
+            LocalesCommand::New(new) => locales::new(new),
+        },
         Command::Qr {
             code,
             format,

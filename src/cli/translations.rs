@@ -7,8 +7,9 @@ use anyhow::Context;
 use clap::ValueEnum;
 
 use crate::domain::LangTag;
+use crate::i18n::check::Glossary;
 use crate::store::Store;
-use crate::translations::{self, ftl, xliff};
+use crate::translations::{self, ftl, tbx, xliff};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
@@ -31,16 +32,26 @@ impl Format {
 pub async fn export(
     db: &Path,
     lang: &str,
+    pivot: Option<&str>,
     format: Option<Format>,
     output: Option<PathBuf>,
 ) -> anyhow::Result<()> {
     let lang = LangTag::parse(lang)?;
+    let pivot = pivot.map(LangTag::parse).transpose()?;
+    if let Some(p) = &pivot {
+        // Japanese is the source already; the target language cannot guide itself.
+        if p == &lang || (p.language() == "ja" && p.id().script.is_none()) {
+            anyhow::bail!("--pivot {p}: choose a language other than {lang} and the Japanese source");
+        }
+    }
     let format = format.unwrap_or_else(|| output.as_deref().map_or(Format::Ftl, Format::of));
     let store = Store::open_existing(db).await?;
-    let units = translations::units(&store.all_procedures().await?, &lang);
+    let procedures = store.all_procedures().await?;
+    let units = translations::units(&procedures, &lang);
+    let pivot = pivot.map(|p| translations::Pivot::of(&procedures, &p));
     let text = match format {
-        Format::Ftl => ftl::export(&lang, &units),
-        Format::Xliff => xliff::export(&lang, &units),
+        Format::Ftl => ftl::export_with(&lang, &units, pivot.as_ref()),
+        Format::Xliff => xliff::export_with(&lang, &units, pivot.as_ref()),
     };
     match output {
         Some(path) => std::fs::write(&path, text).with_context(|| format!("writing {}", path.display())),
@@ -75,5 +86,29 @@ pub async fn import(db: &Path, file: &Path) -> anyhow::Result<()> {
             }
             anyhow::bail!("{} problems; nothing was imported", problems.len())
         }
+    }
+}
+
+/// `translations glossary`: one language's glossary rows as TBX.
+pub fn glossary(lang: &str, glossary: &Path, output: Option<PathBuf>) -> anyhow::Result<()> {
+    let lang = LangTag::parse(lang)?;
+    let text =
+        std::fs::read_to_string(glossary).with_context(|| format!("reading {}", glossary.display()))?;
+    let mut problems = Vec::new();
+    let parsed = Glossary::parse(&glossary.display().to_string(), &text, &mut problems);
+    if !problems.is_empty() {
+        for p in &problems {
+            eprintln!("{p}");
+        }
+        anyhow::bail!("{} problems in {}", problems.len(), glossary.display());
+    }
+    let concepts = tbx::concepts(parsed.avoid(&lang.to_string()));
+    if concepts.is_empty() {
+        anyhow::bail!("{} has no rows for {lang}", glossary.display());
+    }
+    let text = tbx::export(&lang, &concepts);
+    match output {
+        Some(path) => std::fs::write(&path, text).with_context(|| format!("writing {}", path.display())),
+        None => Ok(std::io::stdout().lock().write_all(text.as_bytes())?),
     }
 }

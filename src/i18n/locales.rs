@@ -253,7 +253,8 @@ fn embedded_folders() -> Vec<Folder> {
     folders
 }
 
-fn embedded_reference() -> Vec<Folder> {
+/// The reference folder built into the binary.
+pub fn embedded_reference() -> Vec<Folder> {
     embedded_folders()
         .into_iter()
         .filter(|f| f.name == REFERENCE)

@@ -9,13 +9,19 @@ use fluent_syntax::ast::{
 use fluent_syntax::{parser, serializer};
 
 use super::lines::Lines;
-use super::{Incoming, Parsed, Problem, Unit, problem};
+use super::{Incoming, Parsed, Pivot, PivotText, Problem, Unit, problem};
 use crate::domain::LangTag;
 
 const PREFIX: &str = "p-";
 
 /// The whole file for `lang`.
 pub fn export(lang: &LangTag, units: &[Unit]) -> String {
+    export_with(lang, units, None)
+}
+
+/// The whole file for `lang`, with the `pivot` language's text in each
+/// message's comment, below the Japanese.
+pub fn export_with(lang: &LangTag, units: &[Unit], pivot: Option<&Pivot>) -> String {
     let mut body = vec![Entry::ResourceComment(Comment {
         content: vec![
             "madoguchi procedure texts".to_owned(),
@@ -24,7 +30,15 @@ pub fn export(lang: &LangTag, units: &[Unit]) -> String {
             "holds the Japanese source and the revision it is from: keep that line. A field not".to_owned(),
             "yet translated is commented out: write the translation and remove the “#”.".to_owned(),
             "Import with: madoguchi translations import FILE".to_owned(),
-        ],
+        ]
+        .into_iter()
+        .chain(pivot.map(|p| {
+            format!(
+                "Below the Japanese, the {} text when it is up to date with that revision.",
+                p.lang
+            )
+        }))
+        .collect(),
     })];
     let mut last_code = None;
     for u in units {
@@ -37,6 +51,15 @@ pub fn export(lang: &LangTag, units: &[Unit]) -> String {
         let id = format!("{PREFIX}{}-{}", u.code, u.field);
         let mut comment = vec![format!("ja (revision {}):", u.revision)];
         comment.extend(u.source.lines().map(|l| format!("  {l}")));
+        if let Some(p) = pivot {
+            match p.get(u) {
+                PivotText::Current(text) => {
+                    comment.push(format!("{}:", p.lang));
+                    comment.extend(text.lines().map(|l| format!("  {l}")));
+                }
+                _ => comment.extend(p.absent(u)),
+            }
+        }
         match &u.target {
             Some(target) => body.push(Entry::Message(Message {
                 id: Identifier { name: id },

@@ -5,7 +5,11 @@
 
 pub mod ftl;
 mod lines;
+pub mod pivot;
+pub mod tbx;
 pub mod xliff;
+
+pub use pivot::{Pivot, PivotText};
 
 use std::collections::BTreeMap;
 use std::fmt;

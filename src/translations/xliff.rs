@@ -1,7 +1,13 @@
 //! Procedure texts as XLIFF 2.0 for CAT tools (memoQ, Trados, OmegaT): one
-//! `<unit id="{CODE}-{field}">` per field in a `<group>` per procedure, the
-//! Japanese revision in a `<note category="revision">`. Written and read
-//! with quick-xml, which escapes and unescapes.
+//! `<unit id="{CODE}-{field}">` per field in a `<group>` per procedure, with
+//! notes CAT tools show: the Japanese revision (`category="revision"`, read
+//! back on import), the field, and with `--pivot` the pivot language's text.
+//! Written and read with quick-xml, which escapes and unescapes.
+//!
+//! Text whose whitespace an XML tool may collapse (line breaks: each is a
+//! paragraph on the page) carries `xml:space="preserve"` on its `<source>`
+//! or `<target>` and on the `<unit>`, so a target a tool adds inherits it
+//! (XLIFF 2.0 allows it on all three, not on `<segment>`).
 
 use std::borrow::Cow;
 
@@ -10,7 +16,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 
 use super::lines::Lines;
-use super::{Incoming, Parsed, Problem, Unit, problem};
+use super::{Incoming, Parsed, Pivot, PivotText, Problem, Unit, problem};
 use crate::domain::LangTag;
 use crate::i18n::check::line_col;
 
@@ -18,6 +24,11 @@ const NS: &str = "urn:oasis:names:tc:xliff:document:2.0";
 
 /// The whole file for `lang`.
 pub fn export(lang: &LangTag, units: &[Unit]) -> String {
+    export_with(lang, units, None)
+}
+
+/// The whole file for `lang`, with the `pivot` language's text in a note.
+pub fn export_with(lang: &LangTag, units: &[Unit], pivot: Option<&Pivot>) -> String {
     let mut w = Writer::new_with_indent(Vec::new(), b' ', 2);
     let lang = lang.to_string();
     let result: std::io::Result<()> = (|| {
@@ -45,7 +56,7 @@ pub fn export(lang: &LangTag, units: &[Unit]) -> String {
                                 .with_attribute(("id", code.as_str()))
                                 .write_inner_content(|w| {
                                     for u in group {
-                                        write_unit(w, u)?;
+                                        write_unit(w, u, pivot)?;
                                     }
                                     Ok(())
                                 })?;
@@ -63,36 +74,96 @@ pub fn export(lang: &LangTag, units: &[Unit]) -> String {
     out
 }
 
-fn write_unit(w: &mut Writer<Vec<u8>>, u: &Unit) -> std::io::Result<()> {
+/// Whether an XML tool that does not preserve space would change `text`:
+/// line breaks, tabs, runs of spaces, blanks at either end.
+pub fn needs_preserve(text: &str) -> bool {
+    text.contains(['\n', '\r', '\t']) || text.contains("  ") || text.starts_with(' ') || text.ends_with(' ')
+}
+
+const PRESERVE: (&str, &str) = ("xml:space", "preserve");
+
+fn write_unit(w: &mut Writer<Vec<u8>>, u: &Unit, pivot: Option<&Pivot>) -> std::io::Result<()> {
     let id = format!("{}-{}", u.code, u.field);
     let revision = u.revision.to_string();
-    w.create_element("unit")
-        .with_attribute(("id", id.as_str()))
-        .write_inner_content(|w| {
-            w.create_element("notes").write_inner_content(|w| {
+    // The pivot's text, or why there is none.
+    let pivot_note = pivot.map(|p| {
+        let text = match p.get(u) {
+            PivotText::Current(text) => text.clone(),
+            _ => p.absent(u).unwrap_or_default(),
+        };
+        (format!("pivot {}", p.lang), text)
+    });
+    let preserve = needs_preserve(&u.source)
+        || u.target.as_deref().is_some_and(needs_preserve)
+        || pivot_note.as_ref().is_some_and(|(_, t)| needs_preserve(t));
+    let mut unit = w.create_element("unit").with_attribute(("id", id.as_str()));
+    if preserve {
+        unit = unit.with_attribute(PRESERVE);
+    }
+    unit.write_inner_content(|w| {
+        w.create_element("notes").write_inner_content(|w| {
+            w.create_element("note")
+                .with_attribute(("category", "revision"))
+                .write_text_content(BytesText::new(&revision))?;
+            w.create_element("note")
+                .with_attribute(("category", "field"))
+                .write_text_content(BytesText::new(&u.field))?;
+            if let Some((category, text)) = &pivot_note {
                 w.create_element("note")
-                    .with_attribute(("category", "revision"))
-                    .write_text_content(BytesText::new(&revision))?;
-                Ok(())
-            })?;
-            let state = if u.target.is_some() {
-                "translated"
-            } else {
-                "initial"
-            };
-            w.create_element("segment")
-                .with_attribute(("state", state))
-                .write_inner_content(|w| {
-                    w.create_element("source")
-                        .write_text_content(BytesText::new(&u.source))?;
-                    if let Some(t) = &u.target {
-                        w.create_element("target").write_text_content(BytesText::new(t))?;
-                    }
-                    Ok(())
-                })?;
+                    .with_attribute(("category", category.as_str()))
+                    .write_text_content(char_data(text))?;
+            }
             Ok(())
         })?;
+        let state = if u.target.is_some() {
+            "translated"
+        } else {
+            "initial"
+        };
+        w.create_element("segment")
+            .with_attribute(("state", state))
+            .write_inner_content(|w| {
+                text_element(w, "source", &u.source)?;
+                if let Some(t) = &u.target {
+                    text_element(w, "target", t)?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    })?;
     Ok(())
+}
+
+/// `<source>` or `<target>`, preserving its space where that matters.
+fn text_element(w: &mut Writer<Vec<u8>>, name: &str, text: &str) -> std::io::Result<()> {
+    let mut e = w.create_element(name);
+    if needs_preserve(text) {
+        e = e.with_attribute(PRESERVE);
+    }
+    e.write_text_content(char_data(text))?;
+    Ok(())
+}
+
+/// `text` as XML character data: escaped, and a carriage return as a
+/// character reference, which XML parsers keep (a literal one they read as
+/// a line feed).
+fn char_data(text: &str) -> BytesText<'_> {
+    if text.contains('\r') {
+        BytesText::from_escaped(quick_xml::escape::escape(text).replace('\r', "&#13;"))
+    } else {
+        BytesText::new(text)
+    }
+}
+
+/// The file's line ends as an XML parser reads them (XML 1.0 §2.11): CR LF
+/// and a lone CR are a line feed (a CAT tool on Windows may save CR LF);
+/// `&#13;` stays a carriage return.
+fn xml_line_ends(text: &str) -> Cow<'_, str> {
+    if text.contains('\r') {
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// The unit being read.
@@ -107,6 +178,8 @@ struct Open {
 /// Reads an XLIFF 2.x file: its target language and translations, or every
 /// problem with its line. Units without a target are left out.
 pub fn parse(text: &str) -> Parsed {
+    let normalised = xml_line_ends(text);
+    let text = normalised.as_ref();
     let mut reader = Reader::from_str(text);
     reader.config_mut().trim_text(false);
     let mut problems = Vec::new();

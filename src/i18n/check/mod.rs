@@ -17,6 +17,7 @@ use crate::domain::LangTag;
 
 mod compare;
 pub mod glossary;
+mod identical;
 mod plurals;
 mod refs;
 mod scan;
@@ -222,7 +223,7 @@ pub fn check_dir(dir: &Path) -> std::io::Result<Report> {
 /// Files of the reference that only some languages need: the staff
 /// interface's words are required in Japanese and optional elsewhere
 /// (residents never see them).
-const STAFF_FILES: [&str; 1] = ["admin.ftl"];
+pub const STAFF_FILES: [&str; 1] = ["admin.ftl"];
 
 fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
@@ -287,10 +288,16 @@ pub fn check(sources: &Sources) -> Report {
         }
         parsed.push((name.clone(), p, problems));
     }
+    for (folder, p) in identical::duplicate_names(&sources.folders) {
+        if let Some((_, _, problems)) = parsed.iter_mut().find(|(n, _, _)| *n == folder) {
+            problems.push(p);
+        }
+    }
     let reference = parsed
         .iter()
         .position(|(n, _, _)| n == REFERENCE)
         .map(|i| &parsed[i].1);
+    let reference_files = sources.folders.iter().find(|f| f.name == REFERENCE);
     if reference.is_none() {
         report.problems.push(problem(
             root,
@@ -321,6 +328,9 @@ pub fn check(sources: &Sources) -> Report {
                 STAFF_FILES.contains(&file) && name != "ja" && !has(file)
             };
             compare::compare(reference, locale, &optional, &mut problems, &mut summary);
+            if let (Some(r), Some(l)) = (reference_files, sources.folders.iter().find(|f| &f.name == name)) {
+                problems.extend(identical::identical(&r.files, l));
+            }
         }
         problems.sort_by(|a, b| (&a.path, a.line, a.column).cmp(&(&b.path, b.line, b.column)));
         for p in &mut problems {

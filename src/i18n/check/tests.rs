@@ -126,3 +126,52 @@ fn a_broken_glossary_fails_the_check_but_not_the_loading() {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(locales.tags().len(), 1);
 }
+
+#[test]
+fn a_message_left_as_the_reference_is_a_warning() {
+    let en = "language-name = English\nsite-name = Madoguchi\na = Apple\nb = { $n } / { $m }\nc = 2025\nd = Dog\n    .title = Dog\n";
+    let report = check(&folders(&[
+        ("en", en),
+        (
+            "vi",
+            "language-name = Tiếng Việt\nsite-name = Madoguchi\na = Apple\nb = { $n } / { $m }\nc = 2025\nd = Chó\n    .title = Dog\n",
+        ),
+    ]));
+    // The brand name, a value with no letters and placeables only are
+    // allowed; a message with its own value but the reference's attribute is
+    // not the reference's message.
+    assert_eq!(
+        lines(&report),
+        ["l/vi/main.ftl:3:1: warning: “a” is the same as in the reference (en): not translated yet?"]
+    );
+    assert!(!report.problems[0].blocks());
+}
+
+#[test]
+fn a_language_name_another_locale_has_is_refused() {
+    let report = check(&folders(&[
+        ("en", "language-name = English\n"),
+        ("fr", "language-name =  english \n"),
+        ("de", "language-name = Deutsch\n"),
+    ]));
+    let refused: Vec<&Problem> = report.problems.iter().filter(|p| p.blocks()).collect();
+    assert_eq!(refused.len(), 1, "{:#?}", report.problems);
+    assert_eq!(refused[0].locale, "fr", "the reference keeps its name");
+    assert_eq!(
+        refused[0].to_string(),
+        "l/fr/main.ftl:1:1: error: language-name “english” is also the name of en: the language picker would show it twice; write this language's own name"
+    );
+    // Two other languages with one name: both are refused.
+    let report = check(&folders(&[
+        ("en", "language-name = English\n"),
+        ("pt", "language-name = Português\n"),
+        ("pt-BR", "language-name = Português\n"),
+    ]));
+    let refused: Vec<&str> = report
+        .problems
+        .iter()
+        .filter(|p| p.blocks())
+        .map(|p| p.locale.as_str())
+        .collect();
+    assert_eq!(refused, ["pt", "pt-BR"]);
+}
