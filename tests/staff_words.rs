@@ -204,3 +204,49 @@ async fn a_changed_line_in_a_long_text_is_shown_among_the_unchanged_ones() {
     assert!(notes.contains(r#"<li class="same">三行目</li>"#), "{notes}");
     assert!(!row.contains("<dt>名称"), "unchanged fields are not listed");
 }
+
+/// Languages are chosen and shown by name (日本語 name and the language's
+/// own), never typed as tags.
+#[tokio::test]
+async fn languages_are_chosen_and_shown_by_name() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "boss", Role::Admin, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("boss", PASSWORD).await;
+    let page = c.get("/admin/users").await.text();
+    assert!(
+        page.contains(r#"<input type="checkbox" name="langs" value="vi"> <span lang="ja">ベトナム語（Tiếng Việt）</span>"#),
+        "{page}"
+    );
+    assert!(
+        !page.contains(r#"value="ja""#),
+        "the Japanese source is nobody's translation"
+    );
+    assert!(!page.contains("placeholder=\"vi, ne\""), "no tags to type");
+    let r = c
+        .submit(
+            "/admin/users",
+            "/admin/users",
+            "name=tran&role=translator&langs=vi&langs=ne",
+        )
+        .await;
+    assert!(r.status.is_success() || r.status.is_redirection(), "{}", r.status);
+    let tran = store
+        .users()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name.as_str() == "tran")
+        .unwrap();
+    let tags: Vec<String> = tran.langs.iter().map(ToString::to_string).collect();
+    assert_eq!(tags, ["vi", "ne"]);
+    let list = c.get("/admin/users").await.text();
+    let row = list.split("<tr>").find(|r| r.contains(">tran<")).unwrap();
+    assert!(row.contains("ベトナム語（Tiếng Việt）、ネパール語"), "{row}");
+    let edit = c.get(&format!("/admin/users/{}", tran.id)).await.text();
+    assert!(edit.contains(r#"value="vi" checked"#) && edit.contains(r#"value="ne" checked"#));
+    assert!(!edit.contains(r#"value="ko" checked"#));
+    // In English, the language's own name and its tag.
+    let en = c.get("/admin/users?lang=en").await.text();
+    assert!(en.contains("Tiếng Việt (vi)"), "{en}");
+}

@@ -38,6 +38,12 @@ impl FormData {
             .collect()
     }
 
+    /// The languages chosen with the `langs` checkboxes (or typed as a
+    /// list, `vi, ne`), as one comma-separated string for `parse_lang_list`.
+    pub fn langs(&self) -> String {
+        self.list("langs").join(",")
+    }
+
     pub fn has(&self, key: &str) -> bool {
         self.0.iter().any(|(k, _)| k == key)
     }

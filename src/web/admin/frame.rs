@@ -44,6 +44,13 @@ pub struct AdminFrame<'a> {
     now: jiff::Timestamp,
 }
 
+/// One language checkbox (`admin/lang_choices.html`).
+pub struct LangChoice {
+    pub tag: String,
+    pub name: String,
+    pub checked: bool,
+}
+
 /// A moment as a staff page shows it (`admin/time.html`).
 pub struct TimeView {
     /// For `<time datetime>`.
@@ -107,6 +114,41 @@ impl<'a> AdminFrame<'a> {
             at: t.at,
             ago,
         }
+    }
+
+    /// A language as staff know it: its Japanese name and its own name
+    /// (`ベトナム語（Tiếng Việt）`), or for English pages its own name and
+    /// tag (`Tiếng Việt (vi)`); the tag itself when no locale has it.
+    pub fn language_name(&self, tag: &str) -> String {
+        let Some(l) = LangTag::parse(tag).ok().and_then(|t| self.l.locales.get(&t)) else {
+            return tag.to_owned();
+        };
+        if self.lang == "ja" {
+            format!("{}（{}）", l.name_ja, l.name)
+        } else {
+            format!("{} ({tag})", l.name)
+        }
+    }
+
+    /// Checkboxes for the languages a translator or token may edit: every
+    /// loaded language but the Japanese source, `chosen` (a list such as
+    /// `vi, ne`) ticked.
+    pub fn language_choices(&self, chosen: &str) -> Vec<LangChoice> {
+        let chosen: Vec<String> = crate::domain::parse_lang_list(chosen)
+            .map(|l| l.iter().map(ToString::to_string).collect())
+            .unwrap_or_default();
+        self.l
+            .locales
+            .tags()
+            .iter()
+            .map(ToString::to_string)
+            .filter(|t| t != "ja")
+            .map(|tag| LangChoice {
+                name: self.language_name(&tag),
+                checked: chosen.contains(&tag),
+                tag,
+            })
+            .collect()
     }
 
     pub fn is_admin(&self) -> bool {

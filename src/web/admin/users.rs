@@ -42,7 +42,7 @@ async fn users_page(
         error,
         created,
         form_name: form.map(|f| f.get("name").to_owned()).unwrap_or_default(),
-        form_langs: form.map(|f| f.get("langs").to_owned()).unwrap_or_default(),
+        form_langs: form.map(|f| f.langs()).unwrap_or_default(),
     }
     .render()?;
     Ok(page.respond(status, html))
@@ -64,7 +64,7 @@ pub async fn create(
     let parsed = (|| {
         let name = UserName::parse(form.get("name")).map_err(|_| fail("admin-err-user-name"))?;
         let role: Role = form.get("role").parse().map_err(|_| fail("admin-err-role"))?;
-        let langs = parse_lang_list(form.get("langs")).map_err(|_| fail("admin-err-langs"))?;
+        let langs = parse_lang_list(&form.langs()).map_err(|_| fail("admin-err-langs"))?;
         Ok::<_, String>((name, role, langs))
     })();
     let (name, role, langs) = match parsed {
@@ -169,7 +169,7 @@ pub async fn update(
     let user = target(&state, id).await?;
     let page = AdminFrame::new(&state, &lang, Some(&staff));
     let role: Result<Role, _> = form.get("role").parse();
-    let langs = parse_lang_list(form.get("langs"));
+    let langs = parse_lang_list(&form.langs());
     let disabled = form.get("disabled") == "1";
     // An admin cannot lock themselves out.
     let self_lockout =
@@ -184,7 +184,7 @@ pub async fn update(
         let html = UserPage {
             page: &page,
             user,
-            langs: form.get("langs").to_owned(),
+            langs: form.langs(),
             error: Some(error),
         }
         .render()?;
@@ -296,7 +296,7 @@ pub async fn create_token(
     let l = AdminFrame::new(&state, &lang, Some(&staff)).l;
     let name = form.get("name").trim().to_owned();
     let role: Result<Role, _> = form.get("role").parse();
-    let langs = parse_lang_list(form.get("langs"));
+    let langs = parse_lang_list(&form.langs());
     let error = if name.is_empty() || name.chars().count() > 80 || name.chars().any(char::is_control) {
         Some(l.t("admin-err-token-name"))
     } else if role.is_err() {
