@@ -217,7 +217,7 @@ async fn bad_input_is_shown_next_to_the_field_and_nothing_is_stored() {
         "{page}"
     );
     assert!(page.contains("501 文字は長すぎます"));
-    assert!(page.contains(r#"aria-invalid="true" aria-describedby="f-fee-error""#));
+    assert!(page.contains(r#"aria-describedby="f-fee-help f-fee-error" aria-invalid="true""#));
     assert!(page.contains("パスポート"), "the rest of the form is kept");
     assert_eq!(store.procedure_count().await.unwrap(), before);
 

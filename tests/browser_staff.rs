@@ -96,7 +96,7 @@ async fn staff_create_translate_publish_then_a_vietnamese_phone_reads_it() {
     fill(&staff, "#f-bring", "狂犬病予防注射済票").await;
     fill(&staff, "#f-steps", "窓口で申請書を書きます。").await;
     fill(&staff, "#f-office", "動物愛護センター").await;
-    click(&staff, "form.text-form button[type=submit]").await;
+    click(&staff, "form.text-form button.save").await;
     wait_for(&staff, "p.ok").await;
     let at = staff.client.current_url().await.unwrap();
     let code = at.path().trim_start_matches("/admin/procedures/").to_owned();
@@ -118,11 +118,11 @@ async fn staff_create_translate_publish_then_a_vietnamese_phone_reads_it() {
     .await;
     fill(&staff, "#f-bring", "Giấy chứng nhận tiêm phòng dại").await;
     fill(&staff, "#f-steps", "Điền đơn tại quầy.").await;
-    click(&staff, "form.text-form button[type=submit]").await;
+    click(&staff, "form.text-form button.save").await;
     // The office is left out: the editor asks first, naming it.
     wait_for(&staff, "#incomplete").await;
     let asked = staff.client.source().await.unwrap();
-    assert!(asked.contains("<li>窓口</li>"), "{asked}");
+    assert!(asked.contains("<li>担当課</li>"), "{asked}");
     click(&staff, "button[name=incomplete_ok]").await;
     wait_for(&staff, "p.ok").await;
     let saved = staff.client.source().await.unwrap();
@@ -133,13 +133,21 @@ async fn staff_create_translate_publish_then_a_vietnamese_phone_reads_it() {
         .goto(&format!("{url}/admin/procedures/{code}"))
         .await
         .unwrap();
+    // Publishing asks first, then says it was done.
+    click(&staff, &format!("a[href='/admin/procedures/{code}/publish']")).await;
+    wait_for(
+        &staff,
+        &format!("form[action='/admin/procedures/{code}/publish'] button"),
+    )
+    .await;
     click(
         &staff,
         &format!("form[action='/admin/procedures/{code}/publish'] button"),
     )
     .await;
     wait_for(&staff, "span.status-published").await;
-    assert!(staff.client.source().await.unwrap().contains("公開中"));
+    let published = staff.client.source().await.unwrap();
+    assert!(published.contains("公開中") && published.contains("公開しました。"));
     staff.close().await;
 
     // A Vietnamese phone: its own browser, no staff cookie, Vietnamese first.

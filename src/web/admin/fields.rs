@@ -57,6 +57,33 @@ fn value_of<'f>(f: &'f TextFields, name: &str) -> (&'f str, &'f [String]) {
     }
 }
 
+/// A list edit asked for with a form button (`op=bring:up:2`, `steps:del:0`,
+/// `bring:add`), applied to `fields` without saving: the form comes back
+/// with the rows moved, removed or one more empty row, and needs no script.
+/// Returns whether there was such a request.
+pub fn apply_list_op(fields: &mut TextFields, op: &str) -> bool {
+    let mut parts = op.splitn(3, ':');
+    let (Some(name), Some(action)) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let list = match name {
+        "bring" => &mut fields.bring,
+        "steps" => &mut fields.steps,
+        _ => return false,
+    };
+    let at = parts.next().and_then(|i| i.parse::<usize>().ok());
+    match (action, at) {
+        ("add", _) => list.push(String::new()),
+        ("del", Some(i)) if i < list.len() => {
+            list.remove(i);
+        }
+        ("up", Some(i)) if i > 0 && i < list.len() => list.swap(i - 1, i),
+        ("down", Some(i)) if i + 1 < list.len() => list.swap(i, i + 1),
+        _ => {}
+    }
+    true
+}
+
 /// A problem in the staff language, with the item number for lists.
 pub fn problem_message(l: &Localizer<'_>, p: &FieldProblem) -> String {
     let item = p
@@ -95,8 +122,10 @@ pub fn field_views(
         .map(|&(name, kind)| {
             let (value, items) = value_of(values, name);
             let (source_value, source_items) = source.map_or(("", &[][..]), |s| value_of(s, name));
+            // One empty row to type a new item into (as many as the source
+            // has more items, in the translation editor); "add a row" adds more.
             let blanks = if kind == "list" {
-                source_items.len().saturating_sub(items.len()) + 2
+                source_items.len().saturating_sub(items.len()) + 1
             } else {
                 0
             };
@@ -128,4 +157,35 @@ pub fn field_views(
             }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bring(items: &[&str]) -> TextFields {
+        TextFields {
+            bring: items.iter().map(|s| (*s).to_owned()).collect(),
+            ..TextFields::default()
+        }
+    }
+
+    #[test]
+    fn list_buttons_move_remove_and_add_rows() {
+        let mut f = bring(&["a", "b", "c"]);
+        assert!(apply_list_op(&mut f, "bring:up:2"));
+        assert_eq!(f.bring, ["a", "c", "b"]);
+        assert!(apply_list_op(&mut f, "bring:down:0"));
+        assert_eq!(f.bring, ["c", "a", "b"]);
+        assert!(apply_list_op(&mut f, "bring:del:1"));
+        assert_eq!(f.bring, ["c", "b"]);
+        assert!(apply_list_op(&mut f, "bring:add"));
+        assert_eq!(f.bring, ["c", "b", ""]);
+        // Out of range or unknown: nothing moves, but it was a button press.
+        assert!(apply_list_op(&mut f, "bring:up:0"));
+        assert!(apply_list_op(&mut f, "bring:del:9"));
+        assert_eq!(f.bring, ["c", "b", ""]);
+        assert!(!apply_list_op(&mut f, ""));
+        assert!(!apply_list_op(&mut f, "title:add"));
+    }
 }

@@ -35,8 +35,60 @@ pub async fn publish(
     } else {
         Status::Published
     };
+    let done = match (p.status, to) {
+        (Status::Archived, _) => "restored",
+        (_, Status::Draft) => "unpublished",
+        _ => "published",
+    };
     state.store().set_status(&p.code, to, &[], &staff.actor()).await?;
-    Ok(Redirect::to(&format!("/admin/procedures/{}", p.code)).into_response())
+    Ok(Redirect::to(&format!("/admin/procedures/{}?done={done}", p.code)).into_response())
+}
+
+#[derive(Template)]
+#[template(path = "admin/publish.html")]
+struct PublishPage<'a> {
+    page: &'a AdminFrame<'a>,
+    procedure: &'a Procedure,
+    title_ja: String,
+    /// "published" or "draft": what the button will do.
+    to: &'static str,
+    /// The address its QR codes open.
+    url: String,
+    /// The languages its text is in, by name.
+    languages: Vec<String>,
+}
+
+/// `GET …/publish[?to=draft]`: what publishing (or taking back) does, and
+/// the button that does it: a clerk confirms before the public sees it.
+pub async fn publish_form(
+    State(state): State<AppState>,
+    lang: Lang,
+    staff: Staff,
+    Path(raw): Path<String>,
+    RawQuery(query): RawQuery,
+) -> AppResult<Response> {
+    staff.require(staff.user.role.edits_procedures())?;
+    let p = load(&state, &raw).await?;
+    let page = AdminFrame::new(&state, &lang, Some(&staff));
+    let to = if query_param(query.as_deref(), "to") == "draft" {
+        "draft"
+    } else {
+        "published"
+    };
+    let html = PublishPage {
+        page: &page,
+        title_ja: p.japanese().map(|t| t.fields.title.clone()).unwrap_or_default(),
+        to,
+        url: state.base_url().procedure_url(&p.code),
+        languages: p
+            .texts
+            .iter()
+            .map(|t| page.language_name(&t.lang.to_string()))
+            .collect(),
+        procedure: &p,
+    }
+    .render()?;
+    Ok(page.respond(StatusCode::OK, html))
 }
 
 /// What readers of an out-of-date translation get (see [`StalePolicy`]).
@@ -53,7 +105,7 @@ pub async fn stale_policy(
         .store()
         .set_stale_policy(&p.code, policy, &staff.actor())
         .await?;
-    Ok(Redirect::to(&format!("/admin/procedures/{}?saved=1", p.code)).into_response())
+    Ok(Redirect::to(&format!("/admin/procedures/{}?done=policy", p.code)).into_response())
 }
 
 #[derive(Template)]
@@ -141,7 +193,7 @@ pub async fn archive(
         .store()
         .set_status(&p.code, Status::Archived, &notes, &staff.actor())
         .await?;
-    Ok(Redirect::to(&format!("/admin/procedures/{}", p.code)).into_response())
+    Ok(Redirect::to(&format!("/admin/procedures/{}?done=archived", p.code)).into_response())
 }
 
 /// The public page as it will look, in any status and any language.

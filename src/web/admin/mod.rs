@@ -46,7 +46,10 @@ pub fn router() -> Router<AppState> {
             "/admin/procedures/{code}",
             get(procedures::edit_form).post(procedures::update),
         )
-        .route("/admin/procedures/{code}/publish", post(lifecycle::publish))
+        .route(
+            "/admin/procedures/{code}/publish",
+            get(lifecycle::publish_form).post(lifecycle::publish),
+        )
         .route(
             "/admin/procedures/{code}/archive",
             get(lifecycle::archive_form).post(lifecycle::archive),

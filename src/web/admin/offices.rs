@@ -260,5 +260,5 @@ pub async fn link(
         .store()
         .set_procedure_office(&p.code, office, &staff.actor())
         .await?;
-    Ok(Redirect::to(&format!("/admin/procedures/{}", p.code)).into_response())
+    Ok(Redirect::to(&format!("/admin/procedures/{}?done=office", p.code)).into_response())
 }

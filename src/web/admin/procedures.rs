@@ -87,6 +87,8 @@ struct EditPage<'a> {
     /// Office records to choose from: (id, Japanese name).
     offices: Vec<(i64, String)>,
     saved: bool,
+    /// What was just done (published, archived …), said once after the redirect.
+    done: Option<String>,
 }
 
 impl EditPage<'_> {
@@ -142,6 +144,7 @@ pub async fn new_form(State(state): State<AppState>, lang: Lang, staff: Staff) -
         languages: vec![],
         offices: vec![],
         saved: false,
+        done: None,
     }
     .render()?;
     Ok(page.respond(StatusCode::OK, html))
@@ -160,16 +163,23 @@ pub async fn create(
     StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
     staff.require(staff.user.role.edits_procedures())?;
-    let fields = form.text_fields();
+    let mut fields = form.text_fields();
+    let list_op = super::fields::apply_list_op(&mut fields, form.get("op"));
     let category = form.get("category").trim().to_ascii_lowercase();
     let mut problems = field_problems(&fields);
     problems.extend(category_problem(&category));
-    if !problems.is_empty() {
+    if list_op || !problems.is_empty() {
         let page = AdminFrame::new(&state, &lang, Some(&staff));
         let alert = problems
             .iter()
             .any(|p| p.field == "category")
             .then(|| page.l.t("admin-err-category"));
+        // A list button only rearranges the form: nothing is checked yet.
+        let (problems, alert) = if list_op {
+            (Vec::new(), None)
+        } else {
+            (problems, alert)
+        };
         let views = field_views(&page.l, &fields, None, &problems);
         let html = EditPage {
             page: &page,
@@ -182,9 +192,15 @@ pub async fn create(
             languages: vec![],
             offices: vec![],
             saved: false,
+            done: None,
         }
         .render()?;
-        return Ok(page.respond(StatusCode::UNPROCESSABLE_ENTITY, html));
+        let status = if list_op {
+            StatusCode::OK
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        };
+        return Ok(page.respond(status, html));
     }
     let code = state
         .store()
@@ -216,6 +232,7 @@ pub async fn edit_form(
         languages: language_statuses(&state, &page, &p),
         offices: office_choices(&state).await?,
         saved: query_param(query.as_deref(), "saved") == "1",
+        done: done_message(&page, &query_param(query.as_deref(), "done")),
     }
     .render()?;
     Ok(page.respond(StatusCode::OK, html))
@@ -229,7 +246,8 @@ pub async fn update(
 ) -> AppResult<Response> {
     staff.require(staff.user.role.edits_procedures())?;
     let p = load(&state, &raw).await?;
-    let fields = form.text_fields();
+    let mut fields = form.text_fields();
+    let list_op = super::fields::apply_list_op(&mut fields, form.get("op"));
     let category = form.get("category").trim().to_ascii_lowercase();
     let page = AdminFrame::new(&state, &lang, Some(&staff));
     let base_version = form.int("base_version").unwrap_or(0);
@@ -250,10 +268,14 @@ pub async fn update(
             languages: language_statuses(&state, &page, &p),
             offices: offices.clone(),
             saved: false,
+            done: None,
         }
         .render()?;
         Ok::<_, AppError>(page.respond(status, html))
     };
+    if list_op {
+        return render(StatusCode::OK, &[], None, None, base_version);
+    }
     // The code is the procedure's identity, printed on posters: it never changes.
     if form.has("code") && Code::parse_lenient(form.get("code")).ok().as_ref() != Some(&p.code) {
         return render(
@@ -294,6 +316,20 @@ pub async fn update(
             theirs.version,
         ),
     }
+}
+
+/// The message for `?done=…` after a redirect; nothing for anything else.
+fn done_message(page: &AdminFrame<'_>, done: &str) -> Option<String> {
+    [
+        "published",
+        "unpublished",
+        "restored",
+        "archived",
+        "office",
+        "policy",
+    ]
+    .contains(&done)
+    .then(|| page.l.t(&format!("admin-done-{done}")))
 }
 
 /// The matrix cell's word, for templates.

@@ -131,9 +131,28 @@ pub async fn save(
 ) -> AppResult<Response> {
     let p = load(&state, &raw).await?;
     let (tag, name) = target_lang(&state, &staff, &target)?;
-    let fields = form.text_fields();
+    let mut fields = form.text_fields();
+    let list_op = super::fields::apply_list_op(&mut fields, form.get("op"));
     let base = form.int("base_version");
     let source_revision = form.int("source_revision").unwrap_or(p.revision);
+    if list_op {
+        return render(
+            &state,
+            &lang,
+            &staff,
+            &p,
+            &tag,
+            name,
+            &fields,
+            &[],
+            base,
+            None,
+            None,
+            StatusCode::OK,
+            false,
+            Vec::new(),
+        );
+    }
     let problems = field_problems(&fields);
     if !problems.is_empty() {
         let status = StatusCode::UNPROCESSABLE_ENTITY;
