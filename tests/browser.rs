@@ -5,13 +5,13 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use fantoccini::Locator;
 use serde_json::json;
 
 use common::binary::{Server, import, start};
-use common::browser::Browser;
+use common::browser::{Browser, axe_source, axe_violations};
 use common::{import_file, procedure};
 
 const LAYOUT_LANGUAGES: [&str; 5] = ["ja", "vi", "zh-Hant", "ne", "ar"];
@@ -105,38 +105,6 @@ async fn no_horizontal_scroll_or_text_outside_the_viewport_at_320_and_1280_px() 
     }
     b.close().await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-fn axe_source() -> String {
-    let path =
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run `npm ci` in tests/browser)", path.display()))
-}
-
-const AXE_RUN: &str = r#"
-const done = arguments[arguments.length - 1];
-axe.run(document, {
-  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-  resultTypes: ['violations']
-}).then(function (r) {
-  done(r.violations.map(function (v) {
-    return v.id + ' (' + v.impact + '): ' + v.help + ' at ' +
-      v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
-  }));
-}).catch(function (e) { done(['axe failed: ' + e]); });
-"#;
-
-async fn axe_violations(b: &Browser, axe: &str, url: &str) -> Vec<String> {
-    b.client.goto(url).await.unwrap();
-    b.client.execute(axe, vec![]).await.expect("axe loads");
-    let found = b.client.execute_async(AXE_RUN, vec![]).await.expect("axe runs");
-    found
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| format!("{url}: {}", v.as_str().unwrap()))
-        .collect()
 }
 
 #[tokio::test]

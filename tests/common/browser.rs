@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::net::TcpListener;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -110,4 +110,37 @@ impl Browser {
     pub async fn close(self) {
         let _ = self.client.close().await;
     }
+}
+
+/// axe-core, from `tests/browser/node_modules` (`npm ci` there).
+pub fn axe_source() -> String {
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/browser/node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run `npm ci` in tests/browser)", path.display()))
+}
+
+pub const AXE_RUN: &str = r#"
+const done = arguments[arguments.length - 1];
+axe.run(document, {
+  runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+  resultTypes: ['violations']
+}).then(function (r) {
+  done(r.violations.map(function (v) {
+    return v.id + ' (' + v.impact + '): ' + v.help + ' at ' +
+      v.nodes.map(function (n) { return n.target.join(' '); }).join(', ');
+  }));
+}).catch(function (e) { done(['axe failed: ' + e]); });
+"#;
+
+pub async fn axe_violations(b: &Browser, axe: &str, url: &str) -> Vec<String> {
+    b.client.goto(url).await.unwrap();
+    b.client.execute(axe, vec![]).await.expect("axe loads");
+    let found = b.client.execute_async(AXE_RUN, vec![]).await.expect("axe runs");
+    found
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| format!("{url}: {}", v.as_str().unwrap()))
+        .collect()
 }
