@@ -50,6 +50,8 @@ struct Inner {
     trusted_proxies: Vec<std::net::IpAddr>,
     /// The zone staff pages show times in (`--time-zone`, Asia/Tokyo).
     staff_zone: jiff::tz::TimeZone,
+    /// Whose service this is, printed on posters (`--site-name`).
+    site_name: domain::SiteName,
 }
 
 /// The locales and the pages rendered with them, replaced together when
@@ -74,6 +76,7 @@ impl AppState {
                 writes: Default::default(),
                 trusted_proxies: Vec::new(),
                 staff_zone: i18n::dates::zone(i18n::dates::ZONE).expect("Tokyo always resolves"),
+                site_name: domain::SiteName::default(),
             }),
             rendering: Arc::new(Rendering {
                 locales,
@@ -120,6 +123,18 @@ impl AppState {
             inner.staff_zone = zone;
         }
         self
+    }
+
+    /// The same state printing `name` on posters. Call before cloning.
+    pub fn with_site_name(mut self, name: domain::SiteName) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.site_name = name;
+        }
+        self
+    }
+
+    pub fn site_name(&self) -> &domain::SiteName {
+        &self.inner.site_name
     }
 
     pub fn staff_zone(&self) -> &jiff::tz::TimeZone {

@@ -446,3 +446,54 @@ async fn print_pages_warn_about_a_base_url_phones_cannot_open() {
         assert!(poster.contains(&format!("<code>{payload}</code>")), "{poster}");
     }
 }
+
+/// Posters and stands say whose service this is (`--site-name`, per
+/// language); without one, the print page says so on screen.
+#[tokio::test]
+async fn posters_name_the_city_that_runs_the_service() {
+    let store = Store::in_memory().await.unwrap();
+    samples::load_if_empty(&store).await.unwrap();
+    add_user(&store, "editor", Role::Editor, &[], false).await;
+    let named = AppState::new(
+        store.clone(),
+        Locales::embedded().0,
+        BaseUrl::parse(BASE).unwrap(),
+    )
+    .with_site_name(madoguchi::domain::SiteName::parse("ja=熊本市; en=Kumamoto City").unwrap());
+    let app = app(named);
+    let mut c = Client::new(&app);
+    c.sign_in("editor", PASSWORD).await;
+    for uri in ["/admin/print/poster/K7Q2", "/admin/print/stand/K7Q2"] {
+        let html = c.get(uri).await.text();
+        assert!(
+            html.contains(
+                r#"<p class="site"><span lang="ja">熊本市</span> · <span lang="en">Kumamoto City</span></p>"#
+            ),
+            "{uri}"
+        );
+        assert!(!html.contains("--site-name"), "{uri}: no warning");
+    }
+    let public = get(&app, "/poster/K7Q2", &[]).await.text();
+    assert!(public.contains("熊本市"));
+    let unnamed = app_without_name(&store).await;
+    let mut c = Client::new(&unnamed);
+    c.sign_in("editor", PASSWORD).await;
+    let html = c.get("/admin/print/poster/K7Q2").await.text();
+    assert!(!html.contains(r#"<p class="site">"#));
+    let tools = html
+        .split(r#"<div class="tools">"#)
+        .nth(1)
+        .unwrap()
+        .split("</div>")
+        .next()
+        .unwrap();
+    assert!(tools.contains("--site-name"), "{tools}");
+}
+
+async fn app_without_name(store: &Store) -> axum::Router {
+    app(AppState::new(
+        store.clone(),
+        Locales::embedded().0,
+        BaseUrl::parse(BASE).unwrap(),
+    ))
+}

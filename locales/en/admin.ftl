@@ -281,3 +281,4 @@ admin-row-down = Move item { $n } down
 admin-row-delete = Remove item { $n }
 admin-row-delete-short = Remove
 admin-row-add = Add a row
+print-warn-site-name = No --site-name is set: posters do not say whose service this is. Start the service with --site-name (e.g. "ja=熊本市; en=Kumamoto City").

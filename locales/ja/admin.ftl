@@ -257,3 +257,4 @@ admin-row-down = { $n }番目を下へ
 admin-row-delete = { $n }番目を削除
 admin-row-delete-short = 削除
 admin-row-add = 行を追加
+print-warn-site-name = --site-name が設定されていないため、ポスターに自治体名が入りません。--site-name（例："ja=熊本市; en=Kumamoto City"）を付けてサービスを起動してください。

@@ -75,6 +75,10 @@ pub enum Command {
         /// X-Forwarded-For, so sign-in and QR limits apply per visitor.
         #[arg(long, env = "MADOGUCHI_TRUSTED_PROXY", value_delimiter = ',')]
         trusted_proxy: Vec<std::net::IpAddr>,
+        /// Whose service this is, printed on posters: `熊本市`, or per
+        /// language `ja=熊本市; en=Kumamoto City`.
+        #[arg(long, env = "MADOGUCHI_SITE_NAME", default_value = "")]
+        site_name: String,
         /// The time zone staff pages show times in (IANA name).
         #[arg(long, env = "MADOGUCHI_TIME_ZONE", default_value = crate::i18n::dates::ZONE)]
         time_zone: String,
@@ -232,6 +236,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             read_only,
             trusted_proxy,
             time_zone,
+            site_name,
             header_timeout,
             max_connections,
         } => {
@@ -247,6 +252,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 read_only,
                 trusted_proxies: trusted_proxy,
                 time_zone: crate::i18n::dates::zone(&time_zone).map_err(anyhow::Error::msg)?,
+                site_name: crate::domain::SiteName::parse(&site_name)?,
                 log_format: cli.log_format,
                 limits: connections::Limits {
                     header_read: std::time::Duration::from_secs(header_timeout),

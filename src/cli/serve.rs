@@ -25,6 +25,7 @@ pub struct Options {
     pub read_only: bool,
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub time_zone: jiff::tz::TimeZone,
+    pub site_name: crate::domain::SiteName,
     pub log_format: super::LogFormat,
     pub limits: super::connections::Limits,
 }
@@ -78,7 +79,8 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     let state = AppState::new(store.clone(), locales, base_url)
         .with_qr_limit(o.qr_per_minute)
         .with_trusted_proxies(o.trusted_proxies.clone())
-        .with_time_zone(o.time_zone.clone());
+        .with_time_zone(o.time_zone.clone())
+        .with_site_name(o.site_name.clone());
     // Nothing to flush into a read-only database.
     let (stop_flushing, stopped) = tokio::sync::oneshot::channel::<()>();
     let flusher = (!store.is_read_only()).then(|| {

@@ -120,6 +120,8 @@ pub struct Chrome<'a> {
     pub risks: Vec<String>,
     /// What the first code on the page encodes, shown on screen.
     pub encodes: Option<String>,
+    /// Whose service this is (`--site-name`), Japanese first: (tag, name).
+    pub site: Vec<(String, String)>,
     pub back: Option<String>,
 }
 
@@ -209,7 +211,12 @@ pub async fn item(state: &AppState, p: &Procedure, source: Source, symbol_mm: f6
 
 /// The frame's localizer, for the print pages' few words of their own,
 /// and the warnings the base URL calls for.
-pub fn chrome<'a>(frame: &AdminFrame<'a>, base: &BaseUrl, title: String, paper: &str) -> Chrome<'a> {
+pub fn chrome<'a>(frame: &AdminFrame<'a>, state: &AppState, title: String, paper: &str) -> Chrome<'a> {
+    let base: &BaseUrl = state.base_url();
+    let mut warnings = Vec::new();
+    if state.site_name().is_empty() {
+        warnings.push(frame.l.t("print-warn-site-name"));
+    }
     let risks = base
         .print_risks()
         .into_iter()
@@ -221,9 +228,10 @@ pub fn chrome<'a>(frame: &AdminFrame<'a>, base: &BaseUrl, title: String, paper: 
         title,
         css: CSS,
         paper: paper.to_owned(),
-        warnings: Vec::new(),
+        warnings,
         risks,
         encodes: None,
+        site: state.site_name().all(),
         back: None,
     }
 }
@@ -279,12 +287,7 @@ pub async fn poster(
 ) -> AppResult<Response> {
     let frame = AdminFrame::new(state, lang, None);
     let item = item(state, p, Source::Poster, POSTER_QR_MM).await?;
-    let mut chrome = chrome(
-        &frame,
-        state.base_url(),
-        format!("{} {}", item.code, item.title_plain),
-        "A4",
-    );
+    let mut chrome = chrome(&frame, state, format!("{} {}", item.code, item.title_plain), "A4");
     chrome.encodes = Some(item.payload.clone());
     chrome.warnings.extend(status_warning(&frame.l, p));
     chrome.back = back;
@@ -300,12 +303,7 @@ pub async fn poster(
 /// The A5 counter stand of `p` (staff only).
 pub async fn stand(state: &AppState, frame: &AdminFrame<'_>, p: &Procedure) -> AppResult<Response> {
     let item = item(state, p, Source::Counter, STAND_QR_MM).await?;
-    let mut chrome = chrome(
-        frame,
-        state.base_url(),
-        format!("{} {}", item.code, item.title_plain),
-        "A5",
-    );
+    let mut chrome = chrome(frame, state, format!("{} {}", item.code, item.title_plain), "A5");
     chrome.encodes = Some(item.payload.clone());
     chrome.warnings.extend(status_warning(&frame.l, p));
     chrome.back = Some("/admin".into());

@@ -107,7 +107,7 @@ pub async fn labels(
         }
     }
     let frame = AdminFrame::new(&state, &lang, Some(&staff));
-    let mut chrome = print::chrome(&frame, state.base_url(), frame.l.t("print-labels-title"), "A4");
+    let mut chrome = print::chrome(&frame, &state, frame.l.t("print-labels-title"), "A4");
     chrome.back = Some("/admin".into());
     let mut items = Vec::new();
     for raw in raw_codes.iter().take(layout.per_sheet() * MAX_SHEETS) {
