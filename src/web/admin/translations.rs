@@ -53,42 +53,67 @@ fn target_lang(state: &AppState, staff: &Staff, raw: &str) -> AppResult<(LangTag
     Ok((tag, name))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn render(
-    state: &AppState,
-    lang: &Lang,
-    staff: &Staff,
-    p: &Procedure,
-    target: &LangTag,
-    target_name: String,
-    values: &TextFields,
-    problems: &[FieldProblem],
+/// The editor for one procedure and language, as every answer of
+/// [`edit_form`] and [`save`] shows it.
+struct Editor<'a> {
+    state: &'a AppState,
+    lang: &'a Lang,
+    staff: &'a Staff,
+    target: &'a LangTag,
+    target_name: &'a str,
+}
+
+/// What one answer shows in the editor besides the procedure.
+struct Shown<'a> {
+    values: &'a TextFields,
+    problems: &'a [FieldProblem],
+    /// Empty for a new translation.
     base_version: Option<i64>,
     alert: Option<String>,
-    theirs: Option<&TextFields>,
+    theirs: Option<&'a TextFields>,
     status: StatusCode,
     saved: bool,
     incomplete: Vec<String>,
-) -> AppResult<Response> {
-    let page = AdminFrame::new(state, lang, Some(staff));
-    let source = p.japanese().map(|t| t.fields.clone()).unwrap_or_default();
-    let existing = p.text(target);
-    let html = EditorPage {
-        page: &page,
-        procedure: p,
-        target: target.to_string(),
-        target_name,
-        fields: field_views(&page.l, values, Some(&source), problems),
-        base_version: base_version.map(|v| v.to_string()).unwrap_or_default(),
-        source_revision: p.revision,
-        outdated: existing.is_some_and(|t| t.revision < p.revision),
-        alert,
-        theirs: theirs.map(|t| field_views(&page.l, t, None, &[])),
-        saved,
-        incomplete,
+}
+
+impl<'a> Shown<'a> {
+    /// The form with these values, nothing else to say.
+    fn form(values: &'a TextFields, base_version: Option<i64>) -> Self {
+        Shown {
+            values,
+            problems: &[],
+            base_version,
+            alert: None,
+            theirs: None,
+            status: StatusCode::OK,
+            saved: false,
+            incomplete: Vec::new(),
+        }
     }
-    .render()?;
-    Ok(page.respond(status, html))
+}
+
+impl Editor<'_> {
+    fn render(&self, p: &Procedure, shown: Shown<'_>) -> AppResult<Response> {
+        let page = AdminFrame::new(self.state, self.lang, Some(self.staff));
+        let source = p.japanese().map(|t| t.fields.clone()).unwrap_or_default();
+        let existing = p.text(self.target);
+        let html = EditorPage {
+            page: &page,
+            procedure: p,
+            target: self.target.to_string(),
+            target_name: self.target_name.to_owned(),
+            fields: field_views(&page.l, shown.values, Some(&source), shown.problems),
+            base_version: shown.base_version.map(|v| v.to_string()).unwrap_or_default(),
+            source_revision: p.revision,
+            outdated: existing.is_some_and(|t| t.revision < p.revision),
+            alert: shown.alert,
+            theirs: shown.theirs.map(|t| field_views(&page.l, t, None, &[])),
+            saved: shown.saved,
+            incomplete: shown.incomplete,
+        }
+        .render()?;
+        Ok(page.respond(shown.status, html))
+    }
 }
 
 pub async fn edit_form(
@@ -104,23 +129,14 @@ pub async fn edit_form(
     }
     let existing = p.text(&tag).cloned();
     let values = existing.as_ref().map(|t| t.fields.clone()).unwrap_or_default();
-    let version = existing.map(|t| t.version);
-    render(
-        &state,
-        &lang,
-        &staff,
-        &p,
-        &tag,
-        name,
-        &values,
-        &[],
-        version,
-        None,
-        None,
-        StatusCode::OK,
-        false,
-        Vec::new(),
-    )
+    let editor = Editor {
+        state: &state,
+        lang: &lang,
+        staff: &staff,
+        target: &tag,
+        target_name: &name,
+    };
+    editor.render(&p, Shown::form(&values, existing.map(|t| t.version)))
 }
 
 pub async fn save(
@@ -131,46 +147,29 @@ pub async fn save(
 ) -> AppResult<Response> {
     let p = load(&state, &raw).await?;
     let (tag, name) = target_lang(&state, &staff, &target)?;
+    let editor = Editor {
+        state: &state,
+        lang: &lang,
+        staff: &staff,
+        target: &tag,
+        target_name: &name,
+    };
     let mut fields = form.text_fields();
     let list_op = super::fields::apply_list_op(&mut fields, form.get("op"));
     let base = form.int("base_version");
     let source_revision = form.int("source_revision").unwrap_or(p.revision);
     if list_op {
-        return render(
-            &state,
-            &lang,
-            &staff,
-            &p,
-            &tag,
-            name,
-            &fields,
-            &[],
-            base,
-            None,
-            None,
-            StatusCode::OK,
-            false,
-            Vec::new(),
-        );
+        return editor.render(&p, Shown::form(&fields, base));
     }
     let problems = field_problems(&fields);
     if !problems.is_empty() {
-        let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return render(
-            &state,
-            &lang,
-            &staff,
+        return editor.render(
             &p,
-            &tag,
-            name,
-            &fields,
-            &problems,
-            base,
-            None,
-            None,
-            status,
-            false,
-            Vec::new(),
+            Shown {
+                problems: &problems,
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+                ..Shown::form(&fields, base)
+            },
         );
     }
     // Asked once: a translation that leaves out what the source has means
@@ -178,25 +177,16 @@ pub async fn save(
     let missing = p.missing_in(&fields);
     if !missing.is_empty() && !form.has("incomplete_ok") {
         let page = AdminFrame::new(&state, &lang, Some(&staff));
-        let labels = missing
+        let incomplete = missing
             .iter()
             .map(|f| page.l.t(&format!("admin-field-{}", f.id())))
             .collect();
-        return render(
-            &state,
-            &lang,
-            &staff,
+        return editor.render(
             &p,
-            &tag,
-            name,
-            &fields,
-            &[],
-            base,
-            None,
-            None,
-            StatusCode::OK,
-            false,
-            labels,
+            Shown {
+                incomplete,
+                ..Shown::form(&fields, base)
+            },
         );
     }
     match state
@@ -207,44 +197,25 @@ pub async fn save(
         Saved::Saved => {
             let p = load(&state, &raw).await?;
             let version = p.text(&tag).map(|t| t.version);
-            render(
-                &state,
-                &lang,
-                &staff,
+            editor.render(
                 &p,
-                &tag,
-                name,
-                &fields,
-                &[],
-                version,
-                None,
-                None,
-                StatusCode::OK,
-                true,
-                Vec::new(),
+                Shown {
+                    saved: true,
+                    ..Shown::form(&fields, version)
+                },
             )
         }
         Saved::NoSuchProcedure => Err(AppError::NotFound),
         Saved::Conflict(theirs) => {
             let page = AdminFrame::new(&state, &lang, Some(&staff));
-            let alert = Some(page.l.t("admin-conflict"));
-            let version = (theirs.version > 0).then_some(theirs.version);
-            let status = StatusCode::CONFLICT;
-            render(
-                &state,
-                &lang,
-                &staff,
+            editor.render(
                 &p,
-                &tag,
-                name,
-                &fields,
-                &[],
-                version,
-                alert,
-                Some(&theirs.fields),
-                status,
-                false,
-                Vec::new(),
+                Shown {
+                    alert: Some(page.l.t("admin-conflict")),
+                    theirs: Some(&theirs.fields),
+                    status: StatusCode::CONFLICT,
+                    ..Shown::form(&fields, (theirs.version > 0).then_some(theirs.version))
+                },
             )
         }
     }
