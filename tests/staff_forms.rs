@@ -38,8 +38,8 @@ async fn list_rows_move_and_grow_with_buttons_and_are_saved_with_save() {
     let page = c.get(&at).await.text();
     assert_eq!(
         inputs(&page, "bring"),
-        ["在留カード", "パスポート", ""],
-        "the items and one empty row"
+        ["在留カード", "パスポート"],
+        "the items, no empty rows"
     );
     assert!(
         page.contains(r#"name="op" value="bring:add""#),
@@ -65,7 +65,7 @@ async fn list_rows_move_and_grow_with_buttons_and_are_saved_with_save() {
         .post(&format!("/admin/procedures/{code}"), &form("op=bring:up:1"))
         .await;
     assert_eq!(r.status, 200);
-    assert_eq!(inputs(&r.text(), "bring"), ["パスポート", "在留カード", ""]);
+    assert_eq!(inputs(&r.text(), "bring"), ["パスポート", "在留カード"]);
     let stored = store
         .procedure(&Code::parse(&code).unwrap())
         .await
@@ -76,16 +76,26 @@ async fn list_rows_move_and_grow_with_buttons_and_are_saved_with_save() {
         ["在留カード", "パスポート"],
         "not saved yet"
     );
-    // Add a row: two empty rows now.
+    // Add a row: one empty row to type into.
     let r = c
         .post(&format!("/admin/procedures/{code}"), &form("op=bring:add"))
         .await;
-    assert_eq!(inputs(&r.text(), "bring"), ["在留カード", "パスポート", "", ""]);
+    assert_eq!(
+        inputs(&r.text(), "bring"),
+        ["在留カード", "パスポート", ""],
+        "one row to type into"
+    );
     // Remove the first, then Save (no op): saved as shown.
     let r = c
         .post(&format!("/admin/procedures/{code}"), &form("op=bring:del:0"))
         .await;
-    assert_eq!(inputs(&r.text(), "bring"), ["パスポート", ""]);
+    assert_eq!(inputs(&r.text(), "bring"), ["パスポート"]);
+    let empty = c.get("/admin/procedures/new").await.text();
+    assert_eq!(
+        inputs(&empty, "bring"),
+        [""],
+        "an empty list has one row to type into"
+    );
     let r = c
         .post(
             &format!("/admin/procedures/{code}"),

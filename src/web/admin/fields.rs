@@ -122,10 +122,13 @@ pub fn field_views(
         .map(|&(name, kind)| {
             let (value, items) = value_of(values, name);
             let (source_value, source_items) = source.map_or(("", &[][..]), |s| value_of(s, name));
-            // One empty row to type a new item into (as many as the source
-            // has more items, in the translation editor); "add a row" adds more.
+            // Empty rows: as many as the source has more items (translation
+            // editor), or one for an empty list; "add a row" adds one more.
             let blanks = if kind == "list" {
-                source_items.len().saturating_sub(items.len()) + 1
+                source_items
+                    .len()
+                    .saturating_sub(items.len())
+                    .max(usize::from(items.is_empty()))
             } else {
                 0
             };
