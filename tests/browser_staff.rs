@@ -181,3 +181,110 @@ async fn staff_create_translate_publish_then_a_vietnamese_phone_reads_it() {
     );
     phone.close().await;
 }
+
+/// A clerk's day in a real browser: sign in, create a procedure, add three
+/// things to bring with the add-a-row button, publish through the
+/// confirmation, see the message, and print the poster: the warning that
+/// the address is this computer's is on screen and not on paper.
+#[tokio::test]
+#[ignore = "needs chromium, chromium-driver and poppler-utils; run by .ci/run"]
+async fn a_clerks_day() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("m.db");
+    drop(start(&db, &["--no-samples"]));
+    add_editor(&db);
+    let server = start(&db, &["--no-samples"]);
+    let url = &server.url;
+    let staff = Browser::start(true, &[]).await;
+    staff.client.goto(&format!("{url}/admin/login")).await.unwrap();
+    fill(&staff, "#name", "sato").await;
+    fill(&staff, "#password", PASSWORD).await;
+    click(&staff, "form[action='/admin/login'] button").await;
+    wait_for(&staff, "a[href='/admin/procedures/new']").await;
+
+    click(&staff, "a[href='/admin/procedures/new']").await;
+    choose_category(&staff).await;
+    fill(&staff, "#f-title", "自転車の登録").await;
+    fill(&staff, "#f-summary", "自転車を登録する手続きです。").await;
+    for (i, item) in ["在留カード", "自転車の保証書", "印鑑"].iter().enumerate() {
+        if i > 0 {
+            click(&staff, "button[name=op][value='bring:add']").await;
+            wait_for(
+                &staff,
+                &format!("ol.list-inputs li:nth-child({}) input[name=bring]", i + 1),
+            )
+            .await;
+        }
+        fill(
+            &staff,
+            &format!("ol.list-inputs li:nth-child({}) input[name=bring]", i + 1),
+            item,
+        )
+        .await;
+    }
+    click(&staff, "form.text-form button.save").await;
+    wait_for(&staff, "p.ok").await;
+    let at = staff.client.current_url().await.unwrap();
+    let code = at.path().trim_start_matches("/admin/procedures/").to_owned();
+    let saved = staff.client.source().await.unwrap();
+    for item in ["在留カード", "自転車の保証書", "印鑑"] {
+        assert!(saved.contains(&format!(r#"value="{item}""#)), "{item} saved");
+    }
+
+    click(&staff, &format!("a[href='/admin/procedures/{code}/publish']")).await;
+    wait_for(
+        &staff,
+        &format!("form[action='/admin/procedures/{code}/publish'] button"),
+    )
+    .await;
+    assert!(staff.client.source().await.unwrap().contains("公開すると"));
+    click(
+        &staff,
+        &format!("form[action='/admin/procedures/{code}/publish'] button"),
+    )
+    .await;
+    wait_for(&staff, "span.status-published").await;
+    let flash = staff
+        .client
+        .find(Locator::Css("p.ok"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(flash.contains("公開しました"), "{flash}");
+
+    staff
+        .client
+        .goto(&format!("{url}/admin/print/poster/{code}"))
+        .await
+        .unwrap();
+    let risk = staff.client.find(Locator::Css(".tools .risk")).await.unwrap();
+    assert!(risk.is_displayed().await.unwrap(), "the warning is on screen");
+    assert!(risk.text().await.unwrap().contains("まだ印刷しないでください"));
+    let pdf = staff
+        .client
+        .print(fantoccini::wd::PrintConfiguration::default())
+        .await
+        .unwrap();
+    let file = dir.path().join("poster.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let text = Command::new("pdftotext").arg(&file).arg("-").output().unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("自転車の登録"), "the poster printed: {text}");
+    assert!(
+        !text.contains("まだ印刷しないでください"),
+        "the warning is not on paper"
+    );
+    staff.close().await;
+}
+
+/// The category: chosen from the list where there is one, else typed.
+async fn choose_category(b: &Browser) {
+    match b.client.find(Locator::Css("select#category")).await {
+        Ok(select) => {
+            select.select_by_index(1).await.unwrap();
+        }
+        Err(_) => fill(b, "#category", "vehicles").await,
+    }
+}
