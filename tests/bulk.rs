@@ -18,7 +18,8 @@ fn multipart(csrf: Option<&str>, file_name: &str, bytes: &[u8]) -> Vec<u8> {
     let mut body = Vec::new();
     if let Some(csrf) = csrf {
         body.extend_from_slice(
-            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n").as_bytes(),
+            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n")
+                .as_bytes(),
         );
     }
     body.extend_from_slice(
@@ -43,8 +44,12 @@ async fn signed_in(store: &Store, app: &axum::Router, role: Role) -> Client {
 async fn upload(c: &mut Client, file_name: &str, bytes: &[u8]) -> common::Reply {
     let csrf = csrf_of(&c.get("/admin/import").await.text());
     let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
-    c.post_bytes("/admin/import", &content_type, multipart(Some(&csrf), file_name, bytes))
-        .await
+    c.post_bytes(
+        "/admin/import",
+        &content_type,
+        multipart(Some(&csrf), file_name, bytes),
+    )
+    .await
 }
 
 fn ja() -> LangTag {
@@ -55,7 +60,11 @@ fn ja() -> LangTag {
 async fn a_good_csv_adds_one_and_updates_one() {
     let (app, store) = common::app_with(None).await;
     let mut c = signed_in(&store, &app, Role::Editor).await;
-    let before = store.procedure(&Code::parse("C4KA").unwrap()).await.unwrap().unwrap();
+    let before = store
+        .procedure(&Code::parse("C4KA").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
     let csv = format!(
         "{HEADER}\n,living,新しい手続き,説明です。,\"在留カード\n印鑑\",\"書く\n出す\",市民課,1階,3番,平日,無料,096,\n\
          c4ka,children,児童手当（改訂）,新しい説明。,\"在留カード\",\"申請する\",子ども課,2階,5番,平日,無料,096,メモ\n"
@@ -65,8 +74,16 @@ async fn a_good_csv_adds_one_and_updates_one() {
     assert_eq!(reply.status, StatusCode::OK, "{html}");
     assert!(html.contains("id=\"import-done\""), "{html}");
 
-    let after = store.procedure(&Code::parse("C4KA").unwrap()).await.unwrap().unwrap();
-    assert_eq!(after.revision, before.revision + 1, "a changed text bumps the revision");
+    let after = store
+        .procedure(&Code::parse("C4KA").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        after.revision,
+        before.revision + 1,
+        "a changed text bumps the revision"
+    );
     assert_eq!(after.category, "children");
     let text = after.japanese().unwrap();
     assert_eq!(text.fields.title, "児童手当（改訂）");
@@ -128,7 +145,11 @@ async fn the_templates_round_trip() {
         assert!(template.header("content-disposition").starts_with("attachment"));
         let reply = upload(&mut c, name, &template.body).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-        assert_eq!(store.procedure_count().await.unwrap(), n + 1, "one draft from {path}");
+        assert_eq!(
+            store.procedure_count().await.unwrap(),
+            n + 1,
+            "one draft from {path}"
+        );
     }
 }
 
@@ -139,7 +160,19 @@ async fn an_xlsx_upload_is_applied() {
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     let row = [
-        "", "living", "エクセルの手続き", "説明", "在留カード\n通帳", "書く", "", "", "", "", "", "", "",
+        "",
+        "living",
+        "エクセルの手続き",
+        "説明",
+        "在留カード\n通帳",
+        "書く",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
     ];
     for (col, (h, v)) in (0u16..).zip(HEADER.split(',').zip(row)) {
         sheet.write_string(0, col, h).unwrap();
@@ -151,7 +184,10 @@ async fn an_xlsx_upload_is_applied() {
     let all = store.all_procedures().await.unwrap();
     let p = all
         .iter()
-        .find(|p| p.text(&ja()).is_some_and(|t| t.fields.title == "エクセルの手続き"))
+        .find(|p| {
+            p.text(&ja())
+                .is_some_and(|t| t.fields.title == "エクセルの手続き")
+        })
         .expect("the XLSX row was added");
     assert_eq!(p.text(&ja()).unwrap().fields.bring, ["在留カード", "通帳"]);
 }
@@ -164,18 +200,32 @@ async fn translators_and_forged_tokens_are_refused() {
     let content_type = format!("multipart/form-data; boundary={BOUNDARY}");
 
     let mut translator = signed_in(&store, &app, Role::Translator).await;
-    assert_eq!(translator.get("/admin/import").await.status, StatusCode::FORBIDDEN);
-    assert_eq!(translator.get("/admin/import/template.csv").await.status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        translator.get("/admin/import").await.status,
+        StatusCode::FORBIDDEN
+    );
+    assert_eq!(
+        translator.get("/admin/import/template.csv").await.status,
+        StatusCode::FORBIDDEN
+    );
     let csrf = csrf_of(&translator.get("/admin").await.text());
     let reply = translator
-        .post_bytes("/admin/import", &content_type, multipart(Some(&csrf), "a.csv", csv.as_bytes()))
+        .post_bytes(
+            "/admin/import",
+            &content_type,
+            multipart(Some(&csrf), "a.csv", csv.as_bytes()),
+        )
         .await;
     assert_eq!(reply.status, StatusCode::FORBIDDEN);
 
     let mut editor = signed_in(&store, &app, Role::Editor).await;
     for csrf in [Some("forged"), Some(""), None] {
         let reply = editor
-            .post_bytes("/admin/import", &content_type, multipart(csrf, "a.csv", csv.as_bytes()))
+            .post_bytes(
+                "/admin/import",
+                &content_type,
+                multipart(csrf, "a.csv", csv.as_bytes()),
+            )
             .await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "token {csrf:?}");
     }
@@ -197,7 +247,10 @@ async fn the_chosen_codes_come_as_png_and_svg_in_a_zip() {
     assert_eq!(names, ["C4KA.png", "C4KA.svg", "H3N8.png", "H3N8.svg"]);
     for code in ["C4KA", "H3N8"] {
         let mut png = Vec::new();
-        zip.by_name(&format!("{code}.png")).unwrap().read_to_end(&mut png).unwrap();
+        zip.by_name(&format!("{code}.png"))
+            .unwrap()
+            .read_to_end(&mut png)
+            .unwrap();
         let img = image::load_from_memory(&png).unwrap().to_luma8();
         let mut prepared = rqrr::PreparedImage::prepare(img);
         let grids = prepared.detect_grids();
@@ -205,12 +258,18 @@ async fn the_chosen_codes_come_as_png_and_svg_in_a_zip() {
         let (_, content) = grids[0].decode().unwrap();
         assert_eq!(content, format!("HTTP://MADOGUCHI.TEST/Q/{code}?source=letter"));
         let mut svg = String::new();
-        zip.by_name(&format!("{code}.svg")).unwrap().read_to_string(&mut svg).unwrap();
+        zip.by_name(&format!("{code}.svg"))
+            .unwrap()
+            .read_to_string(&mut svg)
+            .unwrap();
         assert!(svg.contains("<svg"));
     }
     assert_eq!(
         c.get("/admin/print/codes.zip?code=ZZZZ").await.status,
         StatusCode::BAD_REQUEST
     );
-    assert_eq!(c.get("/admin/print/codes.zip").await.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        c.get("/admin/print/codes.zip").await.status,
+        StatusCode::BAD_REQUEST
+    );
 }

@@ -74,8 +74,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, Unreadable> {
 
 /// Cells of the first worksheet of an XLSX file, as the spreadsheet shows them.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Unreadable> {
-    let mut book: Xlsx<_> =
-        Xlsx::new(Cursor::new(bytes)).map_err(|e| Unreadable(e.to_string()))?;
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| Unreadable(e.to_string()))?;
     let range = book
         .worksheet_range_at(0)
         .ok_or_else(|| Unreadable("no worksheet".into()))?
@@ -174,7 +173,11 @@ pub fn check(cells: &[Vec<String>]) -> Result<Vec<SheetRow>, Vec<SheetProblem>> 
             ended_note: String::new(),
         };
         normalise_newlines(&mut fields);
-        problems.extend(field_problems(&fields).into_iter().map(|problem| SheetProblem { row, problem }));
+        problems.extend(
+            field_problems(&fields)
+                .into_iter()
+                .map(|problem| SheetProblem { row, problem }),
+        );
         rows.push(SheetRow {
             row,
             code,
@@ -185,7 +188,11 @@ pub fn check(cells: &[Vec<String>]) -> Result<Vec<SheetRow>, Vec<SheetProblem>> 
     if rows.is_empty() && problems.is_empty() {
         problems.push(SheetProblem::new(2, "", ProblemKind::Empty));
     }
-    if problems.is_empty() { Ok(rows) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(rows)
+    } else {
+        Err(problems)
+    }
 }
 
 /// What a checked sheet changes.
@@ -255,7 +262,11 @@ pub fn plan(rows: Vec<SheetRow>, stored: &[Procedure], now: &str) -> Result<Plan
         plan.updated.push(code);
         plan.procedures.push(p);
     }
-    if problems.is_empty() { Ok(plan) } else { Err(problems) }
+    if problems.is_empty() {
+        Ok(plan)
+    } else {
+        Err(problems)
+    }
 }
 
 fn fresh_code(used: &mut HashSet<String>) -> Code {
@@ -334,7 +345,10 @@ mod tests {
         let head = HEADER.join(",");
         let sheet = format!("{head}\n,residence,,s\n,Bad Cat,t,s,\"a\n\nb\"\nZZZZZZZ!,residence,t\n");
         let problems = check(&cells(&sheet)).unwrap_err();
-        let at: Vec<(usize, &str)> = problems.iter().map(|p| (p.row, p.problem.field.as_str())).collect();
+        let at: Vec<(usize, &str)> = problems
+            .iter()
+            .map(|p| (p.row, p.problem.field.as_str()))
+            .collect();
         assert_eq!(at, [(2, "title"), (3, "category"), (4, "code")]);
     }
 

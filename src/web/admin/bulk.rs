@@ -66,7 +66,8 @@ fn say(page: &AdminFrame<'_>, p: &SheetProblem) -> String {
 }
 
 fn cells(file: &Upload) -> Result<Vec<Vec<String>>, sheet::Unreadable> {
-    let xlsx = file.file_name.to_ascii_lowercase().ends_with(".xlsx") || file.bytes.starts_with(b"PK\x03\x04");
+    let xlsx =
+        file.file_name.to_ascii_lowercase().ends_with(".xlsx") || file.bytes.starts_with(b"PK\x03\x04");
     if xlsx {
         sheet::read_xlsx(&file.bytes)
     } else {
@@ -90,7 +91,8 @@ pub async fn upload(State(state): State<AppState>, lang: Lang, up: StaffUpload) 
     let table = match cells(&file) {
         Ok(t) => t,
         Err(e) => {
-            view.problems.push(page.l.t1("admin-import-unreadable", "reason", &e.0));
+            view.problems
+                .push(page.l.t1("admin-import-unreadable", "reason", &e.0));
             return refused(view);
         }
     };
@@ -110,7 +112,10 @@ pub async fn upload(State(state): State<AppState>, lang: Lang, up: StaffUpload) 
         }
     };
     // One transaction for the whole sheet: all rows or none.
-    state.store().save_procedures(&plan.procedures, &staff.actor()).await?;
+    state
+        .store()
+        .save_procedures(&plan.procedures, &staff.actor())
+        .await?;
     view.done = true;
     view.created = plan.created;
     view.updated = plan.updated;

@@ -37,7 +37,11 @@ pub async fn zip(
         };
         let Some(code) = found else {
             let shown: String = v.chars().take(24).collect();
-            return Err(AppError::BadRequest(frame.l.t1("print-warn-unknown", "code", &shown)));
+            return Err(AppError::BadRequest(frame.l.t1(
+                "print-warn-unknown",
+                "code",
+                &shown,
+            )));
         };
         if !codes.contains(&code) {
             codes.push(code);
@@ -49,7 +53,12 @@ pub async fn zip(
     codes.truncate(MAX_CODES);
     let payloads: Vec<(String, String)> = codes
         .iter()
-        .map(|c| (c.to_string(), state.base_url().qr_payload_from(c, Some(Source::Letter))))
+        .map(|c| {
+            (
+                c.to_string(),
+                state.base_url().qr_payload_from(c, Some(Source::Letter)),
+            )
+        })
         .collect();
     let body = archive(&payloads)?;
     let mut r = body.into_response();
