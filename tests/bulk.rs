@@ -229,6 +229,17 @@ async fn translators_and_forged_tokens_are_refused() {
             .await;
         assert_eq!(reply.status, StatusCode::FORBIDDEN, "token {csrf:?}");
     }
+    // Beyond the server's 1 MiB body limit: refused before it is read.
+    let huge = vec![b'a'; 1024 * 1024 + 1];
+    let csrf = csrf_of(&editor.get("/admin/import").await.text());
+    let reply = editor
+        .post_bytes(
+            "/admin/import",
+            &content_type,
+            multipart(Some(&csrf), "a.csv", &huge),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::PAYLOAD_TOO_LARGE, "{}", reply.text());
     assert_eq!(store.all_procedures().await.unwrap(), before, "nothing changed");
 }
 

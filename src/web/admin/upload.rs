@@ -20,12 +20,19 @@ pub struct StaffUpload {
     pub file: Option<Upload>,
 }
 
-fn broken(e: impl std::fmt::Display) -> Response {
-    let text = e.to_string();
-    if text.contains("length limit") || text.contains("too large") {
+fn broken(e: axum::extract::multipart::MultipartError) -> Response {
+    // Too long, whichever limit noticed first (the server's layer wraps its
+    // error deep in the chain); otherwise a broken upload.
+    let mut too_large = e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE;
+    let mut source: Option<&dyn std::error::Error> = Some(&e);
+    while let Some(err) = source {
+        too_large |= err.to_string().contains("length limit exceeded");
+        source = err.source();
+    }
+    if too_large {
         AppError::TooLarge.into_response()
     } else {
-        AppError::BadRequest(format!("upload cut short: {text}")).into_response()
+        AppError::BadRequest(format!("upload cut short: {}", e.body_text())).into_response()
     }
 }
 
@@ -35,9 +42,23 @@ impl FromRequest<AppState> for StaffUpload {
     async fn from_request(req: Request, state: &AppState) -> Result<Self, Self::Rejection> {
         let (mut parts, body) = req.into_parts();
         let staff = Staff::from_request_parts(&mut parts, state).await?;
-        let mut multipart = Multipart::from_request(Request::from_parts(parts, body), state)
+        let req = Request::from_parts(parts, body);
+        let is_multipart = req
+            .headers()
+            .get(axum::http::header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"multipart/form-data"));
+        let wrong_form = || AppError::BadRequest("expected a file upload form".into()).into_response();
+        if !is_multipart {
+            // Still the token first: a post without a valid one is a 403 whatever its shape.
+            let form = FormData::from_request(req, state)
+                .await
+                .unwrap_or_else(|_| FormData::from_pairs(Vec::new()));
+            staff.check_csrf(&form).map_err(IntoResponse::into_response)?;
+            return Err(wrong_form());
+        }
+        let mut multipart = Multipart::from_request(req, state)
             .await
-            .map_err(|_| AppError::BadRequest("expected a file upload form".into()).into_response())?;
+            .map_err(|_| wrong_form())?;
         // The whole body is read (within the server's 1 MiB limit) before
         // the token is checked: parts may come in any order.
         let mut fields = Vec::new();
