@@ -103,19 +103,22 @@ pub async fn upload(State(state): State<AppState>, lang: Lang, up: StaffUpload) 
             return refused(view);
         }
     };
-    let stored = state.store().all_procedures().await?;
-    let plan = match sheet::plan(rows, &stored, &crate::store::now()) {
+    // Planned against the stored procedures inside the writing transaction
+    // (fresh codes, revisions): one transaction for the whole sheet.
+    let now = crate::store::now();
+    let planned = state
+        .store()
+        .change_procedures(&staff.actor(), |stored| {
+            sheet::plan(rows, stored, &now).map(|mut plan| (std::mem::take(&mut plan.procedures), plan))
+        })
+        .await?;
+    let plan = match planned {
         Ok(plan) => plan,
         Err(problems) => {
             view.problems = problems.iter().map(|p| say(&page, p)).collect();
             return refused(view);
         }
     };
-    // One transaction for the whole sheet: all rows or none.
-    state
-        .store()
-        .save_procedures(&plan.procedures, &staff.actor())
-        .await?;
     view.done = true;
     view.created = plan.created;
     view.updated = plan.updated;
