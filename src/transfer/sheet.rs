@@ -21,6 +21,9 @@ pub const HEADER: [&str; 13] = [
 /// Data rows read at most (the 1 MiB upload limit comes first in practice).
 pub const MAX_ROWS: usize = 2000;
 
+/// The most an uploaded XLSX file may unpack to.
+const MAX_UNPACKED: u64 = 64 * 1024 * 1024;
+
 /// A problem at a sheet row (1 is the header) and column (a header name,
 /// with an item index for lists such as `steps[1]`; empty for the row as a whole).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,7 +68,8 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, Unreadable> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
-    for record in reader.records().take(MAX_ROWS + 1) {
+    // One row more than allowed, so that `check` can tell there were too many.
+    for record in reader.records().take(MAX_ROWS + 2) {
         let record = record.map_err(|e| Unreadable(e.to_string()))?;
         rows.push(record.iter().map(str::to_owned).collect());
     }
@@ -74,6 +78,18 @@ pub fn read_csv(bytes: &[u8]) -> Result<Vec<Vec<String>>, Unreadable> {
 
 /// Cells of the first worksheet of an XLSX file, as the spreadsheet shows them.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Unreadable> {
+    // An XLSX file is a ZIP: refuse one that would unpack to far more than
+    // a real sheet of this size does, before anything is unpacked.
+    // (Sizes from the central directory, which the reader holds entries to.)
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Unreadable(e.to_string()))?;
+    let mut unpacked = 0u64;
+    for i in 0..archive.len() {
+        let entry = archive.by_index_raw(i).map_err(|e| Unreadable(e.to_string()))?;
+        unpacked = unpacked.saturating_add(entry.size());
+    }
+    if unpacked > MAX_UNPACKED {
+        return Err(Unreadable("the XLSX file unpacks to too much data".into()));
+    }
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| Unreadable(e.to_string()))?;
     let range = book
         .worksheet_range_at(0)
@@ -81,7 +97,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Unreadable> {
         .map_err(|e| Unreadable(e.to_string()))?;
     Ok(range
         .rows()
-        .take(MAX_ROWS + 1)
+        .take(MAX_ROWS + 2)
         .map(|r| r.iter().map(|c| c.to_string()).collect())
         .collect())
 }
