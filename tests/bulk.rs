@@ -127,7 +127,13 @@ async fn errors_in_rows_2_and_5_are_all_reported_and_nothing_changes() {
     let csv = format!("{HEADER}\n,living,新しい,説明,,,,,,,,,\nZZZZ,living,題,説明,,,,,,,,,\n");
     let reply = upload(&mut c, "bad.csv", csv.as_bytes()).await;
     assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(reply.text().contains("行 3、列 code："), "{}", reply.text());
+    assert!(
+        reply
+            .text()
+            .contains("行 3、列 code：この code の手続きが見つかりません"),
+        "{}",
+        reply.text()
+    );
     assert_eq!(store.all_procedures().await.unwrap(), before, "nothing changed");
 }
 

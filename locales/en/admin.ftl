@@ -269,6 +269,7 @@ admin-import-file = File (CSV or XLSX, up to 1 MB)
 admin-import-button = Check and import
 admin-import-refused = Nothing was saved because of these problems. Correct them and upload the file again.
 admin-import-problem = Row { $row }, column { $column }: { $message }
+admin-import-code-problem = Row { $row }, column code: no procedure has this code (a typing mistake, or the same code twice). Leave the code empty for a new procedure.
 admin-import-row-problem = Row { $row }: there are values beyond the last column of the header.
 admin-import-header-problem = The header in row 1 is wrong (column { $column }). Use the header shown above as it is.
 admin-import-no-file = Choose a file.

@@ -245,6 +245,7 @@ admin-import-file = ファイル（CSV または XLSX、1 MB まで）
 admin-import-button = 確認して登録
 admin-import-refused = 問題があったため、何も登録していません。直してから、もう一度アップロードしてください。
 admin-import-problem = 行 { $row }、列 { $column }：{ $message }
+admin-import-code-problem = 行 { $row }、列 code：この code の手続きが見つかりません（書き間違い、または同じ code が 2 回あります）。新しい手続きなら code を空にしてください。
 admin-import-row-problem = 行 { $row }：見出しより多くの列に値があります。
 admin-import-header-problem = 1 行目の見出し（列 { $column }）が違います。上の見出しをそのまま使ってください。
 admin-import-no-file = ファイルを選んでください。

@@ -57,9 +57,11 @@ fn say(page: &AdminFrame<'_>, p: &SheetProblem) -> String {
     args.set("row", p.row);
     args.set("column", p.problem.base_field().to_owned());
     args.set("message", problem_message(l, &p.problem));
-    let id = match (p.row, p.problem.field.is_empty()) {
+    let id = match (p.row, p.problem.field.as_str()) {
         (1, _) => "admin-import-header-problem",
-        (_, true) => "admin-import-row-problem",
+        (_, "") => "admin-import-row-problem",
+        // Malformed, unknown or given twice: the general "not a valid value" says too little.
+        (_, "code") => "admin-import-code-problem",
         _ => "admin-import-problem",
     };
     l.locales.format(l.locale, id, Some(&args))
