@@ -56,7 +56,12 @@ fn say(page: &AdminFrame<'_>, p: &SheetProblem) -> String {
     let mut args = fluent_bundle::FluentArgs::new();
     args.set("row", p.row);
     args.set("column", p.problem.base_field().to_owned());
-    args.set("message", problem_message(l, &p.problem));
+    let message = match p.problem.field.as_str() {
+        // The form's own words for a category say what a valid one looks like.
+        "category" => l.t("admin-err-category"),
+        _ => problem_message(l, &p.problem),
+    };
+    args.set("message", message);
     let id = match (p.row, p.problem.field.as_str()) {
         (1, _) => "admin-import-header-problem",
         (_, "") => "admin-import-row-problem",
