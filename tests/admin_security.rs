@@ -159,6 +159,7 @@ async fn every_staff_form_refuses_a_forged_token() {
         "/admin/users/1/reset-password",
         "/admin/tokens",
         "/admin/tokens/1/revoke",
+        "/admin/import",
     ] {
         let r = c.post(route, "csrf=forged&title=x&name=x").await;
         assert_eq!(r.status, 403, "{route}");

@@ -282,3 +282,34 @@ admin-row-delete = Remove item { $n }
 admin-row-delete-short = Remove
 admin-row-add = Add a row
 print-warn-site-name = No --site-name is set: posters do not say whose service this is. Start the service with --site-name (e.g. "ja=熊本市; en=Kumamoto City").
+
+## Bulk import from a spreadsheet and QR codes in bulk
+admin-import-link = Import from a spreadsheet
+admin-import-title = Import procedures from a spreadsheet
+admin-import-explain = Add or update the Japanese text of many procedures at once from a CSV or Excel (XLSX) file. One row is one procedure.
+admin-import-columns = The first row must be exactly this header:
+admin-import-help-code = A row with an empty code becomes a new draft procedure. A row with a code updates that procedure's Japanese text (a changed text moves it to a new revision, so its translations become out of date).
+admin-import-help-lists = What to bring (bring) and the steps (steps) take one item per line inside their cell (Alt+Enter in Excel).
+admin-import-help-all = The whole file is checked first. If anything is wrong, nothing is saved and every problem is listed by row and column.
+admin-import-template-csv = Download the template (CSV)
+admin-import-template-xlsx = Download the template (Excel)
+admin-import-file = File (CSV or XLSX, up to 1 MB)
+admin-import-button = Check and import
+admin-import-refused = Nothing was saved because of these problems. Correct them and upload the file again.
+admin-import-problem = Row { $row }, column { $column }: { $message }
+admin-import-code-problem = Row { $row }, column code: no procedure has this code (a typing mistake, or the same code twice). Leave the code empty for a new procedure.
+admin-import-row-problem = Row { $row }: there are values beyond the last column of the header.
+admin-import-header-problem = The header in row 1 is wrong (column { $column }). Use the header shown above as it is.
+admin-import-no-file = Choose a file.
+admin-import-unreadable = The file could not be read ({ $reason }). Save it as CSV (UTF-8 or Shift_JIS) or XLSX.
+admin-import-done = { $n ->
+    [one] One procedure was added or updated.
+   *[other] { $n } procedures were added or updated.
+}
+admin-import-created = Added as drafts:
+admin-import-updated = Updated:
+admin-import-unchanged = { $n ->
+    [one] One row had no changes.
+   *[other] { $n } rows had no changes.
+}
+print-codes-zip-button = Download the chosen procedures' QR codes (ZIP: PNG and SVG)

@@ -258,3 +258,28 @@ admin-row-delete = { $n }番目を削除
 admin-row-delete-short = 削除
 admin-row-add = 行を追加
 print-warn-site-name = --site-name が設定されていないため、ポスターに自治体名が入りません。--site-name（例："ja=熊本市; en=Kumamoto City"）を付けてサービスを起動してください。
+
+## 一括登録（表計算ファイル）と QR コードの一括ダウンロード
+admin-import-link = 表計算ファイルから一括登録
+admin-import-title = 表計算ファイルから一括登録
+admin-import-explain = CSV または Excel（XLSX）ファイルで、手続きの日本語の本文をまとめて登録・更新します。1 行が 1 つの手続きです。
+admin-import-columns = 1 行目の見出しは、次のとおりにしてください：
+admin-import-help-code = code が空の行は、新しい手続きとして下書きで登録します。code がある行は、その手続きの日本語の本文を更新します（本文が変わると改訂番号が上がり、翻訳は「更新が必要」になります）。
+admin-import-help-lists = 持ち物（bring）と手順（steps）は、1 つのセルの中で改行して 1 行に 1 項目ずつ書いてください（Excel では Alt＋Enter）。
+admin-import-help-all = ファイル全体を確認してから登録します。1 か所でも問題があれば、何も登録せず、問題のある行と列をすべて表示します。
+admin-import-template-csv = ひな形をダウンロード（CSV）
+admin-import-template-xlsx = ひな形をダウンロード（Excel）
+admin-import-file = ファイル（CSV または XLSX、1 MB まで）
+admin-import-button = 確認して登録
+admin-import-refused = 問題があったため、何も登録していません。直してから、もう一度アップロードしてください。
+admin-import-problem = 行 { $row }、列 { $column }：{ $message }
+admin-import-code-problem = 行 { $row }、列 code：この code の手続きが見つかりません（書き間違い、または同じ code が 2 回あります）。新しい手続きなら code を空にしてください。
+admin-import-row-problem = 行 { $row }：見出しより多くの列に値があります。
+admin-import-header-problem = 1 行目の見出し（列 { $column }）が違います。上の見出しをそのまま使ってください。
+admin-import-no-file = ファイルを選んでください。
+admin-import-unreadable = ファイルを読めませんでした（{ $reason }）。CSV（UTF-8 またはシフトJIS）か XLSX で保存してください。
+admin-import-done = { $n } 件の手続きを登録・更新しました。
+admin-import-created = 新しく登録（下書き）：
+admin-import-updated = 更新：
+admin-import-unchanged = { $n } 件は変更がありませんでした。
+print-codes-zip-button = 選んだ手続きの QR コードをダウンロード（ZIP：PNG と SVG）

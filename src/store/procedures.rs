@@ -135,30 +135,28 @@ impl Store {
 
     /// Every procedure with all its texts, ordered by code (for export).
     pub async fn all_procedures(&self) -> anyhow::Result<Vec<Procedure>> {
-        let rows = sqlx::query_as!(
-            ProcedureRow,
-            "SELECT id, code, status, category, revision, office_id, stale_policy FROM procedures ORDER BY code"
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let texts = sqlx::query_as!(
-            TextRow,
-            "SELECT procedure_id, lang, revision, title, summary, bring, steps, office, floor,
-                    counter, hours, fee, contact, notes, ended_note, updated_at, version
-             FROM procedure_texts ORDER BY procedure_id, lang"
-        )
-        .fetch_all(self.pool())
-        .await?;
-        let mut by_procedure: BTreeMap<i64, Vec<TextRow>> = BTreeMap::new();
-        for t in texts {
-            by_procedure.entry(t.procedure_id).or_default().push(t);
-        }
-        rows.into_iter()
-            .map(|r| {
-                let texts = by_procedure.remove(&r.id).unwrap_or_default();
-                r.into_procedure(texts)
-            })
-            .collect()
+        let mut conn = self.pool().acquire().await?;
+        all_procedures_in(&mut conn).await
+    }
+
+    /// Reads every procedure and writes the ones `change` returns (as
+    /// [`save_procedures`](Self::save_procedures) does), in one transaction
+    /// that holds the write lock from the read on: nobody saves in between,
+    /// and on `Err` nothing is written.
+    pub async fn change_procedures<T, E>(
+        &self,
+        actor: &Actor,
+        change: impl FnOnce(&[Procedure]) -> Result<(Vec<Procedure>, T), E>,
+    ) -> anyhow::Result<Result<T, E>> {
+        let mut tx = self.write().await?;
+        let stored = all_procedures_in(&mut tx).await?;
+        let (changed, out) = match change(&stored) {
+            Ok(x) => x,
+            Err(e) => return Ok(Err(e)),
+        };
+        self.save_procedures_in(&mut tx, &changed, actor).await?;
+        tx.commit().await?;
+        Ok(Ok(out))
     }
 
     /// Published procedures' titles, ordered by category then code.
@@ -253,6 +251,33 @@ impl Store {
         }
         Ok(())
     }
+}
+
+async fn all_procedures_in(conn: &mut SqliteConnection) -> anyhow::Result<Vec<Procedure>> {
+    let rows = sqlx::query_as!(
+        ProcedureRow,
+        "SELECT id, code, status, category, revision, office_id, stale_policy FROM procedures ORDER BY code"
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let texts = sqlx::query_as!(
+        TextRow,
+        "SELECT procedure_id, lang, revision, title, summary, bring, steps, office, floor,
+                    counter, hours, fee, contact, notes, ended_note, updated_at, version
+             FROM procedure_texts ORDER BY procedure_id, lang"
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let mut by_procedure: BTreeMap<i64, Vec<TextRow>> = BTreeMap::new();
+    for t in texts {
+        by_procedure.entry(t.procedure_id).or_default().push(t);
+    }
+    rows.into_iter()
+        .map(|r| {
+            let texts = by_procedure.remove(&r.id).unwrap_or_default();
+            r.into_procedure(texts)
+        })
+        .collect()
 }
 
 /// Inserts or replaces one text; a replaced text's version moves on.

@@ -5,6 +5,7 @@
 //! drops a field) and validation names the record and field at fault.
 
 mod entries;
+pub mod sheet;
 
 use serde::{Deserialize, Serialize};
 

@@ -81,6 +81,12 @@ impl Client {
         self.run(req, Body::from(form.to_owned())).await
     }
 
+    /// Posts a body of any type (a multipart upload, for instance).
+    pub async fn post_bytes(&mut self, uri: &str, content_type: &str, body: Vec<u8>) -> Reply {
+        let req = Request::post(uri).header("content-type", content_type);
+        self.run(req, Body::from(body)).await
+    }
+
     /// Fetches `page` for its CSRF token, then posts `form` plus the token to `action`.
     pub async fn submit(&mut self, page: &str, action: &str, form: &str) -> Reply {
         let html = self.get(page).await.text();

@@ -21,6 +21,11 @@ impl FormData {
         FormData(url::form_urlencoded::parse(body).into_owned().collect())
     }
 
+    /// The text fields of a multipart form.
+    pub fn from_pairs(pairs: Vec<(String, String)>) -> FormData {
+        FormData(pairs)
+    }
+
     /// The first value of `key`, or "".
     pub fn get(&self, key: &str) -> &str {
         self.0

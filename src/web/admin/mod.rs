@@ -3,6 +3,8 @@
 
 mod attempt;
 mod audit;
+mod bulk;
+mod codes;
 mod fields;
 mod form;
 mod frame;
@@ -14,6 +16,7 @@ mod session;
 mod stats;
 mod throttle;
 mod translations;
+mod upload;
 mod users;
 
 use axum::Router;
@@ -78,6 +81,10 @@ pub fn router() -> Router<AppState> {
         .route("/admin/print/poster/{code}", get(print::poster))
         .route("/admin/print/stand/{code}", get(print::stand))
         .route("/admin/print/labels", get(print::labels))
+        .route("/admin/print/codes.zip", get(codes::zip))
+        .route("/admin/import", get(bulk::form).post(bulk::upload))
+        .route("/admin/import/template.csv", get(bulk::template_csv))
+        .route("/admin/import/template.xlsx", get(bulk::template_xlsx))
         // Staff pages hold personal and unpublished data: never cache them.
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
