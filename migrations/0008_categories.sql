@@ -31,13 +31,19 @@ INSERT OR IGNORE INTO category_names (slug, lang, name)
 
 -- A procedure written with a slug not yet listed (a JSON import) creates it,
 -- named by its slug until staff name it: every stored slug has a row.
+-- (NOT EXISTS, not OR IGNORE: an UPSERT firing the trigger would impose
+-- its own conflict policy on the trigger's statements.)
 CREATE TRIGGER procedures_category_insert AFTER INSERT ON procedures
 BEGIN
-    INSERT OR IGNORE INTO categories (slug) VALUES (NEW.category);
-    INSERT OR IGNORE INTO category_names (slug, lang, name) VALUES (NEW.category, 'ja', NEW.category);
+    INSERT INTO categories (slug) SELECT NEW.category
+        WHERE NOT EXISTS (SELECT 1 FROM categories WHERE slug = NEW.category);
+    INSERT INTO category_names (slug, lang, name) SELECT NEW.category, 'ja', NEW.category
+        WHERE NOT EXISTS (SELECT 1 FROM category_names WHERE slug = NEW.category AND lang = 'ja');
 END;
 CREATE TRIGGER procedures_category_update AFTER UPDATE OF category ON procedures
 BEGIN
-    INSERT OR IGNORE INTO categories (slug) VALUES (NEW.category);
-    INSERT OR IGNORE INTO category_names (slug, lang, name) VALUES (NEW.category, 'ja', NEW.category);
+    INSERT INTO categories (slug) SELECT NEW.category
+        WHERE NOT EXISTS (SELECT 1 FROM categories WHERE slug = NEW.category);
+    INSERT INTO category_names (slug, lang, name) SELECT NEW.category, 'ja', NEW.category
+        WHERE NOT EXISTS (SELECT 1 FROM category_names WHERE slug = NEW.category AND lang = 'ja');
 END;
