@@ -179,6 +179,11 @@ async fn staff_manage_categories_and_the_index_groups_and_searches() {
         "sample names in Vietnamese"
     );
     assert!(html.contains(r#"<label for="q">"#));
+    let ja = get(&app, "/?lang=ja", &[]).await.text();
+    assert!(
+        ja.contains("<h2>ペット</h2>") && ja.contains("<h2>駐輪場</h2>"),
+        "{ja}"
+    );
 
     // Search: a Vietnamese title in any case, a code, or nothing.
     let found = get(&app, &format!("/?lang=vi&q={}", enc("ĐĂNG KÝ NUÔI")), &[])
@@ -225,6 +230,10 @@ async fn staff_manage_categories_and_the_index_groups_and_searches() {
     assert!(
         log.contains("分類 pets を作成") && log.contains("分類 parking の名前を変更"),
         "{log}"
+    );
+    assert!(
+        log.contains("分類の名前 (vi)") && log.contains("Thú cưng"),
+        "each name a field"
     );
 }
 

@@ -270,5 +270,7 @@ admin-category-err-ja = Enter the Japanese name.
 admin-category-err-long = A name is at most 100 characters.
 admin-category-err-characters = The name contains characters that cannot be used.
 admin-category-err-taken = This key is already in use.
+admin-field-category_name = Category name
+admin-field-slug = Category key
 admin-audit-category-create = Created category { $name }
 admin-audit-category-update = Renamed category { $name }

@@ -246,5 +246,7 @@ admin-category-err-ja = 日本語の名前を入力してください。
 admin-category-err-long = 名前は100文字以内で入力してください。
 admin-category-err-characters = 名前に使えない文字が含まれています。
 admin-category-err-taken = この識別名はすでに使われています。
+admin-field-category_name = 分類の名前
+admin-field-slug = 分類の識別名
 admin-audit-category-create = 分類 { $name } を作成
 admin-audit-category-update = 分類 { $name } の名前を変更

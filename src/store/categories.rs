@@ -31,8 +31,13 @@ pub enum CategoryCreated {
     SlugTaken,
 }
 
-fn names_json(names: &BTreeMap<String, String>) -> serde_json::Value {
-    serde_json::to_value(names).expect("plain data serialises")
+/// Names as the audit log keeps them, `{"vi": {"category_name": …}}`, so
+/// its diff labels each one as a field of its language.
+fn names_json(names: &BTreeMap<String, String>) -> serde_json::Map<String, serde_json::Value> {
+    names
+        .iter()
+        .map(|(lang, name)| (lang.clone(), serde_json::json!({ "category_name": name })))
+        .collect()
 }
 
 impl Store {
@@ -103,7 +108,9 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        let after = serde_json::json!({ "slug": s, "names": names_json(names) });
+        let mut after = names_json(names);
+        after.insert("slug".into(), s.into());
+        let after = serde_json::Value::Object(after);
         let entity = format!("category:{s}");
         audit::record(
             &mut tx,
@@ -146,8 +153,8 @@ impl Store {
             .await?;
         }
         if before.names != *names {
-            let b = serde_json::json!({ "names": names_json(&before.names) });
-            let a = serde_json::json!({ "names": names_json(names) });
+            let b = serde_json::Value::Object(names_json(&before.names));
+            let a = serde_json::Value::Object(names_json(names));
             let entity = format!("category:{slug}");
             audit::record(
                 &mut tx,
