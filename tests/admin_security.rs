@@ -256,7 +256,7 @@ async fn script_typed_into_every_field_comes_back_escaped() {
         .submit(
             "/admin/procedures/new",
             "/admin/procedures/new",
-            &format!("category=x{form}"),
+            &format!("category=residence{form}"),
         )
         .await;
     assert_eq!(r.status, 303, "{}", r.text());

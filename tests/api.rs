@@ -74,7 +74,7 @@ async fn tokens_create_update_conflict_and_audit() {
         "POST",
         "/api/v1/procedures",
         &editor,
-        Some(json!({ "category": "pets", "ja": ja("犬の登録") })),
+        Some(json!({ "category": "living", "ja": ja("犬の登録") })),
     )
     .await;
     assert_eq!(status, 201, "{created}");

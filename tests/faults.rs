@@ -38,7 +38,7 @@ async fn api(app: &Router, method: &str, uri: &str, token: &str, body: serde_jso
 }
 
 fn new_procedure(summary: &str) -> serde_json::Value {
-    json!({ "category": "faults", "ja": { "title": "障害試験", "summary": summary, "bring": ["在留カード"], "steps": ["窓口へ"], "office": "区役所" } })
+    json!({ "category": "living", "ja": { "title": "障害試験", "summary": summary, "bring": ["在留カード"], "steps": ["窓口へ"], "office": "区役所" } })
 }
 
 /// The staff's Japanese "nothing saved" page, with its Retry-After.
@@ -152,7 +152,7 @@ async fn a_locked_database_refuses_saves_clearly_and_the_public_pages_keep_servi
     assert_eq!(
         count(
             &store,
-            "SELECT COUNT(*) FROM procedures WHERE category = 'faults'"
+            "SELECT COUNT(*) FROM procedure_texts WHERE title = '障害試験'"
         )
         .await,
         0

@@ -55,7 +55,7 @@ admin-status-draft = Draft
 admin-status-published = Published
 admin-status-archived = Archived
 admin-category = Category
-admin-category-hint = Lower-case letters, digits and hyphens, e.g. residence
+admin-category-hint = Choose from the list (new categories are made on the Categories page)
 admin-filter = Show
 admin-none-found = No procedures found.
 admin-code = Code
@@ -152,7 +152,7 @@ admin-unavailable-title = Not saved
 admin-busy-body = The database is busy with another change (an import or a backup may be running). Nothing was saved. Please go back and try again in a few seconds.
 admin-cannot-write-body = The database cannot be written to at the moment: its disk is full or read-only. Nothing was saved. Please tell the system administrator; the public pages keep working.
 admin-err-item = Item { $n }:
-admin-err-category = The category must be lower-case letters, digits and hyphens.
+admin-err-category = Choose a category from the list.
 admin-err-code-immutable = A procedure's code cannot be changed: it is printed on posters.
 admin-err-user-name = A user name has 1 to 40 letters, digits, '.', '_' or '-'.
 admin-err-role = Please choose a role.
@@ -313,3 +313,23 @@ admin-import-unchanged = { $n ->
    *[other] { $n } rows had no changes.
 }
 print-codes-zip-button = Download the chosen procedures' QR codes (ZIP: PNG and SVG)
+
+## Categories
+admin-nav-categories = Categories
+admin-categories-explain = Categories of procedures. The public index groups procedures by category, named in each reader's language.
+admin-category-choose = (choose one)
+admin-category-new = New category
+admin-category-create = Create
+admin-category-names = Names by language
+admin-category-name-ja = Name (Japanese)
+admin-category-name-en = Name (English)
+admin-category-slug = Key (letters)
+admin-category-slug-hint = Letters, digits and hyphens. Left empty, it is made from the English name. It cannot be changed later.
+admin-category-err-ja = Enter the Japanese name.
+admin-category-err-long = A name is at most 100 characters.
+admin-category-err-characters = The name contains characters that cannot be used.
+admin-category-err-taken = This key is already in use.
+admin-field-category_name = Category name
+admin-field-slug = Category key
+admin-audit-category-create = Created category { $name }
+admin-audit-category-update = Renamed category { $name }

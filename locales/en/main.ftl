@@ -23,6 +23,10 @@ language-picker = Language
 index-title = City procedures
 index-intro = Choose a procedure, or type the code printed under the QR code.
 no-procedures = No procedures have been published yet.
+# The search box on the index: its label, its button, and what shows when nothing matches.
+search-label = Search procedures by name or code
+search-submit = Search
+search-none = No procedure matches your search. Try other words, or type the code above.
 code-label = Procedure code
 code-hint = 4 to 6 letters and numbers, for example K7Q2
 code-submit = Open

@@ -2,6 +2,7 @@
 //! Knows nothing of HTTP, SQL or Fluent.
 
 mod base_url;
+mod category;
 mod code;
 mod fields;
 mod lang;
@@ -14,6 +15,7 @@ mod user;
 pub mod validate;
 
 pub use base_url::{BaseUrl, BaseUrlError, PrintRisk, redact_url};
+pub use category::{CategorySlug, CategorySlugError};
 pub use code::{Code, CodeError};
 pub use fields::{Composed, Field, StalePolicy};
 pub use lang::{LangTag, LangTagError};

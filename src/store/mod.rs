@@ -1,6 +1,7 @@
 //! The SQLite store. Knows SQL and the domain types; nothing of HTTP.
 
 pub mod audit;
+mod categories;
 mod changes;
 mod editing;
 mod fault;
@@ -21,6 +22,7 @@ use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 pub use audit::AuditEntry;
+pub use categories::{Category, CategoryCreated};
 pub use editing::Saved;
 pub use fault::Fault;
 pub use procedures::ProcedureTitles;

@@ -1,4 +1,4 @@
-//! What the staff pages list: procedures with filters, categories, and the
+//! What the staff pages list: procedures with filters and the
 //! translation matrix (procedures × languages).
 
 use super::Store;
@@ -65,14 +65,6 @@ impl Store {
         )
         .fetch_all(self.pool())
         .await?)
-    }
-
-    pub async fn categories(&self) -> anyhow::Result<Vec<String>> {
-        Ok(
-            sqlx::query_scalar!("SELECT DISTINCT category FROM procedures ORDER BY category")
-                .fetch_all(self.pool())
-                .await?,
-        )
     }
 
     /// Procedures × `languages`: missing, out of date (translated from an

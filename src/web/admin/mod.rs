@@ -4,6 +4,7 @@
 mod attempt;
 mod audit;
 mod bulk;
+mod categories;
 mod codes;
 mod fields;
 mod form;
@@ -66,6 +67,14 @@ pub fn router() -> Router<AppState> {
         .route(
             "/admin/procedures/{code}/stale-policy",
             post(lifecycle::stale_policy),
+        )
+        .route(
+            "/admin/categories",
+            get(categories::list).post(categories::create),
+        )
+        .route(
+            "/admin/categories/{slug}",
+            get(categories::edit_form).post(categories::save),
         )
         .route("/admin/offices", get(offices::list).post(offices::create))
         .route("/admin/offices/{id}", get(offices::edit_form).post(offices::save))

@@ -9,10 +9,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use super::fields::{FieldView, field_views};
 use super::{AdminFrame, Staff, StaffForm};
 use crate::AppState;
-use crate::domain::validate::{FieldProblem, ProblemKind, category_ok, field_problems};
+use crate::domain::validate::{FieldProblem, ProblemKind, field_problems};
 use crate::domain::{Code, Procedure, TextFields};
 use crate::error::{AppError, AppResult};
-use crate::store::{AdminRow, Saved, TranslationCell};
+use crate::store::{AdminRow, Category, Saved, TranslationCell};
 use crate::web::{Lang, query_param};
 
 pub(super) async fn load(state: &AppState, raw: &str) -> AppResult<Procedure> {
@@ -28,7 +28,17 @@ struct ListPage<'a> {
     q: String,
     status: String,
     category: String,
-    categories: Vec<String>,
+    categories: Vec<Category>,
+}
+
+impl ListPage<'_> {
+    /// A row's category by its Japanese name (the slug if unknown).
+    fn category_name<'b>(&'b self, slug: &'b str) -> &'b str {
+        self.categories
+            .iter()
+            .find(|c| c.slug == slug)
+            .map_or(slug, Category::name_ja)
+    }
 }
 
 pub async fn list(
@@ -86,6 +96,8 @@ struct EditPage<'a> {
     languages: Vec<LangStatus>,
     /// Office records to choose from: (id, Japanese name).
     offices: Vec<(i64, String)>,
+    /// The categories to choose from.
+    categories: Vec<Category>,
     saved: bool,
     /// What was just done (published, archived …), said once after the redirect.
     done: Option<String>,
@@ -143,6 +155,7 @@ pub async fn new_form(State(state): State<AppState>, lang: Lang, staff: Staff) -
         theirs: None,
         languages: vec![],
         offices: vec![],
+        categories: state.store().categories().await?,
         saved: false,
         done: None,
     }
@@ -150,10 +163,11 @@ pub async fn new_form(State(state): State<AppState>, lang: Lang, staff: Staff) -
     Ok(page.respond(StatusCode::OK, html))
 }
 
-fn category_problem(category: &str) -> Option<FieldProblem> {
-    (!category_ok(category)).then(|| FieldProblem {
+/// The category must be one of the managed list (chosen from a select).
+fn category_problem(category: &str, categories: &[Category]) -> Option<FieldProblem> {
+    (!categories.iter().any(|c| c.slug == category)).then(|| FieldProblem {
         field: "category".into(),
-        kind: ProblemKind::Empty,
+        kind: ProblemKind::Invalid,
     })
 }
 
@@ -166,8 +180,9 @@ pub async fn create(
     let mut fields = form.text_fields();
     let list_op = super::fields::apply_list_op(&mut fields, form.get("op"));
     let category = form.get("category").trim().to_ascii_lowercase();
+    let categories = state.store().categories().await?;
     let mut problems = field_problems(&fields);
-    problems.extend(category_problem(&category));
+    problems.extend(category_problem(&category, &categories));
     if list_op || !problems.is_empty() {
         let page = AdminFrame::new(&state, &lang, Some(&staff));
         let alert = problems
@@ -191,6 +206,7 @@ pub async fn create(
             theirs: None,
             languages: vec![],
             offices: vec![],
+            categories,
             saved: false,
             done: None,
         }
@@ -231,6 +247,7 @@ pub async fn edit_form(
         theirs: None,
         languages: language_statuses(&state, &page, &p),
         offices: office_choices(&state).await?,
+        categories: state.store().categories().await?,
         saved: query_param(query.as_deref(), "saved") == "1",
         done: done_message(&page, &query_param(query.as_deref(), "done")),
     }
@@ -252,6 +269,7 @@ pub async fn update(
     let page = AdminFrame::new(&state, &lang, Some(&staff));
     let base_version = form.int("base_version").unwrap_or(0);
     let offices = office_choices(&state).await?;
+    let categories = state.store().categories().await?;
     let render = |status: StatusCode,
                   problems: &[FieldProblem],
                   alert: Option<String>,
@@ -267,6 +285,7 @@ pub async fn update(
             theirs: theirs.map(|t| field_views(&page.l, t, None, &[])),
             languages: language_statuses(&state, &page, &p),
             offices: offices.clone(),
+            categories: categories.clone(),
             saved: false,
             done: None,
         }
@@ -287,7 +306,7 @@ pub async fn update(
         );
     }
     let mut problems = field_problems(&fields);
-    problems.extend(category_problem(&category));
+    problems.extend(category_problem(&category, &categories));
     if !problems.is_empty() {
         let alert = problems
             .iter()

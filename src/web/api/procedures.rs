@@ -3,7 +3,7 @@
 use super::Caller;
 use super::schema::{CreateIn, ErrorBody, ProcedureOut, StatusIn, Summary, TextIn, TextOut, UpdateIn};
 use crate::AppState;
-use crate::domain::validate::{FieldProblem, ProblemKind, category_ok, field_problems};
+use crate::domain::validate::{FieldProblem, ProblemKind, field_problems};
 use crate::domain::{Code, LangTag, Procedure, StalePolicy, Status, TextFields};
 use crate::error::{AppError, AppResult};
 use crate::store::Saved;
@@ -105,6 +105,12 @@ pub async fn get(
     Ok(Json(out(&load(&state, &code).await?)))
 }
 
+/// Whether `slug` is a well-formed key of a category staff have made:
+/// the API chooses among categories, it does not create them.
+async fn known_category(state: &AppState, slug: &str) -> AppResult<bool> {
+    Ok(crate::domain::CategorySlug::parse(slug).is_ok() && state.store().category_exists(slug).await?)
+}
+
 /// Creates a draft procedure from its Japanese text; the code is assigned.
 #[utoipa::path(post, path = "/api/v1/procedures", request_body = CreateIn, responses((status = 201, description = "Created as a draft, with a new code", body = ProcedureOut), (status = 400, description = "The body is not JSON of this shape (or not sent as application/json)", body = ErrorBody), (status = 401, description = "No valid bearer token", body = ErrorBody), (status = 403, description = "The token's role may not do this", body = ErrorBody), (status = 422, description = "Invalid values; each problem names its field", body = ErrorBody), (status = 503, description = "The database cannot take writes now (locked, full or read-only); nothing was saved; see Retry-After", body = ErrorBody)))]
 pub async fn create(
@@ -116,7 +122,7 @@ pub async fn create(
     let mut input: CreateIn = body(json)?;
     crate::domain::validate::normalise_newlines(&mut input.ja);
     let mut problems = prefixed("ja", field_problems(&input.ja));
-    if !category_ok(&input.category) {
+    if !known_category(&state, &input.category).await? {
         problems.push(problem("category", ProblemKind::Invalid));
     }
     if !problems.is_empty() {
@@ -154,7 +160,9 @@ pub async fn update(
                 .ok_or_else(|| AppError::Invalid(vec![problem("stale_policy", ProblemKind::Invalid)]))?,
         ),
     };
-    if input.category.as_deref().is_some_and(|c| !category_ok(c)) {
+    if let Some(c) = input.category.as_deref()
+        && !known_category(&state, c).await?
+    {
         return Err(AppError::Invalid(vec![problem("category", ProblemKind::Invalid)]));
     }
     if let Some(policy) = policy {

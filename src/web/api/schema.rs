@@ -74,7 +74,8 @@ pub struct ProcedureOut {
 #[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateIn {
-    /// 1–40 of a-z, 0-9 and -.
+    /// The key of a category staff have made (1–40 of a-z, 0-9 and -);
+    /// an unknown key is refused (422, field `category`).
     #[schema(pattern = r"^[a-z0-9-]{1,40}$")]
     pub(super) category: String,
     /// The Japanese source text.
@@ -90,6 +91,8 @@ pub struct UpdateIn {
     #[serde(default)]
     #[schema(ignore)]
     pub(super) code: Option<String>,
+    /// The key of a category staff have made; an unknown key is refused
+    /// (422, field `category`).
     #[serde(default)]
     #[schema(pattern = r"^[a-z0-9-]{1,40}$")]
     pub(super) category: Option<String>,
