@@ -87,6 +87,48 @@ async fn axe_core_finds_no_violations_on_any_staff_page() {
             problems.extend(axe_violations(&b, &axe, &format!("{url}{page}{sep}lang={lang}")).await);
         }
     }
+    // Edit → save → take back to draft, with the keyboard alone: Enter in
+    // a field saves (the form's first button is Save), Enter on a link
+    // follows it, Enter on the confirmation button confirms.
+    let enter = "\u{E007}";
+    b.client
+        .goto(&format!("{url}/admin/procedures/K7Q2?lang=ja"))
+        .await
+        .unwrap();
+    let title = b.client.find(Locator::Id("f-title")).await.unwrap();
+    title.send_keys(&format!("（改）{enter}")).await.unwrap();
+    let saved = b.client.wait().for_element(Locator::Css("p.ok")).await.unwrap();
+    assert!(saved.text().await.unwrap().contains("保存しました"));
+    b.client
+        .find(Locator::Css("a[href='/admin/procedures/K7Q2/publish?to=draft']"))
+        .await
+        .unwrap()
+        .send_keys(enter)
+        .await
+        .unwrap();
+    let confirm = b
+        .client
+        .wait()
+        .for_element(Locator::Css(
+            "form[action='/admin/procedures/K7Q2/publish'] button[type=submit]",
+        ))
+        .await
+        .unwrap();
+    confirm.send_keys(enter).await.unwrap();
+    b.client
+        .wait()
+        .for_element(Locator::Css("span.status-draft"))
+        .await
+        .unwrap();
+    let done = b
+        .client
+        .find(Locator::Css("p.ok"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(done.contains("下書きに戻しました"), "{done}");
     b.close().await;
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -250,3 +250,19 @@ async fn languages_are_chosen_and_shown_by_name() {
     let en = c.get("/admin/users?lang=en").await.text();
     assert!(en.contains("Tiếng Việt (vi)"), "{en}");
 }
+
+#[tokio::test]
+async fn category_languages_are_named_too() {
+    let (app, store) = app_with(None).await;
+    add_user(&store, "boss", Role::Admin, &[], false).await;
+    let mut c = Client::new(&app);
+    c.sign_in("boss", PASSWORD).await;
+    let page = c.get("/admin/categories").await.text();
+    let row = page
+        .split("<tr>")
+        .find(|r| r.contains("/admin/categories/living"))
+        .unwrap();
+    assert!(row.contains("英語（English）"), "{row}");
+    assert!(row.contains("ベトナム語（Tiếng Việt）"), "{row}");
+    assert!(!row.contains("日本語（日本語）"), "a name said once: {row}");
+}

@@ -123,7 +123,9 @@ impl<'a> AdminFrame<'a> {
         let Some(l) = LangTag::parse(tag).ok().and_then(|t| self.l.locales.get(&t)) else {
             return tag.to_owned();
         };
-        if self.lang == "ja" {
+        if self.lang == "ja" && l.name_ja == l.name {
+            l.name.clone()
+        } else if self.lang == "ja" {
             format!("{}（{}）", l.name_ja, l.name)
         } else {
             format!("{} ({tag})", l.name)
