@@ -340,7 +340,29 @@ async fn the_description_is_cacheable() {
     let r = common::get(&app, "/api/v1/openapi.json", &[]).await;
     assert_eq!(r.status, 200);
     assert!(r.header("content-type").starts_with("application/json"));
-    assert_eq!(r.header("cache-control"), "public, max-age=3600");
+    assert_eq!(r.header("cache-control"), "public, max-age=300");
     let spec: Value = serde_json::from_slice(&r.body).unwrap();
     assert!(spec["paths"]["/api/v1/procedures"].is_object(), "{spec}");
+}
+
+/// The category keys staff have made are the document's `category` enum,
+/// so a client (or Schemathesis) knows which the API accepts.
+#[tokio::test]
+async fn the_document_lists_the_categories_the_api_accepts() {
+    let (app, _) = app_with(None).await;
+    let (status, doc) = call(&app, "GET", "/api/v1/openapi.json", "", None).await;
+    assert_eq!(status, 200);
+    let create = &doc["components"]["schemas"]["CreateIn"]["properties"]["category"]["enum"];
+    let keys: Vec<&str> = create
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(keys.contains(&"living") && keys.contains(&"tax"), "{keys:?}");
+    let update = &doc["components"]["schemas"]["UpdateIn"]["properties"]["category"]["enum"];
+    assert!(
+        update.as_array().unwrap().contains(&serde_json::Value::Null),
+        "optional: null allowed"
+    );
 }

@@ -122,10 +122,38 @@ impl utoipa::Modify for Bearer {
     }
 }
 
-/// The description changes only with the binary: cacheable for an hour.
-async fn openapi() -> impl axum::response::IntoResponse {
-    (
-        [(axum::http::header::CACHE_CONTROL, "public, max-age=3600")],
-        axum::Json(ApiDoc::openapi()),
-    )
+/// The description, with the category keys staff have made as the
+/// `category` enum (the API refuses any other): it changes when staff add a
+/// category, so it is cached for five minutes.
+async fn openapi(
+    axum::extract::State(state): axum::extract::State<AppState>,
+) -> crate::error::AppResult<impl axum::response::IntoResponse> {
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).map_err(anyhow::Error::from)?;
+    let keys: Vec<serde_json::Value> = state
+        .store()
+        .categories()
+        .await?
+        .into_iter()
+        .map(|c| c.slug.into())
+        .collect();
+    for schema in ["CreateIn", "UpdateIn"] {
+        if let Some(category) = doc
+            .pointer_mut(&format!("/components/schemas/{schema}/properties/category"))
+            .and_then(|c| c.as_object_mut())
+        {
+            let mut allowed = keys.clone();
+            // An optional field may be null (left unchanged).
+            if category
+                .get("type")
+                .is_some_and(|t| t.as_array().is_some_and(|a| a.contains(&"null".into())))
+            {
+                allowed.push(serde_json::Value::Null);
+            }
+            category.insert("enum".into(), allowed.into());
+        }
+    }
+    Ok((
+        [(axum::http::header::CACHE_CONTROL, "public, max-age=300")],
+        axum::Json(doc),
+    ))
 }
