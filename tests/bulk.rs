@@ -290,3 +290,51 @@ async fn the_chosen_codes_come_as_png_and_svg_in_a_zip() {
         StatusCode::BAD_REQUEST
     );
 }
+
+/// Two cells at the sheet's far corners (a few hundred bytes) must not make
+/// the server allocate the range between them: refused, nothing changed,
+/// and the server still answers.
+#[tokio::test]
+async fn a_sheet_with_a_far_corner_cell_is_refused_not_allocated() {
+    let (app, store) = common::app_with(None).await;
+    let mut c = signed_in(&store, &app, Role::Editor).await;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, h) in (0u16..).zip(HEADER.split(',')) {
+        sheet.write_string(0, col, h).unwrap();
+    }
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let before = store.all_procedures().await.unwrap();
+    let reply = upload(&mut c, "bomb.xlsx", &bytes).await;
+    assert_ne!(reply.status, StatusCode::OK);
+    assert!(
+        reply.text().contains("1048576"),
+        "names the cell: {}",
+        reply.text()
+    );
+    assert_eq!(store.all_procedures().await.unwrap(), before);
+    assert_eq!(common::get(&app, "/healthz", &[]).await.status, StatusCode::OK);
+}
+
+/// A category the list does not have is a problem in the sheet, not a new
+/// public category made from a typo.
+#[tokio::test]
+async fn a_sheet_category_must_be_on_the_list() {
+    let (app, store) = common::app_with(None).await;
+    let mut c = signed_in(&store, &app, Role::Editor).await;
+    let before = store.all_procedures().await.unwrap();
+    let csv = format!("{HEADER}\nK7Q2,resdience,転入届,,,,,,,,,,\n");
+    let reply = upload(&mut c, "typo.csv", csv.as_bytes()).await;
+    assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", reply.text());
+    assert!(reply.text().contains("category"), "{}", reply.text());
+    assert_eq!(store.all_procedures().await.unwrap(), before);
+    let names: Vec<String> = store
+        .categories()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|c| c.slug)
+        .collect();
+    assert!(!names.contains(&"resdience".to_owned()));
+}

@@ -318,6 +318,14 @@ async fn an_out_of_date_translation_says_so_or_gives_way_to_a_current_language()
     assert!(!html.contains(&vi_hours), "the older translation is not shown");
     assert!(html.contains("平日 9:00〜16:00（変更しました）"));
     assert!(html.contains(r#"<article class="text" lang="ja""#), "{html}");
+    // Not even when asked for by name.
+    let asked = get(&app, "/q/K7Q2?text=vi", &[("accept-language", "vi")])
+        .await
+        .text();
+    assert!(
+        !asked.contains(&vi_hours),
+        "?text= does not bring the older translation back"
+    );
     let audit = store.audit(Some("K7Q2"), None, 10).await.unwrap();
     assert!(audit.iter().any(|e| e.action == "procedure.stale_policy"));
 }

@@ -333,3 +333,4 @@ admin-field-category_name = Category name
 admin-field-slug = Category key
 admin-audit-category-create = Created category { $name }
 admin-audit-category-update = Renamed category { $name }
+print-too-many-codes = Choose at most { $max } procedures for one download.

@@ -303,3 +303,4 @@ admin-field-category_name = 分類の名前
 admin-field-slug = 分類の識別名
 admin-audit-category-create = 分類 { $name } を作成
 admin-audit-category-update = 分類 { $name } の名前を変更
+print-too-many-codes = 一度にダウンロードできるのは { $max } 件までです。

@@ -33,7 +33,7 @@ pub struct SheetProblem {
 }
 
 impl SheetProblem {
-    fn new(row: usize, column: &str, kind: ProblemKind) -> SheetProblem {
+    pub fn new(row: usize, column: &str, kind: ProblemKind) -> SheetProblem {
         SheetProblem {
             row,
             problem: FieldProblem {
@@ -91,15 +91,44 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, Unreadable> {
         return Err(Unreadable("the XLSX file unpacks to too much data".into()));
     }
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(|e| Unreadable(e.to_string()))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| Unreadable("no worksheet".into()))?
+    let name = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| Unreadable("no worksheet".into()))?;
+    // Cell by cell, never as a whole range: a range is allocated from its
+    // corners, so two cells at A1 and XFD1048576 would ask for ~10^10 slots.
+    // A cell beyond the rows and columns this format has is refused.
+    let mut reader = book
+        .worksheet_cells_reader(&name)
         .map_err(|e| Unreadable(e.to_string()))?;
-    Ok(range
-        .rows()
-        .take(MAX_ROWS + 2)
-        .map(|r| r.iter().map(|c| c.to_string()).collect())
-        .collect())
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(|e| Unreadable(e.to_string()))? {
+        let (row, col) = cell.get_position();
+        let (row, col) = (row as usize, col as usize);
+        if row > MAX_ROWS + 1 || col >= HEADER.len() {
+            let value = calamine::Data::from(cell.get_value().clone()).to_string();
+            if value.trim().is_empty() {
+                continue;
+            }
+            return Err(Unreadable(format!(
+                "a cell outside the {} columns and {} rows a sheet may have (row {}, column {})",
+                HEADER.len(),
+                MAX_ROWS + 1,
+                row + 1,
+                col + 1
+            )));
+        }
+        if rows.len() <= row {
+            rows.resize(row + 1, Vec::new());
+        }
+        let cells = &mut rows[row];
+        if cells.len() <= col {
+            cells.resize(col + 1, String::new());
+        }
+        cells[col] = calamine::Data::from(cell.get_value().clone()).to_string();
+    }
+    Ok(rows)
 }
 
 /// One checked data row.

@@ -103,7 +103,30 @@ pub async fn upload(State(state): State<AppState>, lang: Lang, up: StaffUpload) 
             return refused(view);
         }
     };
-    let rows = match sheet::check(&table) {
+    let mut rows_or_problems = sheet::check(&table);
+    // Categories come from the managed list (they are never deleted, so
+    // one read before the transaction holds for it): a typo in the sheet
+    // must not create a public category.
+    let known: Vec<String> = state
+        .store()
+        .categories()
+        .await?
+        .into_iter()
+        .map(|c| c.slug)
+        .collect();
+    if let Ok(rows) = &rows_or_problems {
+        let unknown: Vec<sheet::SheetProblem> = rows
+            .iter()
+            .filter(|r| !known.contains(&r.category))
+            .map(|r| {
+                sheet::SheetProblem::new(r.row, "category", crate::domain::validate::ProblemKind::Invalid)
+            })
+            .collect();
+        if !unknown.is_empty() {
+            rows_or_problems = Err(unknown);
+        }
+    }
+    let rows = match rows_or_problems {
         Ok(rows) => rows,
         Err(problems) => {
             view.problems = problems.iter().map(|p| say(&page, p)).collect();

@@ -31,6 +31,14 @@ pub async fn zip(
         if k != "code" {
             continue;
         }
+        // Refused, not cut short: a print shop would miss the rest.
+        if codes.len() == MAX_CODES {
+            return Err(AppError::BadRequest(frame.l.tn(
+                "print-too-many-codes",
+                "max",
+                MAX_CODES as u64,
+            )));
+        }
         let found = match Code::parse_lenient(&v) {
             Ok(code) => state.store().procedure(&code).await?.map(|p| p.code),
             Err(_) => None,
@@ -50,7 +58,6 @@ pub async fn zip(
     if codes.is_empty() {
         return Err(AppError::BadRequest(frame.l.t("print-none-chosen")));
     }
-    codes.truncate(MAX_CODES);
     let payloads: Vec<(String, String)> = codes
         .iter()
         .map(|c| {

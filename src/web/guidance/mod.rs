@@ -279,18 +279,22 @@ pub(crate) fn content_preference(page: &Frame<'_>, lang: &Lang) -> Vec<LangTag> 
 /// English, then Japanese, when none fits. `?text=TAG` asks for one of the
 /// procedure's languages by name (the links of the out-of-date notice).
 /// Under [`StalePolicy::Fallback`](crate::domain::StalePolicy) out-of-date
-/// translations are not offered.
+/// translations are not offered, not even by `?text=`.
 fn pick_text<'p>(
     page: &Frame<'_>,
     lang: &Lang,
     procedure: &'p Procedure,
     query: Option<&str>,
 ) -> Option<&'p ProcedureText> {
+    let tags = procedure.readable_languages();
     let asked = super::query_param(query, "text");
-    if let Some(t) = LangTag::parse(&asked).ok().and_then(|t| procedure.text(&t)) {
+    if let Some(t) = LangTag::parse(&asked)
+        .ok()
+        .filter(|t| tags.contains(t))
+        .and_then(|t| procedure.text(&t))
+    {
         return Some(t);
     }
-    let tags = procedure.readable_languages();
     let chosen = best_text_language(&content_preference(page, lang), &tags)?.clone();
     procedure.text(&chosen)
 }
