@@ -3,24 +3,28 @@
 # and memory with 1,000 procedures x 14 languages. Loopback only, bounded
 # (about 5 minutes). Needs Debian's wrk, nginx, curl and python3:
 #
-#   apt-get install -y wrk nginx curl python3
+#   apt-get install -y wrk nginx libnginx-mod-http-brotli-static curl python3 bc
 #   bench/run.sh            # builds --release, prints Markdown to stdout
 #   bench/run.sh > bench/RESULTS.md.new
 #
 # Settings: DURATION (s per run, default 10), ROUNDS (default 3),
-# CONNECTIONS (default 32), THREADS (wrk threads, default 1), PROCEDURES
+# THREADS (wrk threads, default 1), PROCEDURES
 # (default 1000), BIN (a madoguchi binary to use instead of building one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 ROUNDS=${ROUNDS:-3}
-CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-1}
 PROCEDURES=${PROCEDURES:-1000}
 
 if [ -z "${BIN:-}" ]; then
     cargo build --release --locked >&2
     BIN=$PWD/target/release/madoguchi
+fi
+# Bare hyper answering the same bytes: the floor of madoguchi's stack.
+if [ -z "${HYPER_BIN:-}" ]; then
+    cargo build --release --locked --example hyper_floor >&2
+    HYPER_BIN=$PWD/target/release/examples/hyper_floor
 fi
 WORK=$(mktemp -d)
 # nginx workers run as an unprivileged user: let them read the page.
@@ -51,7 +55,7 @@ rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 # wrk's summary as "requests/s p50 p99" (latencies in ms).
 measure() {
     local url=$1; shift
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency "$@" "$url" |
+    wrk -t"$THREADS" -c32 -d"${DURATION}s" --latency "$@" "$url" |
         awk '
             function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
             /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
@@ -60,44 +64,42 @@ measure() {
 }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
-# --- 1. The guidance page and nginx with the same bytes -----------------
+# --- 1. The guidance page: nginx, bare hyper and madoguchi, same bytes ---
 start_app "$WORK/samples.db"
 PAGE="/q/K7Q2"
+# madoguchi's own bytes in each coding, served by nginx with gzip_static and
+# brotli_static (compressed once, as madoguchi keeps them) and by bare hyper.
 mkdir -p "$WORK/www/q"
-curl -sf -H 'Accept-Language: vi' "$APP_URL$PAGE" -o "$WORK/www/q/K7Q2"
+for enc in identity gzip br; do
+    suffix=; [ "$enc" = gzip ] && suffix=.gz; [ "$enc" = br ] && suffix=.br
+    curl -sf -H 'Accept-Language: vi' -H "Accept-Encoding: $enc" "$APP_URL$PAGE" -o "$WORK/www/q/K7Q2$suffix"
+done
+chmod -R a+rX "$WORK/www"
 BYTES=$(stat -c %s "$WORK/www/q/K7Q2")
-GZ_BYTES=$(curl -sf -H 'Accept-Language: vi' -H 'Accept-Encoding: gzip' "$APP_URL$PAGE" | wc -c)
-BR_BYTES=$(curl -sf -H 'Accept-Language: vi' -H 'Accept-Encoding: br' "$APP_URL$PAGE" | wc -c)
-# A second nginx site serves madoguchi's own gzip bytes with gzip_static:
-# compressed once, as madoguchi does, instead of on every request.
-mkdir -p "$WORK/www-static/q"
-cp "$WORK/www/q/K7Q2" "$WORK/www-static/q/K7Q2"
-curl -sf -H 'Accept-Language: vi' -H 'Accept-Encoding: gzip' "$APP_URL$PAGE" -o "$WORK/www-static/q/K7Q2.gz"
+GZ_BYTES=$(stat -c %s "$WORK/www/q/K7Q2.gz")
+BR_BYTES=$(stat -c %s "$WORK/www/q/K7Q2.br")
 
 NGINX_PORT=$(free_port)
-NGINX_STATIC_PORT=$(free_port)
+BROTLI_MODULE=/usr/lib/nginx/modules/ngx_http_brotli_static_module.so
 cat >"$WORK/nginx.conf" <<CONF
-worker_processes auto;
+$( [ -f "$BROTLI_MODULE" ] && echo "load_module $BROTLI_MODULE;" )
+# One worker per core, as deployed.
+worker_processes $(nproc);
 pid $WORK/nginx.pid;
 error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
+events { worker_connections 4096; }
 http {
     access_log off;
     default_type text/html;
     sendfile on;
-    keepalive_requests 100000;
-    gzip on; gzip_comp_level 6;
+    keepalive_requests 1000000;
     client_body_temp_path $WORK/ngx; proxy_temp_path $WORK/ngx; fastcgi_temp_path $WORK/ngx;
     uwsgi_temp_path $WORK/ngx; scgi_temp_path $WORK/ngx;
     server {
         listen 127.0.0.1:$NGINX_PORT;
         root $WORK/www;
-        location / { charset utf-8; add_header Cache-Control no-cache; }
-    }
-    server {
-        listen 127.0.0.1:$NGINX_STATIC_PORT;
-        root $WORK/www-static;
         gzip off; gzip_static on;
+        $( [ -f "$BROTLI_MODULE" ] && echo "brotli_static on;" )
         location / { charset utf-8; add_header Cache-Control no-cache; }
     }
 }
@@ -106,21 +108,58 @@ mkdir -p "$WORK/ngx"
 nginx -c "$WORK/nginx.conf" -g 'daemon off;' &
 NGINX_PID=$!; PIDS+=("$NGINX_PID")
 NGINX_URL="http://127.0.0.1:$NGINX_PORT"
-NGINX_STATIC_URL="http://127.0.0.1:$NGINX_STATIC_PORT"
-for _ in $(seq 50); do curl -sf "$NGINX_URL$PAGE" >/dev/null && break; sleep 0.1; done
-cmp <(curl -sf "$NGINX_URL$PAGE") "$WORK/www/q/K7Q2"
-cmp <(curl -sf -H 'Accept-Encoding: gzip' "$NGINX_STATIC_URL$PAGE") "$WORK/www-static/q/K7Q2.gz"
 
-# Warm both, then alternate: nginx, madoguchi, nginx, madoguchi, ...
-wrk -t1 -c4 -d2s "$NGINX_URL$PAGE" >/dev/null
-wrk -t1 -c4 -d2s -H 'Accept-Language: vi' "$APP_URL$PAGE" >/dev/null
-: >"$WORK/plain"; : >"$WORK/gzip"; : >"$WORK/gzip-static"
+HYPER_PORT=$(free_port)
+"$HYPER_BIN" "127.0.0.1:$HYPER_PORT" "$WORK/www/q/K7Q2" >"$WORK/hyper.log" 2>&1 &
+HYPER_PID=$!; PIDS+=("$HYPER_PID")
+HYPER_URL="http://127.0.0.1:$HYPER_PORT"
+for _ in $(seq 50); do curl -sf "$NGINX_URL$PAGE" >/dev/null && curl -sf "$HYPER_URL$PAGE" >/dev/null && break; sleep 0.1; done
+
+# Every server must answer 200 with madoguchi's bytes in every coding
+# before it is timed (a 403 from a folder nginx cannot read looks fast).
+for enc in identity gzip br; do
+    suffix=; [ "$enc" = gzip ] && suffix=.gz; [ "$enc" = br ] && suffix=.br
+    for url in "$NGINX_URL" "$HYPER_URL" "$APP_URL"; do
+        status=$(curl -s -o "$WORK/check" -w '%{http_code}' -H 'Accept-Language: vi' -H "Accept-Encoding: $enc" "$url$PAGE")
+        if [ "$status" != 200 ] || ! cmp -s "$WORK/check" "$WORK/www/q/K7Q2$suffix"; then
+            echo "$url$PAGE ($enc) answered $status, not the same bytes: refusing to time it" >&2
+            exit 1
+        fi
+    done
+done
+
+# CPU time (user + system, in clock ticks) of a server's processes.
+cpu_ticks() { local t=0 p; for p in "$@"; do t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done; echo "$t"; }
+TICK=$(getconf CLK_TCK)
+NGINX_PIDS=$(pgrep -P "$NGINX_PID" | tr '\n' ' ')
+# wrk's summary plus the server's CPU µs per request: "rps p50 p99 us".
+measure_cpu() {
+    local url=$1 conns=$2 pids=$3; shift 3
+    local before after out requests
+    before=$(cpu_ticks $pids)
+    out=$(wrk -t"$THREADS" -c"$conns" -d"${DURATION}s" --latency "$@" "$url")
+    after=$(cpu_ticks $pids)
+    requests=$(echo "$out" | awk '/requests in/ { print $1 }')
+    echo "$out" | awk -v cpu="$(( (after - before) * 1000000 / TICK ))" -v n="$requests" '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        /^ +50%/ { p50 = ms($2) } /^ +99%/ { p99 = ms($2) }
+        /^Requests\/sec/ { rps = $2 }
+        END { printf "%.0f %.2f %.2f %.1f\n", rps, p50, p99, cpu / n }'
+}
+
+for s in nginx hyper madoguchi; do
+    url=$NGINX_URL; [ $s = hyper ] && url=$HYPER_URL; [ $s = madoguchi ] && url=$APP_URL
+    wrk -t1 -c8 -d2s -H 'Accept-Language: vi' -H 'Accept-Encoding: gzip' "$url$PAGE" >/dev/null
+done
+: >"$WORK/runs"
 for round in $(seq "$ROUNDS"); do
-    for enc in plain gzip gzip-static; do
-        extra=(); [ "$enc" != plain ] && extra=(-H 'Accept-Encoding: gzip')
-        nginx_url=$NGINX_URL; [ "$enc" = gzip-static ] && nginx_url=$NGINX_STATIC_URL
-        echo "nginx $(measure "$nginx_url$PAGE" "${extra[@]}")" >>"$WORK/$enc"
-        echo "madoguchi $(measure "$APP_URL$PAGE" -H 'Accept-Language: vi' "${extra[@]}")" >>"$WORK/$enc"
+    for conns in 32 256; do
+        for enc in identity gzip br; do
+            # Alternated within the round, so drift hits all three alike.
+            echo "$conns $enc nginx $(measure_cpu "$NGINX_URL$PAGE" "$conns" "$NGINX_PIDS" -H 'Accept-Language: vi' -H "Accept-Encoding: $enc")" >>"$WORK/runs"
+            echo "$conns $enc hyper $(measure_cpu "$HYPER_URL$PAGE" "$conns" "$HYPER_PID" -H 'Accept-Language: vi' -H "Accept-Encoding: $enc")" >>"$WORK/runs"
+            echo "$conns $enc madoguchi $(measure_cpu "$APP_URL$PAGE" "$conns" "$APP_PID" -H 'Accept-Language: vi' -H "Accept-Encoding: $enc")" >>"$WORK/runs"
+        done
     done
     echo "round $round done" >&2
 done
@@ -161,18 +200,20 @@ BIG_PAGE=$(measure "$APP_URL/q/Z$(printf %04d $((PROCEDURES / 2)))" -H 'Accept-L
 stop_app
 
 # --- Report --------------------------------------------------------------
-summary() { # file server -> "rps_median p50_median p99_median"
-    local rps p50 p99
-    rps=$(awk -v s="$2" '$1 == s { print $2 }' "$1" | median)
-    p50=$(awk -v s="$2" '$1 == s { print $3 }' "$1" | median)
-    p99=$(awk -v s="$2" '$1 == s { print $4 }' "$1" | median)
-    echo "$rps $p50 $p99"
+# Medians of a server's runs at one setting: "rps p50 p99 cpu_us".
+median_of() { # conns enc server
+    local col out=""
+    for col in 4 5 6 7; do
+        out="$out $(awk -v c="$1" -v e="$2" -v s="$3" -v k="$col" '$1 == c && $2 == e && $3 == s { print $k }' "$WORK/runs" | median)"
+    done
+    echo "$out"
 }
-row() { # label file
-    read -r n_rps n_p50 n_p99 <<<"$(summary "$2" nginx)"
-    read -r m_rps m_p50 m_p99 <<<"$(summary "$2" madoguchi)"
+row() { # conns enc
+    read -r n_rps n_p50 n_p99 n_cpu <<<"$(median_of "$1" "$2" nginx)"
+    read -r h_rps h_p50 h_p99 h_cpu <<<"$(median_of "$1" "$2" hyper)"
+    read -r m_rps m_p50 m_p99 m_cpu <<<"$(median_of "$1" "$2" madoguchi)"
     ratio=$(printf %.2f "$(echo "scale=4; $m_rps / $n_rps" | bc)")
-    echo "| $1 | $n_rps | $n_p50 / $n_p99 | $m_rps | $m_p50 / $m_p99 | **$ratio** |"
+    echo "| $2, -c$1 | $n_rps · $n_cpu µs · $n_p99 ms | $h_rps · $h_cpu µs · $h_p99 ms | $m_rps · $m_cpu µs · $m_p99 ms | **$ratio** |"
 }
 qr_first() { grep "^$1 " "$WORK/qr-first" | awk '{ printf "%.1f\n", $2 * 1000 }' | median; }
 read -r png_rps png_p50 png_p99 <<<"$QR_PNG"
@@ -184,18 +225,23 @@ cat <<MD
 
 Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores,
 $(free -g | awk '/^Mem/ {print $2}') GB RAM, $(uname -sr); $(nginx -v 2>&1 | cut -d' ' -f3), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2).
-Load: \`wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency\` from a second process on
-loopback, nginx and madoguchi alternated, $ROUNDS rounds each; medians shown.
-The page: \`$PAGE\` in Vietnamese, $BYTES bytes ($GZ_BYTES gzip, $BR_BYTES brotli);
-nginx serves the same bytes from a file (\`sendfile on\`, \`gzip on\` level 6: it
-compresses on every request), and in the last row madoguchi's own gzip bytes with
-\`gzip_static on\` (compressed once, as madoguchi keeps them).
+Load: \`wrk -t$THREADS -c32\` and \`-c256\`, ${DURATION} s a run, from a second process on
+loopback; nginx, bare hyper and madoguchi alternated within each of $ROUNDS rounds;
+medians shown. The page: \`$PAGE\` in Vietnamese, $BYTES bytes ($GZ_BYTES gzip,
+$BR_BYTES brotli). nginx ($(nproc) workers, one per core) serves madoguchi's own bytes
+with \`sendfile\`, \`gzip_static\` and \`brotli_static\`; bare hyper
+(\`examples/hyper_floor.rs\`) answers the same bytes from memory. Each was checked
+to answer 200 with those bytes in every coding before it was timed. Cells: req/s ·
+server CPU µs per request (user + system, \`/proc/PID/stat\`) · p99 latency.
 
-| $PAGE | nginx req/s | nginx p50 / p99 ms | madoguchi req/s | madoguchi p50 / p99 ms | ratio |
-|---|---|---|---|---|---|
-$(row "plain" "$WORK/plain")
-$(row "gzip" "$WORK/gzip")
-$(row "gzip, nginx gzip_static" "$WORK/gzip-static")
+| $PAGE | nginx | bare hyper | madoguchi | madoguchi / nginx |
+|---|---|---|---|---|
+$(row 32 identity)
+$(row 32 gzip)
+$(row 32 br)
+$(row 256 identity)
+$(row 256 gzip)
+$(row 256 br)
 
 QR codes: first request after start (drawn; later ones come from the render cache),
 median of the 7 samples: PNG $(qr_first png) ms, SVG $(qr_first svg) ms; under load
@@ -205,15 +251,14 @@ PNG $png_rps req/s (p50 $png_p50 ms, p99 $png_p99 ms), SVG $svg_rps req/s
 Memory (VmRSS): with the 7 samples after the runs above $((APP_RSS_SAMPLES / 1024)) MB.
 $PROCEDURES procedures x 14 languages (\`bench/gen-procedures.py\`, imported in ${IMPORT_S} s):
 $((RSS_START / 1024)) MB after start, $((RSS_FULL / 1024)) MB after all $((PROCEDURES * 13))
-page/language combinations were requested once (${FILL_S} s, one curl, keep-alive),
+page/language combinations were requested once (${FILL_S} s, one curl, keep-alive:
+$(echo "scale=0; $PROCEDURES * 13 / $FILL_S" | bc) cold pages a second, each read, composed and rendered),
 which fills the page cache (bounded at 4,096 pages). A page of that database under load:
 $big_rps req/s (p50 $big_p50 ms, p99 $big_p99 ms).
 
-Raw (server req/s p50 p99):
+Raw (connections coding server req/s p50 p99 cpu-µs):
 
 \`\`\`
-plain: $(tr '\n' ';' <"$WORK/plain")
-gzip:  $(tr '\n' ';' <"$WORK/gzip")
-gzip_static: $(tr '\n' ';' <"$WORK/gzip-static")
+$(cat "$WORK/runs")
 \`\`\`
 MD

@@ -22,14 +22,40 @@ use crate::{AppState, app};
 
 pub const CHECK_EVERY: Duration = Duration::from_secs(2);
 
-/// The router requests go to; replaced when the locales are.
-pub type Current = Arc<ArcSwap<Router>>;
+/// What requests go to; replaced when the locales are.
+pub struct Served {
+    pub state: AppState,
+    pub router: Router,
+}
 
-/// What axum serves: each request goes to the router current when it arrives.
+impl Served {
+    pub fn new(state: AppState) -> Served {
+        Served {
+            router: app(state.clone()),
+            state,
+        }
+    }
+}
+
+pub type Current = Arc<ArcSwap<Served>>;
+
+/// What hyper serves: each request goes to the router current when it
+/// arrives, unless a ready guidance answer can take it first.
 pub fn dispatch(
     current: Current,
 ) -> impl Service<Request, Response = Response, Error = Infallible, Future = impl Send> + Clone + Send {
-    tower::service_fn(move |request: Request| Router::clone(&current.load()).oneshot(request))
+    tower::service_fn(move |request: Request| {
+        let served = current.load();
+        let ready = crate::web::ready_answer(&served.state, &request);
+        let router = ready.is_none().then(|| served.router.clone());
+        async move {
+            match (ready, router) {
+                (Some(response), _) => Ok(response),
+                (None, Some(router)) => router.oneshot(request).await,
+                (None, None) => unreachable!("a ready answer or the router"),
+            }
+        }
+    })
 }
 
 /// Every file's path, size and modification time, in order.
@@ -74,7 +100,7 @@ pub async fn watch_locales(dir: PathBuf, state: AppState, current: Current) {
         match loaded {
             Ok(Ok((locales, problems))) if problems.is_empty() => {
                 let tags: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
-                current.store(Arc::new(app(state.with_locales(locales))));
+                current.store(Arc::new(Served::new(state.with_locales(locales))));
                 tracing::info!("locale files changed: reloaded; languages: {}", tags.join(" "));
             }
             Ok(Ok((_, problems))) => {

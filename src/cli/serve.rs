@@ -12,7 +12,7 @@ use super::live;
 use crate::domain::{BaseUrl, redact_url};
 use crate::i18n::Locales;
 use crate::store::{BUSY_TIMEOUT, Fault, OpenOptions, SESSION_ABSOLUTE, SESSION_IDLE, Store};
-use crate::{AppState, app, samples};
+use crate::{AppState, samples};
 
 pub struct Options {
     pub db: PathBuf,
@@ -104,7 +104,7 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     }
     // Tests and scripts read this line to find a port-0 server.
     tracing::info!("listening on http://{local}");
-    let current: live::Current = Arc::new(ArcSwap::from_pointee(app(state.clone())));
+    let current: live::Current = Arc::new(ArcSwap::from_pointee(live::Served::new(state.clone())));
     if let Some(dir) = locales_dir {
         tokio::spawn(live::watch_locales(dir, state.clone(), current.clone()));
     }

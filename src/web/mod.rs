@@ -19,7 +19,7 @@ mod ruby;
 use std::time::Duration;
 
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 use axum::middleware;
 use axum::routing::get;
 use tower::ServiceBuilder;
@@ -34,7 +34,7 @@ use tracing::Level;
 
 use crate::AppState;
 
-pub use guidance::{CHECK_EVERY, PageCache};
+pub use guidance::{CHECK_EVERY, PageCache, ready_answer};
 pub use lang::Lang;
 pub use ratelimit::RateLimit;
 
@@ -73,18 +73,37 @@ pub fn query_param(query: Option<&str>, key: &str) -> String {
         .unwrap_or_default()
 }
 
-pub fn router(state: AppState) -> Router {
-    let header = |name: &'static str, value: &'static str| {
-        SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), HeaderValue::from_static(value))
-    };
+/// The headers every response carries unless its handler set its own:
+/// made once per router, and stored with each ready answer.
+pub(crate) fn security_headers(state: &AppState) -> HeaderMap {
+    let mut headers = HeaderMap::new();
     // HSTS only where the service is really reached over https.
-    let hsts = SetResponseHeaderLayer::if_not_present(
-        HeaderName::from_static("strict-transport-security"),
-        state
-            .base_url()
-            .is_https()
-            .then(|| HeaderValue::from_static("max-age=31536000")),
-    );
+    if state.base_url().is_https() {
+        headers.insert(
+            "strict-transport-security",
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
+    headers.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    headers.insert("content-security-policy", assets::csp());
+    headers
+}
+
+/// Adds each of `extra` that `headers` does not have yet.
+pub(crate) fn add_missing(headers: &mut HeaderMap, extra: &HeaderMap) {
+    for (name, value) in extra {
+        if !headers.contains_key(name) {
+            headers.insert(name, value.clone());
+        }
+    }
+}
+
+pub fn router(state: AppState) -> Router {
+    let security = security_headers(&state);
+    let header = |name: &'static str| {
+        SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), security.get(name).cloned())
+    };
     Router::new()
         .route("/", get(public::index))
         .route("/q", get(public::code_box))
@@ -120,13 +139,10 @@ pub fn router(state: AppState) -> Router {
                 // compressed already); inside the tracing layer so logs show
                 // the status, outside the rest so error pages compress.
                 .layer(CompressionLayer::new())
-                .layer(hsts)
-                .layer(header("referrer-policy", "no-referrer"))
-                .layer(header("x-content-type-options", "nosniff"))
-                .layer(SetResponseHeaderLayer::if_not_present(
-                    HeaderName::from_static("content-security-policy"),
-                    assets::csp(),
-                ))
+                .layer(header("strict-transport-security"))
+                .layer(header("referrer-policy"))
+                .layer(header("x-content-type-options"))
+                .layer(header("content-security-policy"))
                 .layer(TimeoutLayer::with_status_code(
                     StatusCode::REQUEST_TIMEOUT,
                     Duration::from_secs(30),

@@ -207,6 +207,19 @@ impl PageCache {
         self.epoch.load(Ordering::SeqCst)
     }
 
+    /// Whether the cache may answer without reading the change counter
+    /// first: nothing was written through this server since the last read,
+    /// and that read is younger than `check_every`. The ready-answer path
+    /// asks this instead of awaiting [`refresh`](Self::refresh); when a
+    /// check is due the request takes the full path, which makes it.
+    pub fn current(&self, writes: u64) -> bool {
+        let last = self.checked.load(Ordering::Acquire);
+        let now = self.born.elapsed().as_millis() as u64 + 1;
+        last != 0
+            && writes <= self.writes_seen.load(Ordering::Acquire)
+            && now.saturating_sub(last) < self.check_every.as_millis() as u64
+    }
+
     /// The procedure, from memory or from the database.
     pub async fn procedure(
         &self,

@@ -8,6 +8,7 @@ mod answers;
 mod cache;
 mod completed;
 mod encoding;
+mod ready;
 
 use std::sync::Arc;
 
@@ -29,6 +30,7 @@ use cache::{PageKey, Rendered};
 use completed::{Completed, GONE_FIELDS, GUIDANCE_FIELDS, language_name};
 
 pub use cache::{CHECK_EVERY, PageCache};
+pub use ready::ready_answer;
 
 #[derive(Template)]
 #[template(path = "procedure.html")]
@@ -170,7 +172,9 @@ pub async fn guidance(
         }
         return Ok(rendered.respond(&page, headers));
     };
-    let made = page.finish(Response::new(Body::empty()), Some(&rendered.content));
+    let mut made = page.finish(Response::new(Body::empty()), Some(&rendered.content));
+    // Stored with the answer, so the ready path need not add them.
+    super::add_missing(made.headers_mut(), &super::security_headers(&state));
     let answer = Arc::new(Answer::new(asked, rendered, made.into_parts().0.headers, scan));
     cache.put_answer(epoch, &asked, answer.clone());
     Ok(answer.respond(&state, method, headers))
