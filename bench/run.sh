@@ -179,7 +179,7 @@ stop_app
 # --- 3. Memory with 1,000 procedures x 14 languages ----------------------
 python3 bench/gen-procedures.py "$PROCEDURES" >"$WORK/big.json"
 IMPORT_START=$(date +%s.%N)
-MADOGUCHI_DB="$WORK/big.db" "$BIN" import "$WORK/big.json" >/dev/null 2>&1
+MADOGUCHI_DB="$WORK/big.db" "$BIN" import --create "$WORK/big.json" >/dev/null
 IMPORT_S=$(printf %.1f "$(echo "$(date +%s.%N) - $IMPORT_START" | bc)")
 start_app "$WORK/big.db"
 RSS_START=$(rss_kb "$APP_PID")
