@@ -23,8 +23,8 @@ const ROUTES: [&str; 2] = ["/q/{code}", "/Q/{code}"];
 /// The statuses a ready answer can have.
 const STATUSES: [u16; 3] = [200, 304, 410];
 
-/// Metric handles made once: looking a labelled metric up by its labels
-/// on every request was a tenth of a ready answer's time.
+/// Metric handles made once, so a ready answer does not look each
+/// labelled metric up by its labels (a hash and a map lookup apiece).
 struct Handles {
     /// By route, method (GET, HEAD) and status, as `telemetry::track` labels them.
     requests: [[[Counter; 3]; 2]; 2],
