@@ -52,6 +52,9 @@ struct Inner {
     staff_zone: jiff::tz::TimeZone,
     /// Whose service this is, printed on posters (`--site-name`).
     site_name: domain::SiteName,
+    /// The page cache's byte budget (`--page-cache-mb`), kept for the
+    /// cache a locale reload makes.
+    page_cache_bytes: u64,
 }
 
 /// The locales and the pages rendered with them, replaced together when
@@ -77,6 +80,7 @@ impl AppState {
                 trusted_proxies: Vec::new(),
                 staff_zone: i18n::dates::zone(i18n::dates::ZONE).expect("Tokyo always resolves"),
                 site_name: domain::SiteName::default(),
+                page_cache_bytes: web::DEFAULT_BUDGET_MB << 20,
             }),
             rendering: Arc::new(Rendering {
                 locales,
@@ -91,10 +95,23 @@ impl AppState {
         AppState {
             inner: self.inner.clone(),
             rendering: Arc::new(Rendering {
+                pages: web::PageCache::new(web::CHECK_EVERY, self.inner.page_cache_bytes),
                 locales,
-                pages: web::PageCache::default(),
             }),
         }
+    }
+
+    /// The same state with a page cache of `megabytes`. Call before
+    /// cloning the state.
+    pub fn with_page_cache_mb(mut self, megabytes: u64) -> Self {
+        let bytes = megabytes << 20;
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.page_cache_bytes = bytes;
+        }
+        if let Some(rendering) = Arc::get_mut(&mut self.rendering) {
+            rendering.pages = web::PageCache::new(web::CHECK_EVERY, bytes);
+        }
+        self
     }
 
     /// The same state with another budget for `/qr/…` per client and

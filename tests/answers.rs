@@ -6,6 +6,7 @@ mod common;
 
 use std::io::Read;
 
+use common::ready::REPEAT_VISITS;
 use common::{Reply, get, sample_app};
 
 fn without_request_id(reply: &Reply) -> Vec<(String, String)> {
@@ -22,19 +23,7 @@ fn without_request_id(reply: &Reply) -> Vec<(String, String)> {
 #[tokio::test]
 async fn a_repeat_visit_gets_exactly_what_the_first_got() {
     let app = sample_app().await;
-    let cases: &[(&str, &[(&str, &str)])] = &[
-        ("/q/K7Q2", &[("accept-language", "vi-VN,vi;q=0.9,en;q=0.5")]),
-        ("/q/K7Q2", &[("accept-language", "zh-TW")]),
-        ("/q/K7Q2", &[]),
-        ("/Q/K7Q2?source=poster", &[("accept-language", "ne-NP")]),
-        // Texts only in ja/en/vi: a Nepali page with English text.
-        ("/q/T6ZX", &[("accept-language", "ne")]),
-        // ?lang= sets the cookie; the cookie chooses next time.
-        ("/q/K7Q2?lang=ko", &[("accept-language", "en")]),
-        ("/q/K7Q2", &[("cookie", "lang=fil"), ("accept-language", "en")]),
-        ("/q/k7q2", &[("accept-language", "ja")]),
-    ];
-    for (uri, headers) in cases {
+    for (uri, headers) in REPEAT_VISITS {
         let first = get(&app, uri, headers).await;
         let again = get(&app, uri, headers).await;
         assert_eq!(first.status, 200, "{uri} {headers:?}");

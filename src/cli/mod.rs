@@ -92,6 +92,11 @@ pub enum Command {
         /// it well below the open-file limit (`ulimit -n`).
         #[arg(long, env = "MADOGUCHI_MAX_CONNECTIONS", default_value_t = connections::MAX_CONNECTIONS)]
         max_connections: usize,
+        /// Megabytes of rendered guidance pages kept in memory; the least
+        /// used are rendered again when asked for.
+        #[arg(long, env = "MADOGUCHI_PAGE_CACHE_MB", default_value_t = crate::web::DEFAULT_BUDGET_MB,
+              value_parser = clap::value_parser!(u64).range(1..=65_536))]
+        page_cache_mb: u64,
     },
     /// Import procedures from a JSON file (all or nothing).
     Import {
@@ -239,6 +244,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             site_name,
             header_timeout,
             max_connections,
+            page_cache_mb,
         } => {
             let samples = !no_samples;
             let o = serve::Options {
@@ -254,6 +260,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 time_zone: crate::i18n::dates::zone(&time_zone).map_err(anyhow::Error::msg)?,
                 site_name: crate::domain::SiteName::parse(&site_name)?,
                 log_format: cli.log_format,
+                page_cache_mb,
                 limits: connections::Limits {
                     header_read: std::time::Duration::from_secs(header_timeout),
                     max_connections,

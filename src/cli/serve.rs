@@ -27,6 +27,7 @@ pub struct Options {
     pub time_zone: jiff::tz::TimeZone,
     pub site_name: crate::domain::SiteName,
     pub log_format: super::LogFormat,
+    pub page_cache_mb: u64,
     pub limits: super::connections::Limits,
 }
 
@@ -80,7 +81,8 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         .with_qr_limit(o.qr_per_minute)
         .with_trusted_proxies(o.trusted_proxies.clone())
         .with_time_zone(o.time_zone.clone())
-        .with_site_name(o.site_name.clone());
+        .with_site_name(o.site_name.clone())
+        .with_page_cache_mb(o.page_cache_mb);
     // Nothing to flush into a read-only database.
     let (stop_flushing, stopped) = tokio::sync::oneshot::channel::<()>();
     let flusher = (!store.is_read_only()).then(|| {
@@ -186,6 +188,7 @@ fn log_configuration(
         scan_flush_secs = SCAN_FLUSH_EVERY.as_secs(),
         header_timeout_secs = o.limits.header_read.as_secs(),
         max_connections = o.limits.max_connections,
+        page_cache_mb = o.page_cache_mb,
         "configuration"
     );
 }

@@ -1,16 +1,191 @@
-//! The change counter (migrations/0003): bumped by triggers on every write
-//! to procedures or their texts, whichever process made it.
+//! Which procedures changed (migrations/0009): triggers on procedures,
+//! their texts and office texts write one row per touched code, whichever
+//! process wrote, so a server drops only the pages of those codes.
 
 use super::Store;
+use crate::domain::Code;
+
+/// The most changes read one by one; past this the caller starts afresh.
+const MAX_READ: i64 = 1_000;
+
+/// What changed since a reader's last look.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Changed {
+    Nothing,
+    Codes(Vec<Code>),
+    /// Too much, pruned past, or not said: drop everything.
+    Everything,
+}
+
+#[derive(Debug)]
+pub struct Changes {
+    /// The newest change seen: pass it to the next call.
+    pub seq: i64,
+    pub changed: Changed,
+}
 
 impl Store {
-    /// The current value of the change counter. Equal values mean nothing
-    /// a guidance page shows has changed in between.
-    pub async fn change_counter(&self) -> anyhow::Result<i64> {
-        Ok(
-            sqlx::query_scalar!(r#"SELECT value AS "value!: i64" FROM change_counter WHERE id = 1"#)
-                .fetch_one(self.pool())
-                .await?,
+    /// The changes after `seen` (the `seq` of a previous call; `None` the
+    /// first time, which answers [`Changed::Everything`]).
+    pub async fn changes_since(&self, seen: Option<i64>) -> anyhow::Result<Changes> {
+        let Some(seen) = seen else {
+            return self.everything().await;
+        };
+        // The last seen row itself is read too: if it is gone, rows after
+        // it may have been pruned unread.
+        let rows = sqlx::query!(
+            r#"SELECT seq AS "seq!: i64", code FROM changes WHERE seq >= ? ORDER BY seq LIMIT ?"#,
+            seen,
+            MAX_READ + 2
         )
+        .fetch_all(self.pool())
+        .await?;
+        match rows.first() {
+            Some(first) if first.seq == seen && rows.len() as i64 <= MAX_READ + 1 => {}
+            _ => return self.everything().await,
+        }
+        let seq = rows.last().map_or(seen, |r| r.seq);
+        if rows.len() == 1 {
+            return Ok(Changes {
+                seq,
+                changed: Changed::Nothing,
+            });
+        }
+        let mut codes: Vec<Code> = Vec::with_capacity(rows.len() - 1);
+        for row in &rows[1..] {
+            match row.code.as_deref().map(Code::parse) {
+                Some(Ok(code)) => codes.push(code),
+                _ => {
+                    return Ok(Changes {
+                        seq,
+                        changed: Changed::Everything,
+                    });
+                }
+            }
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        Ok(Changes {
+            seq,
+            changed: Changed::Codes(codes),
+        })
+    }
+
+    async fn everything(&self) -> anyhow::Result<Changes> {
+        let seq = sqlx::query_scalar!(r#"SELECT MAX(seq) AS "seq!: i64" FROM changes"#)
+            .fetch_one(self.pool())
+            .await?;
+        Ok(Changes {
+            seq,
+            changed: Changed::Everything,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Actor, OfficeFields};
+
+    fn code(s: &str) -> Code {
+        Code::parse(s).unwrap()
+    }
+
+    async fn samples() -> Store {
+        let store = Store::in_memory().await.unwrap();
+        crate::samples::load_if_empty(&store).await.unwrap();
+        store
+    }
+
+    async fn insert(store: &Store, code: Option<&str>, times: i64) {
+        sqlx::query(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+             INSERT INTO changes (code) SELECT ? FROM n",
+        )
+        .bind(times)
+        .bind(code)
+        .execute(store.pool())
+        .await
+        .unwrap();
+    }
+
+    #[tokio::test]
+    async fn each_write_names_the_codes_it_touched() {
+        let store = samples().await;
+        let first = store.changes_since(None).await.unwrap();
+        assert_eq!(first.changed, Changed::Everything, "a first look knows nothing");
+        let none = store.changes_since(Some(first.seq)).await.unwrap();
+        assert_eq!((none.seq, none.changed), (first.seq, Changed::Nothing));
+
+        // A procedure's row, then its texts: one code, once.
+        let mut k7q2 = store.procedure(&code("K7Q2")).await.unwrap().unwrap();
+        k7q2.texts[0].fields.title.push('！');
+        store
+            .save_procedures(&[k7q2], &Actor::system("test"))
+            .await
+            .unwrap();
+        let edit = store.changes_since(Some(first.seq)).await.unwrap();
+        assert_eq!(edit.changed, Changed::Codes(vec![code("K7Q2")]));
+        assert!(edit.seq > first.seq);
+
+        // An office's text: the procedures done there, and only those.
+        let actor = Actor::system("test");
+        let fields = OfficeFields {
+            name: "中央区役所".into(),
+            address: "熊本市中央区".into(),
+            floor: "1階".into(),
+            counter: "3番".into(),
+            hours: "8:30–17:15".into(),
+        };
+        let office = store.create_office(&fields, &actor).await.unwrap();
+        store
+            .set_procedure_office(&code("T6ZX"), Some(office), &actor)
+            .await
+            .unwrap();
+        let linked = store.changes_since(Some(edit.seq)).await.unwrap();
+        assert_eq!(linked.changed, Changed::Codes(vec![code("T6ZX")]));
+        let ja = "ja".parse().unwrap();
+        let moved = OfficeFields {
+            floor: "2階".into(),
+            ..fields
+        };
+        store.save_office_text(office, &ja, &moved, &actor).await.unwrap();
+        let office_edit = store.changes_since(Some(linked.seq)).await.unwrap();
+        assert_eq!(office_edit.changed, Changed::Codes(vec![code("T6ZX")]));
+    }
+
+    #[tokio::test]
+    async fn too_many_pruned_or_unnamed_changes_mean_everything() {
+        let store = samples().await;
+        let start = store.changes_since(None).await.unwrap().seq;
+        insert(&store, Some("K7Q2"), MAX_READ).await;
+        let many = store.changes_since(Some(start)).await.unwrap();
+        assert_eq!(
+            many.changed,
+            Changed::Codes(vec![code("K7Q2")]),
+            "{MAX_READ} are read"
+        );
+        insert(&store, Some("K7Q2"), MAX_READ + 1).await;
+        let more = store.changes_since(Some(many.seq)).await.unwrap();
+        assert_eq!(more.changed, Changed::Everything, "one more is too many");
+        assert_eq!(
+            more.seq,
+            many.seq + MAX_READ + 1,
+            "and the reader starts from the newest"
+        );
+
+        insert(&store, None, 1).await;
+        let unnamed = store.changes_since(Some(more.seq)).await.unwrap();
+        assert_eq!(unnamed.changed, Changed::Everything);
+
+        // 10,000 rows are kept: a reader behind that finds its row gone.
+        insert(&store, Some("T6ZX"), 10_000).await;
+        let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM changes")
+            .fetch_one(store.pool())
+            .await
+            .unwrap();
+        assert_eq!(kept, 10_000);
+        let behind = store.changes_since(Some(unnamed.seq)).await.unwrap();
+        assert_eq!(behind.changed, Changed::Everything);
     }
 }

@@ -23,6 +23,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 pub use audit::AuditEntry;
 pub use categories::{Category, CategoryCreated};
+pub use changes::{Changed, Changes};
 pub use editing::Saved;
 pub use fault::Fault;
 pub use procedures::ProcedureTitles;

@@ -34,7 +34,7 @@ use tracing::Level;
 
 use crate::AppState;
 
-pub use guidance::{CHECK_EVERY, PageCache, ready_answer};
+pub use guidance::{CHECK_EVERY, DEFAULT_BUDGET_MB, PageCache, ready_answer};
 pub use lang::Lang;
 pub use ratelimit::RateLimit;
 

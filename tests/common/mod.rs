@@ -4,6 +4,7 @@
 pub mod binary;
 pub mod browser;
 pub mod faults;
+pub mod ready;
 
 use axum::Router;
 use axum::body::Body;

@@ -20,6 +20,7 @@ use axum::response::Response;
 use super::cache::Rendered;
 use super::encoding::Encoding;
 use crate::AppState;
+use crate::domain::Code;
 
 /// The inputs that decide a guidance page, borrowed from the request.
 #[derive(Clone, Copy, Hash, PartialEq, Eq)]
@@ -117,6 +118,8 @@ impl ScanLabels {
 }
 
 pub struct Answer {
+    /// The procedure shown: its answers go when it changes.
+    code: Code,
     asked: Kept,
     page: Arc<Rendered>,
     /// Type, language, caching and cookie headers, as the full path set them.
@@ -126,15 +129,41 @@ pub struct Answer {
 
 impl Answer {
     /// `headers` are a response's headers as made for these inputs.
-    pub fn new(asked: Asked<'_>, page: Arc<Rendered>, mut headers: HeaderMap, scan: ScanLabels) -> Answer {
+    pub fn new(
+        code: Code,
+        asked: Asked<'_>,
+        page: Arc<Rendered>,
+        mut headers: HeaderMap,
+        scan: ScanLabels,
+    ) -> Answer {
         headers.append(VARY, HeaderValue::from_static("Accept-Encoding"));
         headers.insert(axum::http::header::ETAG, page.etag.clone());
         Answer {
+            code,
             asked: asked.to_owned(),
             page,
             headers,
             scan,
         }
+    }
+
+    pub fn code(&self) -> &Code {
+        &self.code
+    }
+
+    /// Bytes held, the page included (it may be shared with other answers:
+    /// counted in each, the budget errs on the safe side).
+    pub fn weight(&self) -> usize {
+        let kept = &self.asked;
+        let inputs = kept.code.len() + kept.query.len() + kept.accept_language.len() + kept.cookie.len();
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(name, value)| name.as_str().len() + value.len() + 64)
+            .sum();
+        let scan = &self.scan;
+        let labels = scan.code.len() + scan.requested.len() + scan.served.len() + scan.source.len();
+        inputs + headers + labels + 256 + self.page.weight()
     }
 
     pub fn answers(&self, asked: &Asked<'_>) -> bool {

@@ -1,44 +1,36 @@
-//! Rendered guidance pages, kept in memory so a page costs about what a
-//! static file costs, with an `ETag` so a revisit costs a 304.
+//! Rendered guidance pages kept in memory, so a page costs about what a
+//! static file costs: a `moka` cache with a byte budget
+//! (`--page-cache-mb`), holding procedures read from the database and the
+//! ready answers made from them.
 //!
-//! Invalidation: the database keeps a change counter bumped by triggers on
-//! every write to procedures and texts (migrations/0003), whichever process
-//! wrote — `madoguchi import` from a shell included. A request reads that
-//! counter when the last read is older than [`CHECK_EVERY`]: one tiny query
-//! at most twice a second instead of one per request, so a change shows up
-//! within half a second. When the locale files change, the server takes a
-//! new state with new locales and a new, empty cache (`cli::live`).
+//! Invalidation: triggers record the code of every changed procedure in the
+//! `changes` table (migrations/0009), whichever process wrote — `madoguchi
+//! import` from a shell included. A request reads the rows after the last
+//! one seen when that read is older than [`CHECK_EVERY`] (one tiny query at
+//! most twice a second), or at once after a write through this server, and
+//! drops only the entries of the codes named: a write does not make every
+//! other page cold. When the locale files change, the server takes a new
+//! state with new locales and a new, empty cache (`cli::live`).
 
-use std::collections::HashMap;
+use std::collections::HashSet;
 use std::hash::RandomState;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::sync::{Arc, RwLock, Weak};
 use std::time::{Duration, Instant};
 
-use axum::body::Bytes;
-use axum::http::header::GetAll;
-use axum::http::header::{ETAG, IF_NONE_MATCH};
-use axum::http::{HeaderMap, HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sha2::{Digest, Sha256};
+use moka::sync::Cache;
 
 use super::answers::{Answer, Asked};
-use super::encoding::Encoding;
+pub use super::rendered::Rendered;
 use crate::domain::{Code, LangTag, Procedure};
-use crate::store::Store;
-use crate::web::page::Frame;
+use crate::store::{Changed, Store};
 
 /// How stale the cache may be after a write by another process.
 pub const CHECK_EVERY: Duration = Duration::from_millis(500);
 
-/// Bounds on memory: past these, the map is emptied and refills with what
-/// is asked for (7 KB a page: 4096 pages ≈ 30 MB at most).
-const MAX_PAGES: usize = 4096;
-const MAX_PROCEDURES: usize = 20_000;
-/// Ready answers share the pages; an answer itself is a few hundred bytes.
-const MAX_ANSWERS: usize = 16_384;
+/// The default byte budget: with the server's own ~35 MB, the process stays
+/// under 64 MB however many pages are asked for (bench/RESULTS.md).
+pub const DEFAULT_BUDGET_MB: u64 = 24;
 
 /// One guidance page: which procedure, in which page language, showing
 /// the text in which language.
@@ -49,86 +41,73 @@ pub struct PageKey {
     pub text: LangTag,
 }
 
-pub struct Rendered {
-    pub status: StatusCode,
-    pub body: Bytes,
-    pub etag: HeaderValue,
-    /// The language of the page's main text.
-    pub content: LangTag,
-    /// The body compressed, once, when first asked for.
-    gzip: OnceLock<Bytes>,
-    brotli: OnceLock<Bytes>,
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Procedure(Code),
+    Page(PageKey),
+    /// By the hash of the [`Asked`] it answers.
+    Answer(u64),
 }
 
-impl Rendered {
-    pub fn new(status: StatusCode, html: String, content: LangTag) -> Rendered {
-        let digest = Sha256::digest(html.as_bytes());
-        // Weak: the same page may go out gzip, brotli or plain.
-        let etag = format!("W/\"{}\"", URL_SAFE_NO_PAD.encode(&digest[..16]));
-        Rendered {
-            status,
-            body: Bytes::from(html),
-            etag: HeaderValue::from_str(&etag).expect("base64 is a valid header"),
-            content,
-            gzip: OnceLock::new(),
-            brotli: OnceLock::new(),
-        }
-    }
+#[derive(Clone)]
+enum Entry {
+    Procedure(Arc<Procedure>),
+    /// Weak: a page is held by the answers made from it, whose weight
+    /// counts it, so the budget bounds what is really held. This entry only
+    /// lets new inputs reuse a page some answer still holds.
+    Page(Weak<Rendered>),
+    Answer(Arc<Answer>),
+}
 
-    /// The body in `encoding`.
-    pub fn body_in(&self, encoding: Encoding) -> Bytes {
-        let slot = match encoding {
-            Encoding::Identity => return self.body.clone(),
-            Encoding::Gzip => &self.gzip,
-            Encoding::Brotli => &self.brotli,
+impl Entry {
+    fn weight(&self) -> u32 {
+        let bytes = match self {
+            Entry::Procedure(p) => procedure_weight(p),
+            Entry::Page(_) => 128,
+            Entry::Answer(a) => a.weight(),
         };
-        slot.get_or_init(|| encoding.compress(&self.body)).clone()
-    }
-
-    /// Whether `If-None-Match` names this page (weak comparison).
-    pub fn matches(&self, if_none_match: GetAll<'_, HeaderValue>) -> bool {
-        let ours = self.etag.to_str().unwrap_or("").trim_start_matches("W/");
-        if_none_match
-            .iter()
-            .filter_map(|v| v.to_str().ok())
-            .flat_map(|v| v.split(','))
-            .map(|t| t.trim().trim_start_matches("W/"))
-            .any(|t| t == "*" || t == ours)
-    }
-
-    /// The page, or a 304 when the visitor already has it.
-    pub fn respond(&self, page: &Frame<'_>, request: &HeaderMap) -> Response {
-        let fresh = self.status == StatusCode::OK && self.matches(request.get_all(IF_NONE_MATCH));
-        let mut response = if fresh {
-            StatusCode::NOT_MODIFIED.into_response()
-        } else {
-            (self.status, self.body.clone()).into_response()
-        };
-        response.headers_mut().insert(ETAG, self.etag.clone());
-        page.finish(response, Some(&self.content))
+        u32::try_from(bytes).unwrap_or(u32::MAX)
     }
 }
 
-#[derive(Default)]
-struct Entries {
-    procedures: HashMap<Code, Arc<Procedure>>,
-    pages: HashMap<PageKey, Arc<Rendered>>,
-    /// By the hash of the [`Asked`] they answer.
-    answers: HashMap<u64, Arc<Answer>>,
+/// About what a procedure holds in memory: its texts and a margin for the
+/// structs and vectors around them.
+fn procedure_weight(p: &Procedure) -> usize {
+    let texts: usize = p
+        .texts
+        .iter()
+        .map(|t| {
+            let f = &t.fields;
+            let lists: usize = f.bring.iter().chain(&f.steps).map(|s| s.len() + 32).sum();
+            f.title.len() + f.summary.len() + f.office.len() + f.floor.len() + lists + 512
+        })
+        .sum();
+    texts + 256
+}
+
+/// Whether the entry under `key` shows the procedure `code`.
+fn shows(key: &Key, entry: &Entry, codes: &HashSet<Code>) -> bool {
+    match (key, entry) {
+        (Key::Procedure(code), _) => codes.contains(code),
+        (Key::Page(page), _) => codes.contains(&page.code),
+        (_, Entry::Answer(answer)) => codes.contains(answer.code()),
+        _ => true,
+    }
 }
 
 pub struct PageCache {
-    entries: RwLock<Entries>,
-    /// Bumped whenever the entries are emptied; an entry computed under an
-    /// older epoch is not stored (it may predate the change).
-    epoch: AtomicU64,
-    /// The database's change counter as last read.
-    counter: Mutex<Option<i64>>,
+    entries: Cache<Key, Entry>,
+    /// Bumped, under its write lock, whenever entries are invalidated; an
+    /// entry computed under an older epoch is not stored (it may predate
+    /// the change). Stores hold the read lock from check to insert.
+    epoch: RwLock<u64>,
+    /// The newest row of `changes` read; one check at a time.
+    seen: tokio::sync::Mutex<Option<i64>>,
     /// When it was last read: milliseconds since `born`, plus one (0: never).
     /// An atomic, so the many requests that need no check take no lock.
     checked: AtomicU64,
-    /// The [`AppState::writes`](crate::AppState::writes) count the counter
-    /// was last read after.
+    /// The [`AppState::writes`](crate::AppState::writes) count the changes
+    /// were last read after.
     writes_seen: AtomicU64,
     born: Instant,
     check_every: Duration,
@@ -137,16 +116,20 @@ pub struct PageCache {
 
 impl Default for PageCache {
     fn default() -> Self {
-        PageCache::new(CHECK_EVERY)
+        PageCache::new(CHECK_EVERY, DEFAULT_BUDGET_MB << 20)
     }
 }
 
 impl PageCache {
-    pub fn new(check_every: Duration) -> PageCache {
+    pub fn new(check_every: Duration, budget_bytes: u64) -> PageCache {
         PageCache {
-            entries: RwLock::default(),
-            epoch: AtomicU64::new(0),
-            counter: Mutex::new(None),
+            entries: Cache::builder()
+                .max_capacity(budget_bytes)
+                .weigher(|_, entry: &Entry| entry.weight())
+                .support_invalidation_closures()
+                .build(),
+            epoch: RwLock::new(0),
+            seen: tokio::sync::Mutex::new(None),
             checked: AtomicU64::new(0),
             writes_seen: AtomicU64::new(0),
             born: Instant::now(),
@@ -155,23 +138,16 @@ impl PageCache {
         }
     }
 
-    /// Empties the cache (the change counter moved).
-    fn clear(&self) {
-        let mut entries = self.entries.write().expect("cache lock");
-        self.epoch.fetch_add(1, Ordering::SeqCst);
-        *entries = Entries::default();
-    }
-
-    /// Reads the database's change counter if it is time to (every
-    /// `check_every`, or at once when `writes` says this server wrote
-    /// something), empties the cache if it moved, and returns the epoch to
-    /// store entries under. A failed read keeps the cache: pages already
-    /// made are still right as far as anyone knows.
+    /// Reads what changed if it is time to (every `check_every`, or at once
+    /// when `writes` says this server wrote something), drops the entries
+    /// of the changed codes, and returns the epoch to store entries under.
+    /// A failed read keeps the cache: pages already made are still right
+    /// as far as anyone knows.
     pub async fn refresh(&self, store: &Store, writes: u64) -> u64 {
         let now = self.born.elapsed().as_millis() as u64 + 1;
-        // Every request that comes after a write reads the counter itself
-        // until one read has covered that write: a request must not serve
-        // the old page while another's read is still on its way.
+        // Every request that comes after a write waits for a read that
+        // covers that write: a request must not serve the old page while
+        // another's read is still on its way.
         let wrote = writes > self.writes_seen.load(Ordering::Acquire);
         let last = self.checked.load(Ordering::Acquire);
         let due = wrote
@@ -182,36 +158,61 @@ impl PageCache {
                 .compare_exchange(last, now, Ordering::AcqRel, Ordering::Acquire)
                 .is_ok();
         if due {
-            match store.change_counter().await {
-                Ok(counter) => {
-                    // Emptied under the counter's lock: a request that finds
-                    // the counter already current must also find the cache
-                    // already emptied.
-                    let mut seen = self.counter.lock().expect("cache lock");
-                    if *seen != Some(counter) {
-                        if seen.is_some() {
-                            tracing::debug!(counter, "procedures changed: emptying the page cache");
-                        }
-                        *seen = Some(counter);
-                        self.clear();
+            let mut seen = self.seen.lock().await;
+            // A read made while this request waited may already cover it.
+            if !wrote || writes > self.writes_seen.load(Ordering::Acquire) {
+                match store.changes_since(*seen).await {
+                    Ok(changes) => {
+                        self.drop_changed(&changes.changed);
+                        *seen = Some(changes.seq);
+                        self.checked.store(now.max(1), Ordering::Release);
+                        // Only now: a request that skips its own read because
+                        // of this must find the entries dropped already.
+                        self.writes_seen.fetch_max(writes, Ordering::AcqRel);
                     }
-                    // Only now: a request that skips its own read because
-                    // of this must find the cache emptied already.
-                    self.writes_seen.fetch_max(writes, Ordering::AcqRel);
+                    Err(e) => {
+                        tracing::warn!(error = %e, "cannot read what changed; keeping cached pages")
+                    }
                 }
-                Err(e) => tracing::warn!(error = %e, "cannot read the change counter; keeping cached pages"),
             }
         }
         // Taken before this request reads any data: entries it makes from
-        // that data are refused if the cache is emptied meanwhile.
-        self.epoch.load(Ordering::SeqCst)
+        // that data are refused if entries are dropped meanwhile.
+        *self.epoch.read().expect("cache lock")
     }
 
-    /// Whether the cache may answer without reading the change counter
-    /// first: nothing was written through this server since the last read,
-    /// and that read is younger than `check_every`. The ready-answer path
-    /// asks this instead of awaiting [`refresh`](Self::refresh); when a
-    /// check is due the request takes the full path, which makes it.
+    fn drop_changed(&self, changed: &Changed) {
+        let codes = match changed {
+            Changed::Nothing => return,
+            Changed::Codes(codes) => codes,
+            Changed::Everything => {
+                tracing::debug!("procedures changed: emptying the page cache");
+                let mut epoch = self.epoch.write().expect("cache lock");
+                *epoch += 1;
+                self.entries.invalidate_all();
+                return;
+            }
+        };
+        tracing::debug!(codes = codes.len(), "procedures changed: dropping their pages");
+        let codes: HashSet<Code> = codes.iter().cloned().collect();
+        let mut epoch = self.epoch.write().expect("cache lock");
+        *epoch += 1;
+        // `get` never returns an entry the predicate matches, even before
+        // moka's housekeeping removes it.
+        if self
+            .entries
+            .invalidate_entries_if(move |key, entry| shows(key, entry, &codes))
+            .is_err()
+        {
+            self.entries.invalidate_all();
+        }
+    }
+
+    /// Whether the cache may answer without reading the changes first:
+    /// nothing was written through this server since the last read, and
+    /// that read is younger than `check_every`. The ready-answer path asks
+    /// this instead of awaiting [`refresh`](Self::refresh); when a check is
+    /// due the request takes the full path, which makes it.
     pub fn current(&self, writes: u64) -> bool {
         let last = self.checked.load(Ordering::Acquire);
         let now = self.born.elapsed().as_millis() as u64 + 1;
@@ -227,68 +228,79 @@ impl PageCache {
         store: &Store,
         code: &Code,
     ) -> anyhow::Result<Option<Arc<Procedure>>> {
-        if let Some(p) = self.entries.read().expect("cache lock").procedures.get(code) {
-            return Ok(Some(p.clone()));
+        let key = Key::Procedure(code.clone());
+        if let Some(Entry::Procedure(p)) = self.entries.get(&key) {
+            return Ok(Some(p));
         }
         // Unknown codes are not remembered: anyone can make up codes.
         let Some(p) = store.procedure(code).await? else {
             return Ok(None);
         };
         let p = Arc::new(p);
-        self.store(epoch, |e| {
-            if e.procedures.len() >= MAX_PROCEDURES {
-                e.procedures.clear();
-            }
-            e.procedures.insert(code.clone(), p.clone());
-        });
+        self.store(epoch, key, Entry::Procedure(p.clone()));
         Ok(Some(p))
     }
 
+    /// The page, while some answer still holds it.
     pub fn page(&self, key: &PageKey) -> Option<Arc<Rendered>> {
-        self.entries.read().expect("cache lock").pages.get(key).cloned()
+        match self.entries.get(&Key::Page(key.clone()))? {
+            Entry::Page(page) => page.upgrade(),
+            _ => None,
+        }
     }
 
-    pub fn put_page(&self, epoch: u64, key: PageKey, page: Arc<Rendered>) {
-        self.store(epoch, |e| {
-            if e.pages.len() >= MAX_PAGES {
-                // Answers hold pages too: emptied together, memory stays bounded.
-                e.pages.clear();
-                e.answers.clear();
-            }
-            e.pages.insert(key, page);
-        });
+    pub fn put_page(&self, epoch: u64, key: PageKey, page: &Arc<Rendered>) {
+        self.store(epoch, Key::Page(key), Entry::Page(Arc::downgrade(page)));
     }
 
     /// The ready answer for these request inputs, if one was kept.
     pub fn answer(&self, asked: &Asked<'_>) -> Option<Arc<Answer>> {
-        let hash = asked.hash(&self.hasher);
-        let entries = self.entries.read().expect("cache lock");
-        entries.answers.get(&hash).filter(|a| a.answers(asked)).cloned()
-    }
-
-    pub fn put_answer(&self, epoch: u64, asked: &Asked<'_>, answer: Arc<Answer>) {
-        let hash = asked.hash(&self.hasher);
-        self.store(epoch, |e| {
-            if e.answers.len() >= MAX_ANSWERS {
-                e.answers.clear();
-            }
-            e.answers.insert(hash, answer);
-        });
-    }
-
-    fn store(&self, epoch: u64, f: impl FnOnce(&mut Entries)) {
-        let mut entries = self.entries.write().expect("cache lock");
-        // Checked under the lock that `clear` takes to bump the epoch.
-        if self.epoch.load(Ordering::SeqCst) == epoch {
-            f(&mut entries);
+        match self.entries.get(&Key::Answer(asked.hash(&self.hasher)))? {
+            Entry::Answer(answer) if answer.answers(asked) => Some(answer),
+            _ => None,
         }
     }
 
+    pub fn put_answer(&self, epoch: u64, asked: &Asked<'_>, answer: Arc<Answer>) {
+        let key = Key::Answer(asked.hash(&self.hasher));
+        self.store(epoch, key, Entry::Answer(answer));
+    }
+
+    fn store(&self, epoch: u64, key: Key, entry: Entry) {
+        let current = self.epoch.read().expect("cache lock");
+        if *current == epoch {
+            self.entries.insert(key, entry);
+        }
+    }
+
+    /// The pages held for `code` (for tests and the bench).
+    pub fn pages_of(&self, code: &Code) -> usize {
+        self.entries.run_pending_tasks();
+        self.entries
+            .iter()
+            .filter(|(key, entry)| {
+                matches!(&**key, Key::Page(page) if page.code == *code)
+                    && matches!(entry, Entry::Page(page) if page.strong_count() > 0)
+            })
+            .count()
+    }
+
+    /// The pages held, of any code.
     pub fn len(&self) -> usize {
-        self.entries.read().expect("cache lock").pages.len()
+        self.entries.run_pending_tasks();
+        self.entries
+            .iter()
+            .filter(|(_, entry)| matches!(entry, Entry::Page(page) if page.strong_count() > 0))
+            .count()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Bytes held by the cache, as its weigher counts them.
+    pub fn weighed_bytes(&self) -> u64 {
+        self.entries.run_pending_tasks();
+        self.entries.weighted_size()
     }
 }

@@ -9,6 +9,7 @@ mod cache;
 mod completed;
 mod encoding;
 mod ready;
+mod rendered;
 
 use std::sync::Arc;
 
@@ -29,7 +30,7 @@ use answers::{Answer, Asked, ScanLabels, is_staff};
 use cache::{PageKey, Rendered};
 use completed::{Completed, GONE_FIELDS, GUIDANCE_FIELDS, language_name};
 
-pub use cache::{CHECK_EVERY, PageCache};
+pub use cache::{CHECK_EVERY, DEFAULT_BUDGET_MB, PageCache};
 pub use ready::ready_answer;
 
 #[derive(Template)]
@@ -152,7 +153,7 @@ pub async fn guidance(
                 office.as_ref(),
                 text,
             )?);
-            cache.put_page(epoch, key, r.clone());
+            cache.put_page(epoch, key, &r);
             r
         }
     };
@@ -175,7 +176,13 @@ pub async fn guidance(
     let mut made = page.finish(Response::new(Body::empty()), Some(&rendered.content));
     // Stored with the answer, so the ready path need not add them.
     super::add_missing(made.headers_mut(), &super::security_headers(&state));
-    let answer = Arc::new(Answer::new(asked, rendered, made.into_parts().0.headers, scan));
+    let answer = Arc::new(Answer::new(
+        code,
+        asked,
+        rendered,
+        made.into_parts().0.headers,
+        scan,
+    ));
     cache.put_answer(epoch, &asked, answer.clone());
     Ok(answer.respond(&state, method, headers))
 }
