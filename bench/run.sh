@@ -39,13 +39,17 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# Starts madoguchi on DB $1; sets APP_PID and APP_URL.
+# Starts madoguchi on DB $1 (more serve options after it); sets APP_PID,
+# APP_URL and METRICS_URL.
 start_app() {
-    local port; port=$(free_port)
+    local port mport db=$1; shift
+    port=$(free_port); mport=$(free_port)
     # No QR budget: the load below comes from one address on purpose.
-    RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$port" --db "$1" --qr-per-minute 0 >"$WORK/app.log" 2>&1 &
+    RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$port" --metrics-addr "127.0.0.1:$mport" --db "$db" \
+        --qr-per-minute 0 "$@" >"$WORK/app.log" 2>&1 &
     APP_PID=$!; PIDS+=("$APP_PID")
     APP_URL="http://127.0.0.1:$port"
+    METRICS_URL="http://127.0.0.1:$mport/metrics"
     for _ in $(seq 100); do curl -sf "$APP_URL/healthz" >/dev/null && return; sleep 0.1; done
     echo "madoguchi did not start" >&2; cat "$WORK/app.log" >&2; exit 1
 }
@@ -176,28 +180,36 @@ QR_PNG=$(measure "$APP_URL/qr/K7Q2.png")
 QR_SVG=$(measure "$APP_URL/qr/K7Q2.svg")
 stop_app
 
-# --- 3. Memory with 1,000 procedures x 14 languages ----------------------
+# --- 3. Cold pages and memory: 1,000 procedures x 14 languages ---------
 python3 bench/gen-procedures.py "$PROCEDURES" >"$WORK/big.json"
 IMPORT_START=$(date +%s.%N)
 MADOGUCHI_DB="$WORK/big.db" "$BIN" import --create "$WORK/big.json" >/dev/null
 IMPORT_S=$(printf %.1f "$(echo "$(date +%s.%N) - $IMPORT_START" | bc)")
-start_app "$WORK/big.db"
-RSS_START=$(rss_kb "$APP_PID")
-# Every procedure in every page language: 13,000 pages, past the cache's
-# bound of 4,096 pages, so this is the most the cache holds.
-python3 - "$APP_URL" "$PROCEDURES" >"$WORK/urls" <<'PY'
-import sys
-langs = ["ja", "en", "vi", "zh-Hans", "zh-Hant", "ko", "fil", "ne", "id", "pt-BR", "es", "th", "my"]
-for i in range(int(sys.argv[2])):
-    for l in langs:
-        print(f'url = "{sys.argv[1]}/q/Z{i:04d}?lang={l}"\noutput = "/dev/null"')
-PY
-FILL_START=$(date +%s.%N)
-curl -s -K "$WORK/urls"
-FILL_S=$(printf %.1f "$(echo "$(date +%s.%N) - $FILL_START" | bc)")
-RSS_FULL=$(rss_kb "$APP_PID")
-BIG_PAGE=$(measure "$APP_URL/q/Z$(printf %04d $((PROCEDURES / 2)))" -H 'Accept-Language: ne')
-stop_app
+# Every procedure in every page language, each asked for once: every
+# request renders a page never rendered before (and compresses it in the
+# coding asked for), 16 at a time, on a fresh server per coding.
+LANGS="ja ja-Hira en vi zh-Hans zh-Hant ko fil ne id pt-BR es th my"
+PAGES=$((PROCEDURES * $(wc -w <<<"$LANGS")))
+for enc in identity gzip br; do
+    start_app "$WORK/big.db"
+    rss_start=$(rss_kb "$APP_PID")
+    for i in $(seq 0 $((PROCEDURES - 1))); do
+        for l in $LANGS; do printf 'url = "%s/q/Z%04d?lang=%s"\noutput = "/dev/null"\n' "$APP_URL" "$i" "$l"; done
+    done >"$WORK/urls"
+    coding=(); [ "$enc" = identity ] || coding=(-H "Accept-Encoding: $enc")
+    before=$(cpu_ticks "$APP_PID"); start=$(date +%s.%N)
+    curl -s --no-progress-meter -Z --parallel-max 16 "${coding[@]}" -K "$WORK/urls"
+    seconds=$(echo "$(date +%s.%N) - $start" | bc)
+    ticks=$(($(cpu_ticks "$APP_PID") - before))
+    # One more request makes the cache report its size.
+    sleep 0.6; curl -s -o /dev/null "$APP_URL/q/Z0000"
+    cache=$(curl -s "$METRICS_URL" | awk '/^madoguchi_page_cache_bytes/ { printf "%.1f", $2 / 1048576 }')
+    echo "$enc $(printf %.0f "$(echo "$PAGES / $seconds" | bc -l)") $((ticks * 1000000 / $(getconf CLK_TCK) / PAGES)) $((rss_start / 1024)) $(($(rss_kb "$APP_PID") / 1024)) $cache" >>"$WORK/cold"
+    if [ "$enc" = br ]; then
+        BIG_PAGE=$(measure "$APP_URL/q/Z$(printf %04d $((PROCEDURES / 2)))" -H 'Accept-Language: ne' -H 'Accept-Encoding: br')
+    fi
+    stop_app
+done
 
 # --- Report --------------------------------------------------------------
 # Medians of a server's runs at one setting: "rps p50 p99 cpu_us".
@@ -249,12 +261,17 @@ PNG $png_rps req/s (p50 $png_p50 ms, p99 $png_p99 ms), SVG $svg_rps req/s
 (p50 $svg_p50 ms, p99 $svg_p99 ms).
 
 Memory (VmRSS): with the 7 samples after the runs above $((APP_RSS_SAMPLES / 1024)) MB.
-$PROCEDURES procedures x 14 languages (\`bench/gen-procedures.py\`, imported in ${IMPORT_S} s):
-$((RSS_START / 1024)) MB after start, $((RSS_FULL / 1024)) MB after all $((PROCEDURES * 13))
-page/language combinations were requested once (${FILL_S} s, one curl, keep-alive:
-$(echo "scale=0; $PROCEDURES * 13 / $FILL_S" | bc) cold pages a second, each read, composed and rendered),
-which fills the page cache (bounded at 4,096 pages). A page of that database under load:
-$big_rps req/s (p50 $big_p50 ms, p99 $big_p99 ms).
+
+Cold pages: $PROCEDURES procedures (\`bench/gen-procedures.py\`, imported in ${IMPORT_S} s) x 14
+page languages = $PAGES pages, each asked for once, 16 at a time (\`curl -Z\`), on a fresh
+server per coding (default \`--page-cache-mb\`): every request reads the procedure, composes
+and renders a page never made before, and compresses it in the coding asked for.
+
+| coding | cold pages/s | server CPU µs/page | RSS after start | RSS after all $PAGES | cache holds |
+|---|---|---|---|---|---|
+$(awk '{ printf "| %s | %s | %s | %s MB | %s MB | %s MB |\n", $1, $2, $3, $4, $5, $6 }' "$WORK/cold")
+
+A page of that database under load (ready, brotli): $big_rps req/s (p50 $big_p50 ms, p99 $big_p99 ms).
 
 Raw (connections coding server req/s p50 p99 cpu-µs):
 

@@ -72,6 +72,11 @@ fn describe() {
         Unit::Count,
         "Guidance-page cache lookups, by result (hit or miss)."
     );
+    metrics::describe_gauge!(
+        "madoguchi_page_cache_bytes",
+        Unit::Bytes,
+        "Bytes the guidance-page cache holds, as it weighs them (at most --page-cache-mb)."
+    );
 }
 
 /// Counts each request by route template (never the raw path: codes and

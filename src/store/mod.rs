@@ -145,7 +145,11 @@ impl Store {
         let options = options
             .journal_mode(SqliteJournalMode::Wal)
             // Durable across a crash in WAL mode, without a sync on every commit.
-            .synchronous(SqliteSynchronous::Normal);
+            .synchronous(SqliteSynchronous::Normal)
+            // SQLite's own page cache, per connection (8 of them): the
+            // operating system caches the file too, and rendered pages are
+            // what is worth the memory (the default is 2 MiB each).
+            .pragma("cache_size", "-512");
         let pool = SqlitePoolOptions::new()
             .max_connections(8)
             .connect_with(options)

@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock, Weak};
 use std::time::{Duration, Instant};
 
+use moka::policy::EvictionPolicy;
 use moka::sync::Cache;
 
 use super::answers::{Answer, Asked};
@@ -28,9 +29,10 @@ use crate::store::{Changed, Store};
 /// How stale the cache may be after a write by another process.
 pub const CHECK_EVERY: Duration = Duration::from_millis(500);
 
-/// The default byte budget: with the server's own ~35 MB, the process stays
-/// under 64 MB however many pages are asked for (bench/RESULTS.md).
-pub const DEFAULT_BUDGET_MB: u64 = 24;
+/// The default byte budget: the process stays under 64 MB however many
+/// pages are asked for (bench/RESULTS.md: the allocator keeps about as much
+/// again as the cache weighs while pages are being made, more with brotli).
+pub const DEFAULT_BUDGET_MB: u64 = 12;
 
 /// One guidance page: which procedure, in which page language, showing
 /// the text in which language.
@@ -126,6 +128,12 @@ impl PageCache {
             entries: Cache::builder()
                 .max_capacity(budget_bytes)
                 .weigher(|_, entry: &Entry| entry.weight())
+                // Least recently used goes first, and whatever is asked for
+                // comes in. TinyLFU's admission filter, sized by entry count
+                // (a few hundred here), saturated after a sweep of 14,000
+                // cold pages and then kept refusing a page asked for 16,000
+                // times a second: each of those visits read the database.
+                .eviction_policy(EvictionPolicy::lru())
                 .support_invalidation_closures()
                 .build(),
             epoch: RwLock::new(0),
@@ -165,6 +173,8 @@ impl PageCache {
                     Ok(changes) => {
                         self.drop_changed(&changes.changed);
                         *seen = Some(changes.seq);
+                        metrics::gauge!("madoguchi_page_cache_bytes")
+                            .set(self.entries.weighted_size() as f64);
                         self.checked.store(now.max(1), Ordering::Release);
                         // Only now: a request that skips its own read because
                         // of this must find the entries dropped already.

@@ -10,6 +10,12 @@ use axum::body::Bytes;
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT_ENCODING;
 
+const GZIP_LEVEL: u32 = 6;
+const BROTLI_QUALITY: u32 = 5;
+/// 1 MiB, more than any page; a 64 KiB window (16) is, oddly, 18 times
+/// slower in the `brotli` crate at this quality.
+const BROTLI_WINDOW: u32 = 20;
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Encoding {
     Identity,
@@ -71,22 +77,29 @@ impl Encoding {
         }
     }
 
-    /// `body` in this coding, at the best compression: done once per page.
+    /// `body` in this coding: done once per page, when first asked for,
+    /// on the request path. The levels are those of a dynamic page, not a
+    /// static file: for a 11 KB page, brotli 11 saves 430 bytes over level
+    /// 5 but costs 11 ms instead of 0.27 (a changed procedure makes all its
+    /// pages cold at once); gzip 9 saves 90 bytes over 6 for 55 µs more.
     pub fn compress(self, body: &[u8]) -> Bytes {
         match self {
             Encoding::Identity => Bytes::copy_from_slice(body),
             Encoding::Gzip => {
-                let mut out = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+                let mut out = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(GZIP_LEVEL));
                 out.write_all(body).expect("writing to memory");
-                Bytes::from(out.finish().expect("writing to memory"))
+                Bytes::copy_from_slice(&out.finish().expect("writing to memory"))
             }
             Encoding::Brotli => {
-                let mut out = Vec::new();
+                let mut out = Vec::with_capacity(body.len() / 2);
                 {
-                    let mut writer = brotli::CompressorWriter::new(&mut out, 4096, 11, 22);
+                    let mut writer =
+                        brotli::CompressorWriter::new(&mut out, 4096, BROTLI_QUALITY, BROTLI_WINDOW);
                     writer.write_all(body).expect("writing to memory");
                 }
-                Bytes::from(out)
+                // Copied: kept for long, at its size rather than the
+                // buffer's capacity.
+                Bytes::copy_from_slice(&out)
             }
         }
     }

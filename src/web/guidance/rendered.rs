@@ -34,7 +34,9 @@ impl Rendered {
         let etag = format!("W/\"{}\"", URL_SAFE_NO_PAD.encode(&digest[..16]));
         Rendered {
             status,
-            body: Bytes::from(html),
+            // Copied: a rendered String has room to spare (up to twice
+            // its length), and the page is kept for long.
+            body: Bytes::copy_from_slice(html.as_bytes()),
             etag: HeaderValue::from_str(&etag).expect("base64 is a valid header"),
             content,
             gzip: OnceLock::new(),
