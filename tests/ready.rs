@@ -120,8 +120,18 @@ async fn what_the_router_must_decide_is_left_to_it() {
     assert!(ready(&state, "GET", "/api/v1/procedures", &vi).await.is_none());
     let staff = [("accept-language", "vi"), ("cookie", "madoguchi_session=x")];
     assert!(ready(&state, "GET", "/q/K7Q2", &staff).await.is_none());
-    // A write through this server: the next request must read the change
-    // counter, which only the router's path does.
+    // A coding not made yet: the ready path never compresses (the router's
+    // path does, on the compressing thread, without holding a worker).
+    let vi_br = [("accept-language", "vi"), ("accept-encoding", "br")];
+    assert!(ready(&state, "GET", "/q/K7Q2", &vi_br).await.is_none());
+    let routed = get(&app, "/q/K7Q2", &vi_br).await;
+    let fast = ready(&state, "GET", "/q/K7Q2", &vi_br).await.expect("made now");
+    assert_eq!(
+        (fast.header("content-encoding"), fast.body),
+        ("br".to_owned(), routed.body)
+    );
+    // A write through this server: the next request must read what
+    // changed, which only the router's path does.
     state.note_write();
     assert!(ready(&state, "GET", "/q/K7Q2", &vi).await.is_none());
     get(&app, "/q/K7Q2", &vi).await;

@@ -11,6 +11,7 @@ mod form;
 mod frame;
 mod lifecycle;
 mod offices;
+mod password;
 mod print;
 mod procedures;
 mod session;
@@ -40,7 +41,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/logout-everywhere", post(session::logout_everywhere))
         .route(
             "/admin/password",
-            get(session::password_form).post(session::change_password),
+            get(password::password_form).post(password::change_password),
         )
         .route(
             "/admin/procedures/new",

@@ -170,6 +170,17 @@ impl Answer {
         self.asked.matches(asked)
     }
 
+    /// Whether the page is made in the coding this request gets (the ready
+    /// path answers only then: it never compresses).
+    pub fn ready_for(&self, request: &HeaderMap) -> bool {
+        self.page.has(Encoding::preferred(request))
+    }
+
+    /// Makes the page in the coding this request gets, off this thread.
+    pub async fn prepare(&self, request: &HeaderMap) {
+        self.page.prepare(Encoding::preferred(request)).await;
+    }
+
     /// The response: a 304 when the visitor has this page, else the page
     /// in the best coding they accept. Counts the scan.
     pub fn respond(&self, state: &AppState, method: &Method, request: &HeaderMap) -> Response {

@@ -117,6 +117,7 @@ pub async fn guidance(
     let asked = Asked::of(&raw, query, headers);
     if let Some(answer) = asked.as_ref().and_then(|a| cache.answer(a)) {
         metrics::counter!("madoguchi_page_cache_total", "result" => "hit").increment(1);
+        answer.prepare(headers).await;
         return Ok(answer.respond(&state, method, headers));
     }
     let lang = Lang::from_request(query, headers);
@@ -184,6 +185,7 @@ pub async fn guidance(
         scan,
     ));
     cache.put_answer(epoch, &asked, answer.clone());
+    answer.prepare(headers).await;
     Ok(answer.respond(&state, method, headers))
 }
 

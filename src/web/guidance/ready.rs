@@ -77,7 +77,7 @@ pub fn ready_answer(state: &AppState, request: &Request) -> Option<Response> {
     }
     let headers = request.headers();
     let asked = Asked::of(code, request.uri().query(), headers)?;
-    let answer = cache.answer(&asked)?;
+    let answer = cache.answer(&asked).filter(|a| a.ready_for(headers))?;
     let h = handles();
     h.hit.increment(1);
     let mut response = answer.respond(state, method, headers);

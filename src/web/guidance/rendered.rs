@@ -51,14 +51,36 @@ impl Rendered {
         2 * self.body.len() + 256
     }
 
-    /// The body in `encoding`.
+    fn slot(&self, encoding: Encoding) -> Option<&OnceLock<Bytes>> {
+        match encoding {
+            Encoding::Identity => None,
+            Encoding::Gzip => Some(&self.gzip),
+            Encoding::Brotli => Some(&self.brotli),
+        }
+    }
+
+    /// Whether the body in `encoding` is made.
+    pub fn has(&self, encoding: Encoding) -> bool {
+        self.slot(encoding).is_none_or(|slot| slot.get().is_some())
+    }
+
+    /// Makes the body in `encoding` if it is not made yet, on the
+    /// compressing thread ([`Encoding::compress_elsewhere`]).
+    pub async fn prepare(&self, encoding: Encoding) {
+        if let Some(slot) = self.slot(encoding)
+            && slot.get().is_none()
+        {
+            let made = encoding.compress_elsewhere(self.body.clone()).await;
+            let _ = slot.set(made);
+        }
+    }
+
+    /// The body in `encoding` (compressed here if not prepared).
     pub fn body_in(&self, encoding: Encoding) -> Bytes {
-        let slot = match encoding {
-            Encoding::Identity => return self.body.clone(),
-            Encoding::Gzip => &self.gzip,
-            Encoding::Brotli => &self.brotli,
-        };
-        slot.get_or_init(|| encoding.compress(&self.body)).clone()
+        match self.slot(encoding) {
+            None => self.body.clone(),
+            Some(slot) => slot.get_or_init(|| encoding.compress(&self.body)).clone(),
+        }
     }
 
     /// Whether `If-None-Match` names this page (weak comparison).
