@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The guidance page against nginx serving the same bytes, QR rendering,
 # and memory with 1,000 procedures x 14 languages. Loopback only, bounded
-# (about 5 minutes). Needs Debian's wrk, nginx, curl and python3:
+# (about 6 minutes with ROUNDS=3 DURATION=5). Needs Debian's wrk, nginx, curl and python3:
 #
 #   apt-get install -y wrk nginx libnginx-mod-http-brotli-static curl python3 bc
 #   bench/run.sh            # builds --release, prints Markdown to stdout
