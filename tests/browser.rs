@@ -14,7 +14,9 @@ use common::binary::{Server, import, start};
 use common::browser::{Browser, axe_source, axe_violations};
 use common::{import_file, procedure};
 
-const LAYOUT_LANGUAGES: [&str; 5] = ["ja", "vi", "zh-Hant", "ne", "ar"];
+/// Long words (vi, ne), no spaces (ja, zh-Hant, km), tall scripts (my, si),
+/// right to left (ur shipped, ar a test fixture).
+const LAYOUT_LANGUAGES: [&str; 9] = ["ja", "vi", "zh-Hant", "ne", "my", "si", "km", "ur", "ar"];
 
 /// A server with the samples, an archived procedure (for the 410 page) and
 /// the real locales plus a right-to-left test locale.
@@ -92,9 +94,8 @@ async fn no_horizontal_scroll_or_text_outside_the_viewport_at_320_and_1280_px() 
                 b.client.goto(&url).await.unwrap();
                 let html_lang = b.run("return document.documentElement.lang").await;
                 assert_eq!(html_lang, json!(lang), "{url}");
-                if lang == "ar" {
-                    assert_eq!(b.run("return document.documentElement.dir").await, json!("rtl"));
-                }
+                let dir = if ["ar", "ur"].contains(&lang) { "rtl" } else { "ltr" };
+                assert_eq!(b.run("return document.documentElement.dir").await, json!(dir), "{url}");
                 let r = b.run(LAYOUT).await;
                 assert_eq!(r["iw"], json!(width), "the window really is {width} px wide");
                 for p in r["bad"].as_array().unwrap() {
@@ -117,6 +118,9 @@ async fn axe_core_finds_no_wcag_aa_violations_in_light_and_dark_mode() {
         format!("{u}/q/K7Q2?lang=vi"),
         format!("{u}/q/K7Q2?lang=ja"),
         format!("{u}/q/K7Q2?lang=ar"),
+        format!("{u}/q/K7Q2?lang=ur"),
+        format!("{u}/q/H3N8?lang=km"),
+        format!("{u}/?lang=si"),
         format!("{u}/q/K7Q2?lang=zh-Hant#staff"),
         format!("{u}/q/T6ZX?lang=ne"),
         format!("{u}/?lang=en"),
