@@ -94,8 +94,16 @@ async fn no_horizontal_scroll_or_text_outside_the_viewport_at_320_and_1280_px() 
                 b.client.goto(&url).await.unwrap();
                 let html_lang = b.run("return document.documentElement.lang").await;
                 assert_eq!(html_lang, json!(lang), "{url}");
-                let dir = if ["ar", "ur"].contains(&lang) { "rtl" } else { "ltr" };
-                assert_eq!(b.run("return document.documentElement.dir").await, json!(dir), "{url}");
+                let dir = if ["ar", "ur"].contains(&lang) {
+                    "rtl"
+                } else {
+                    "ltr"
+                };
+                assert_eq!(
+                    b.run("return document.documentElement.dir").await,
+                    json!(dir),
+                    "{url}"
+                );
                 let r = b.run(LAYOUT).await;
                 assert_eq!(r["iw"], json!(width), "the window really is {width} px wide");
                 for p in r["bad"].as_array().unwrap() {

@@ -116,6 +116,12 @@ fn pdf_text(pdf: &Path) -> String {
 }
 
 /// The first page at 150 dpi.
+/// `pdffonts`' list of the fonts a PDF embeds.
+fn pdf_fonts(pdf: &Path) -> String {
+    let out = run(Command::new("pdffonts").arg(pdf), Duration::from_secs(30));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
 fn rasterise(pdf: &Path) -> PathBuf {
     let prefix = pdf.with_extension("");
     run(
@@ -306,8 +312,36 @@ async fn printed_pages_decode_and_measure_right() {
         .unwrap();
     assert!(screen.contains("まだ印刷しないでください"), "warned on screen");
     assert!(!text.contains("まだ印刷しないでください"), "not printed: {text}");
-    for caption in ["スキャンすると", "스캔하면", "掃描即可", "สแกน", "Quét mã"] {
+    for caption in [
+        "スキャンすると",
+        "스캔하면",
+        "掃描即可",
+        "สแกน",
+        "Quét mã",
+        "স্ক্যান",
+        "ស្កេន",
+        "ස්කෑන්",
+        // Urdu's Nastaliq joins letters past what pdftotext maps back to
+        // text; its font is checked below.
+    ] {
         assert!(text.contains(caption), "{caption} is text in the PDF");
+    }
+    // No tofu: every script of the shipped captions is drawn with a font
+    // that has it (Debian's fonts-noto-core, installed by .ci/run).
+    let fonts = pdf_fonts(&pdf);
+    for script in [
+        "Bengali",
+        "Devanagari",
+        "Khmer",
+        "Myanmar",
+        "Sinhala",
+        "Thai",
+        "NastaliqUrdu",
+    ] {
+        assert!(
+            fonts.contains(script),
+            "no {script} font in the poster PDF:\n{fonts}"
+        );
     }
     let png = rasterise(&pdf);
     assert_eq!(zbar(&png), vec![payload(&base, "K7Q2", "poster")]);
