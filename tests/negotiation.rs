@@ -36,10 +36,10 @@ const CASES: &[(&str, &str, &str, &str)] = &[
     ),
     ("bare zh", "zh", "zh-Hans", "zh-Hans"),
     (
-        "Firefox, Spain (no Spanish text)",
+        "Firefox, Spain",
         "es-ES,es;q=0.8,en-US;q=0.5,en;q=0.3",
         "es",
-        "es, en",
+        "es",
     ),
     (
         "Android, Philippines",
@@ -48,7 +48,7 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "fil",
     ),
     ("old Android, Tagalog", "tl", "fil", "fil"),
-    ("iOS, Portugal", "pt-PT,pt;q=0.9,en;q=0.8", "pt-BR", "pt-BR, en"),
+    ("iOS, Portugal", "pt-PT,pt;q=0.9,en;q=0.8", "pt-BR", "pt-BR"),
     ("Android, Nepal", "ne-NP,ne;q=0.9,en;q=0.8", "ne", "ne"),
     (
         "Samsung Internet, Korea",
@@ -57,7 +57,9 @@ const CASES: &[(&str, &str, &str, &str)] = &[
         "ko",
     ),
     ("Indonesia", "id-ID,id;q=0.9", "id", "id"),
-    ("Myanmar (page words only)", "my-MM,my;q=0.9", "my", "my, en"),
+    ("Myanmar", "my-MM,my;q=0.9", "my", "my"),
+    ("Sri Lanka", "si-LK,si;q=0.9,en;q=0.8", "si", "si"),
+    ("Pakistan, right to left", "ur-PK,ur;q=0.9,en;q=0.8", "ur", "ur"),
     ("q-values, not position, decide", "en;q=0.5, ko;q=0.9", "ko", "ko"),
     ("q=0 means no", "ja;q=0, vi;q=0.2", "vi", "vi"),
     ("German: nothing matches", "de-DE,de;q=0.9", "en", "en"),
