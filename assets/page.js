@@ -79,4 +79,39 @@
       navigator.share({ title: document.title, url: link }).catch(function () {});
     });
   }
+
+  // Offline re-reading: pages opened are kept by the service worker.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  }
+
+  // /saved: the pages this phone keeps, by their titles.
+  var list = document.getElementById("saved-list");
+  if (list && "caches" in window) {
+    caches.open("madoguchi-pages-v1").then(function (cache) {
+      return cache.keys().then(function (keys) {
+        var pages = keys.filter(function (k) { return /^\/[qQ]\/[^/]+$/.test(new URL(k.url).pathname); });
+        return Promise.all(pages.map(function (request) {
+          return cache.match(request, { ignoreVary: true }).then(function (r) {
+            return r ? r.text() : "";
+          }).then(function (html) {
+            var m = /<title>([^<]*)<\/title>/.exec(html);
+            var doc = new DOMParser().parseFromString(m ? m[1] : request.url, "text/html");
+            return { url: request.url, title: doc.documentElement.textContent };
+          });
+        }));
+      });
+    }).then(function (pages) {
+      pages.reverse().forEach(function (p) {
+        var li = document.createElement("li");
+        var a = document.createElement("a");
+        a.href = p.url;
+        a.textContent = p.title;
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      var empty = document.getElementById("saved-empty");
+      if (empty) empty.hidden = pages.length > 0;
+    });
+  }
 })();

@@ -298,3 +298,73 @@ async fn read_aloud_appears_only_when_a_voice_exists_for_the_text_language() {
     );
     b.close().await;
 }
+
+/// Offline re-reading (issue 15): a guidance page opened once opens again
+/// with no network, from the service worker's copy, with the note saying
+/// so; `/saved` lists it.
+#[tokio::test]
+#[ignore = "needs chromium and chromium-driver; run by .ci/run"]
+async fn a_page_opened_once_opens_again_offline_with_a_note() {
+    let site = site();
+    let b = Browser::start(true, &[]).await;
+    let url = format!("{}/q/K7Q2?lang=vi", site.server.url);
+    b.client.goto(&url).await.unwrap();
+    b.wait_for("return !!navigator.serviceWorker.controller").await;
+    // Now under the worker: this visit is kept.
+    b.client.goto(&url).await.unwrap();
+    let online_title = b.run("return document.title").await;
+    assert_eq!(
+        b.run("return document.querySelector('.offline-note').hidden")
+            .await,
+        json!(true)
+    );
+    b.wait_for("window.__kept = null; caches.open('madoguchi-pages-v1').then(c => c.keys()).then(k => window.__kept = k.length); return true").await;
+    b.wait_for("return window.__kept > 0").await;
+
+    // The list of saved pages, visited once online, opens offline too.
+    b.client
+        .goto(&format!("{}/saved?lang=vi", site.server.url))
+        .await
+        .unwrap();
+    b.wait_for("return document.querySelectorAll('#saved-list a').length > 0")
+        .await;
+
+    // Offline: the page through the DevTools protocol, and the server gone,
+    // for DevTools' offline mode of a page does not reach the service
+    // worker's own fetches (they went out and got the live page).
+    let Site { server, _dir: _kept } = site;
+    let base = server.url.clone();
+    drop(server);
+    b.cdp("Network.enable", json!({})).await;
+    let r = b
+        .cdp(
+            "Network.emulateNetworkConditions",
+            json!({ "offline": true, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1 }),
+        )
+        .await;
+    assert!(r.get("value").is_some(), "{r}");
+    b.client.goto(&url).await.unwrap();
+    assert_eq!(
+        b.run("return document.title").await,
+        online_title,
+        "the same page"
+    );
+    assert_eq!(
+        b.run("return document.querySelector('.offline-note').hidden")
+            .await,
+        json!(false),
+        "with the note"
+    );
+    assert_eq!(b.run("return document.documentElement.lang").await, json!("vi"));
+
+    // /saved, offline too, lists the page by its title.
+    b.client.goto(&format!("{base}/saved?lang=vi")).await.unwrap();
+    let listed = b.wait_for("return document.querySelectorAll('#saved-list a').length > 0 && document.querySelector('#saved-list a').textContent").await;
+    assert_eq!(listed, online_title);
+    assert_eq!(
+        b.run("return document.getElementById('saved-empty').hidden")
+            .await,
+        json!(true)
+    );
+    b.close().await;
+}

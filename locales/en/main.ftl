@@ -107,3 +107,12 @@ phrases-heading = Phrases for the counter
 phrase-not-understand = I don't understand.
 phrase-write-down = Please write it down.
 phrase-interpreter = Is there an interpreter?
+
+## Offline re-reading
+
+# Shown at the top of a guidance page opened with no connection (the copy kept on the phone).
+offline-note = No connection: this is the copy saved on this phone.
+# Title of /saved, the list of pages kept on this phone.
+saved-title = Saved pages
+saved-intro = Pages you open are kept on this phone, so you can read them again without a connection. Nothing is sent anywhere.
+saved-empty = No pages saved yet. Open a procedure's page and it is kept here.

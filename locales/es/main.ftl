@@ -102,3 +102,10 @@ phrases-heading = Frases para la ventanilla
 phrase-not-understand = No entiendo.
 phrase-write-down = Por favor, escríbalo.
 phrase-interpreter = ¿Hay un intérprete?
+
+## Offline re-reading
+
+offline-note = Sin conexión: esta es la copia guardada en este teléfono.
+saved-title = Páginas guardadas
+saved-intro = Las páginas que abra se guardan en este teléfono, para que pueda volver a leerlas sin conexión. No se envía nada a ninguna parte.
+saved-empty = Todavía no hay páginas guardadas. Abra la página de un trámite y se guardará aquí.

@@ -99,3 +99,10 @@ phrases-heading = Mga pangungusap para sa counter
 phrase-not-understand = Hindi ko po naiintindihan.
 phrase-write-down = Pakisulat po.
 phrase-interpreter = May interpreter po ba?
+
+## Offline re-reading
+
+offline-note = Walang koneksyon: ito ang kopyang naka-save sa phone na ito.
+saved-title = Mga naka-save na page
+saved-intro = Nase-save sa phone na ito ang mga page na binubuksan mo, kaya mababasa mo ulit ang mga ito kahit walang koneksyon. Walang ipinapadala kahit saan.
+saved-empty = Wala pang naka-save na page. Magbukas ng page ng isang proseso, at mase-save ito rito.

@@ -99,3 +99,10 @@ phrases-heading = Kalimat untuk di loket
 phrase-not-understand = Saya tidak mengerti.
 phrase-write-down = Tolong tuliskan.
 phrase-interpreter = Apakah ada juru bahasa?
+
+## Offline re-reading
+
+offline-note = Tidak ada koneksi: ini adalah salinan yang tersimpan di ponsel ini.
+saved-title = Halaman tersimpan
+saved-intro = Halaman yang Anda buka disimpan di ponsel ini, sehingga Anda dapat membacanya lagi tanpa koneksi. Tidak ada yang dikirim ke mana pun.
+saved-empty = Belum ada halaman yang tersimpan. Buka halaman suatu prosedur, dan halaman itu akan disimpan di sini.

@@ -114,3 +114,10 @@ phrases-heading = 窓口《まどぐち》で　使《つか》う　ことば
 phrase-not-understand = わかりません。
 phrase-write-down = 紙《かみ》に　書《か》いてください。
 phrase-interpreter = 通訳《つうやく》の　人《ひと》は　いますか。
+
+## Offline re-reading
+
+offline-note = インターネットに つながって いません。この 電話《でんわ》に のこした ページを 見《み》せて います。
+saved-title = のこした ページ
+saved-intro = 開《ひら》いた ページは この 電話《でんわ》に のこります。インターネットが なくても、もう 一度《いちど》 読《よ》めます。どこにも 送《おく》りません。
+saved-empty = のこした ページは まだ ありません。手続《てつづ》きの ページを 開《ひら》くと、ここに のこります。

@@ -99,3 +99,10 @@ phrases-heading = 窓口で使えることば
 phrase-not-understand = わかりません。
 phrase-write-down = 紙に書いてください。
 phrase-interpreter = 通訳の方はいますか？
+
+## Offline re-reading
+
+offline-note = 通信がありません。この電話に保存したページを表示しています。
+saved-title = 保存したページ
+saved-intro = 開いたページはこの電話に保存され、通信がなくてももう一度読めます。どこにも送信されません。
+saved-empty = 保存したページはまだありません。手続きのページを開くと、ここに保存されます。

@@ -99,3 +99,10 @@ phrases-heading = 창구에서 쓸 수 있는 말
 phrase-not-understand = 이해가 안 됩니다.
 phrase-write-down = 글로 써 주세요.
 phrase-interpreter = 통역사가 있습니까?
+
+## Offline re-reading
+
+offline-note = 인터넷에 연결되어 있지 않습니다. 지금 보이는 것은 이 휴대폰에 저장된 페이지입니다.
+saved-title = 저장된 페이지
+saved-intro = 열어 본 페이지는 이 휴대폰에 저장되므로 인터넷에 연결되지 않아도 다시 읽을 수 있습니다. 어디에도 전송되지 않습니다.
+saved-empty = 아직 저장된 페이지가 없습니다. 절차 페이지를 열면 여기에 저장됩니다.

@@ -102,3 +102,10 @@ phrases-heading = Frases para o guichê
 phrase-not-understand = Não entendi.
 phrase-write-down = Por favor, escreva.
 phrase-interpreter = Tem intérprete?
+
+## Offline re-reading
+
+offline-note = Sem conexão: esta é a cópia salva neste celular.
+saved-title = Páginas salvas
+saved-intro = As páginas que você abrir ficam salvas neste celular, para que você possa lê-las de novo sem conexão. Nada é enviado para lugar nenhum.
+saved-empty = Ainda não há páginas salvas. Abra a página de um procedimento e ela ficará salva aqui.

@@ -99,3 +99,10 @@ phrases-heading = Những câu dùng tại quầy
 phrase-not-understand = Tôi không hiểu.
 phrase-write-down = Xin vui lòng viết ra giấy.
 phrase-interpreter = Ở đây có phiên dịch viên không?
+
+## Offline re-reading
+
+offline-note = Không có kết nối mạng: đây là bản đã lưu trong điện thoại này.
+saved-title = Trang đã lưu
+saved-intro = Các trang bạn mở sẽ được lưu trong điện thoại này, để bạn có thể đọc lại kể cả khi không có kết nối mạng. Không có gì được gửi đi đâu cả.
+saved-empty = Chưa có trang nào được lưu. Khi bạn mở trang của một thủ tục, trang đó sẽ được lưu ở đây.

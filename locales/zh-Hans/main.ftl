@@ -99,3 +99,10 @@ phrases-heading = 窗口常用语
 phrase-not-understand = 我不明白。
 phrase-write-down = 请写下来。
 phrase-interpreter = 有口译人员吗？
+
+## Offline re-reading
+
+offline-note = 没有网络连接。现在显示的是保存在这部手机上的页面。
+saved-title = 已保存的页面
+saved-intro = 您打开过的页面会保存在这部手机上，没有网络也能再次阅读。不会发送到任何地方。
+saved-empty = 还没有保存任何页面。打开一项手续的页面后，就会保存在这里。

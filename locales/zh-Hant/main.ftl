@@ -99,3 +99,10 @@ phrases-heading = 櫃檯常用語
 phrase-not-understand = 我不明白。
 phrase-write-down = 請寫下來。
 phrase-interpreter = 有口譯人員嗎？
+
+## Offline re-reading
+
+offline-note = 目前沒有網路連線。現在顯示的是儲存在這支手機上的頁面。
+saved-title = 已儲存的頁面
+saved-intro = 您開啟過的頁面會儲存在這支手機上，沒有網路也能再次閱讀。不會傳送到任何地方。
+saved-empty = 還沒有儲存任何頁面。開啟一項手續的頁面後，就會儲存在這裡。

@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use axum::extract::Path;
-use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -21,6 +21,8 @@ pub const ADMIN_CSS: &str = include_str!("../../assets/admin.css");
 
 /// Read aloud, copy link, share: progressive enhancement only.
 pub const SCRIPT: &str = include_str!("../../assets/page.js");
+/// The service worker (offline re-reading), at the root so its scope is the site.
+pub const SERVICE_WORKER: &str = include_str!("../../assets/sw.js");
 
 /// The site's icon: `assets/favicon.svg`, and the same drawing as an ICO
 /// for `/favicon.ico`, which browsers ask for on pages (staff, print, JSON)
@@ -56,6 +58,20 @@ pub fn script_url() -> &'static str {
 
 pub fn csp() -> HeaderValue {
     CSP.clone()
+}
+
+/// `GET /sw.js`: always checked for a newer version (`no-cache`); its own
+/// policy lets it fetch pages from this origin and nothing else.
+pub async fn service_worker() -> Response {
+    (
+        [
+            (CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (CACHE_CONTROL, "no-cache"),
+            (CONTENT_SECURITY_POLICY, "default-src 'none'; connect-src 'self'"),
+        ],
+        SERVICE_WORKER,
+    )
+        .into_response()
 }
 
 /// `GET /favicon.svg`.

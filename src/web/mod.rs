@@ -15,6 +15,7 @@ mod public;
 mod qr;
 mod ratelimit;
 mod ruby;
+mod saved;
 
 use std::time::Duration;
 
@@ -111,6 +112,8 @@ pub fn router(state: AppState) -> Router {
         .route("/Q/{code}", get(guidance::guidance))
         .route("/qr/{file}", get(qr::image))
         .route("/healthz", get(public::healthz))
+        .route("/saved", get(saved::saved))
+        .route("/sw.js", get(assets::service_worker))
         .merge(print::router())
         .merge(admin::router())
         .merge(api::router())

@@ -107,6 +107,40 @@ impl Browser {
         self.client.execute(script, vec![]).await.expect(script)
     }
 
+    /// A Chrome DevTools Protocol command, through chromedriver.
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        let id = self.client.session_id().await.unwrap().expect("a session");
+        let url = format!(
+            "{}/session/{id}/goog/cdp/execute",
+            self._driver.url.trim_end_matches('/')
+        );
+        let body = json!({ "cmd": cmd, "params": params }).to_string();
+        let reply = reqwest::Client::new()
+            .post(url)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .expect("chromedriver answers");
+        serde_json::from_slice(&reply.bytes().await.unwrap()).expect("JSON")
+    }
+
+    /// Runs `script` until it returns something truthy, for at most 10 s.
+    pub async fn wait_for(&self, script: &str) -> Value {
+        let started = Instant::now();
+        loop {
+            let v = self.run(script).await;
+            if v.as_bool() == Some(true) || (!v.is_null() && v.as_bool().is_none()) {
+                return v;
+            }
+            assert!(
+                started.elapsed() < Duration::from_secs(10),
+                "never true: {script}"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
     pub async fn close(self) {
         let _ = self.client.close().await;
     }
