@@ -58,6 +58,11 @@ self.addEventListener("fetch", function (event) {
             .then(function () { return cache.put(request, copy); })
             .then(function () { return trim(cache); });
         }));
+      } else if (response.status === 404 || response.status === 410) {
+        // Ended or gone: its old copy must not open offline as if current.
+        event.waitUntil(caches.open(PAGES).then(function (cache) {
+          return cache.delete(request, { ignoreVary: true });
+        }));
       }
       return response;
     }, function () {

@@ -368,3 +368,41 @@ async fn a_page_opened_once_opens_again_offline_with_a_note() {
     );
     b.close().await;
 }
+
+/// A kept page whose procedure has since ended is dropped from the phone
+/// when the server says so (410), so it cannot open offline as if current.
+#[tokio::test]
+#[ignore = "needs chromium and chromium-driver; run by .ci/run"]
+async fn a_kept_page_that_has_ended_is_dropped() {
+    let site = site();
+    let b = Browser::start(true, &[]).await;
+    let url = format!("{}/q/J5RW?lang=en", site.server.url);
+    b.client.goto(&url).await.unwrap();
+    b.wait_for("return !!navigator.serviceWorker.controller").await;
+    b.client.goto(&url).await.unwrap();
+    let saved = format!("{}/saved?lang=en", site.server.url);
+    b.client.goto(&saved).await.unwrap();
+    b.wait_for("return document.querySelectorAll('#saved-list a').length === 1")
+        .await;
+
+    // Archived by another process; the server sees it within a second.
+    let json = import_file(&[procedure(
+        "J5RW",
+        "archived",
+        &[("ja", "住民票"), ("en", "Residence certificate")],
+    )]);
+    let file = site._dir.path().join("ended.json");
+    std::fs::write(&file, json).unwrap();
+    import(&site._dir.path().join("m.db"), &file);
+    tokio::time::sleep(std::time::Duration::from_millis(1200)).await;
+    b.client.goto(&url).await.unwrap();
+    b.client.goto(&saved).await.unwrap();
+    b.wait_for("return document.getElementById('saved-empty').hidden === false")
+        .await;
+    assert_eq!(
+        b.run("return document.querySelectorAll('#saved-list a').length")
+            .await,
+        json!(0)
+    );
+    b.close().await;
+}
