@@ -129,12 +129,8 @@ async fn compressed_answers_are_the_page_in_the_coding_asked_for() {
 /// once.
 #[tokio::test]
 async fn only_a_real_write_empties_the_cache() {
-    let store = madoguchi::store::Store::in_memory().await.unwrap();
-    madoguchi::samples::load_if_empty(&store).await.unwrap();
-    let (locales, _) = madoguchi::i18n::Locales::embedded();
-    let base = madoguchi::domain::BaseUrl::parse(common::BASE).unwrap();
-    let state = madoguchi::AppState::new(store.clone(), locales, base);
-    let app = madoguchi::app(state.clone());
+    let (state, app) = common::ready::sample_state().await;
+    let store = state.store().clone();
     for lang in ["vi", "ne"] {
         assert_eq!(get(&app, &format!("/q/K7Q2?lang={lang}"), &[]).await.status, 200);
     }

@@ -299,6 +299,17 @@ async fn read_aloud_appears_only_when_a_voice_exists_for_the_text_language() {
     b.close().await;
 }
 
+/// Opens `url` under the service worker (the first visit installs it, the
+/// second is kept), then `saved` (`/saved`), and waits until it lists one page.
+async fn open_and_keep(b: &Browser, url: &str, saved: &str) {
+    b.client.goto(url).await.unwrap();
+    b.wait_for("return !!navigator.serviceWorker.controller").await;
+    b.client.goto(url).await.unwrap();
+    b.client.goto(saved).await.unwrap();
+    b.wait_for("return document.querySelectorAll('#saved-list a').length === 1")
+        .await;
+}
+
 /// Offline re-reading (issue 15): a guidance page opened once opens again
 /// with no network, from the service worker's copy, with the note saying
 /// so; `/saved` lists it.
@@ -308,9 +319,9 @@ async fn a_page_opened_once_opens_again_offline_with_a_note() {
     let site = site();
     let b = Browser::start(true, &[]).await;
     let url = format!("{}/q/K7Q2?lang=vi", site.server.url);
-    b.client.goto(&url).await.unwrap();
-    b.wait_for("return !!navigator.serviceWorker.controller").await;
-    // Now under the worker: this visit is kept.
+    // The list of saved pages, visited once online, opens offline too.
+    let saved = format!("{}/saved?lang=vi", site.server.url);
+    open_and_keep(&b, &url, &saved).await;
     b.client.goto(&url).await.unwrap();
     let online_title = b.run("return document.title").await;
     assert_eq!(
@@ -318,22 +329,11 @@ async fn a_page_opened_once_opens_again_offline_with_a_note() {
             .await,
         json!(true)
     );
-    b.wait_for("window.__kept = null; caches.open('madoguchi-pages-v1').then(c => c.keys()).then(k => window.__kept = k.length); return true").await;
-    b.wait_for("return window.__kept > 0").await;
-
-    // The list of saved pages, visited once online, opens offline too.
-    b.client
-        .goto(&format!("{}/saved?lang=vi", site.server.url))
-        .await
-        .unwrap();
-    b.wait_for("return document.querySelectorAll('#saved-list a').length > 0")
-        .await;
 
     // Offline: the page through the DevTools protocol, and the server gone,
     // for DevTools' offline mode of a page does not reach the service
     // worker's own fetches (they went out and got the live page).
     let Site { server, _dir: _kept } = site;
-    let base = server.url.clone();
     drop(server);
     b.cdp("Network.enable", json!({})).await;
     let r = b
@@ -358,7 +358,7 @@ async fn a_page_opened_once_opens_again_offline_with_a_note() {
     assert_eq!(b.run("return document.documentElement.lang").await, json!("vi"));
 
     // /saved, offline too, lists the page by its title.
-    b.client.goto(&format!("{base}/saved?lang=vi")).await.unwrap();
+    b.client.goto(&saved).await.unwrap();
     let listed = b.wait_for("return document.querySelectorAll('#saved-list a').length > 0 && document.querySelector('#saved-list a').textContent").await;
     assert_eq!(listed, online_title);
     assert_eq!(
@@ -377,13 +377,8 @@ async fn a_kept_page_that_has_ended_is_dropped() {
     let site = site();
     let b = Browser::start(true, &[]).await;
     let url = format!("{}/q/J5RW?lang=en", site.server.url);
-    b.client.goto(&url).await.unwrap();
-    b.wait_for("return !!navigator.serviceWorker.controller").await;
-    b.client.goto(&url).await.unwrap();
     let saved = format!("{}/saved?lang=en", site.server.url);
-    b.client.goto(&saved).await.unwrap();
-    b.wait_for("return document.querySelectorAll('#saved-list a').length === 1")
-        .await;
+    open_and_keep(&b, &url, &saved).await;
 
     // Archived by another process; the server sees it within a second.
     let json = import_file(&[procedure(

@@ -9,7 +9,7 @@ mod common;
 use std::time::Duration;
 
 use common::get;
-use common::ready::{ready, sample_state};
+use common::ready::{ready, sample_state, sample_state_with};
 use madoguchi::domain::{Actor, Code, OfficeFields};
 
 fn code(s: &str) -> Code {
@@ -89,12 +89,7 @@ async fn a_write_drops_the_pages_of_what_it_changed_and_keeps_the_rest() {
 
 #[tokio::test]
 async fn the_cache_holds_to_its_byte_budget_and_renders_again_what_it_let_go() {
-    let store = madoguchi::store::Store::in_memory().await.unwrap();
-    madoguchi::samples::load_if_empty(&store).await.unwrap();
-    let (locales, _) = madoguchi::i18n::Locales::embedded();
-    let base = madoguchi::domain::BaseUrl::parse(common::BASE).unwrap();
-    let state = madoguchi::AppState::new(store, locales, base).with_page_cache_mb(1);
-    let app = madoguchi::app(state.clone());
+    let (state, app) = sample_state_with(|state| state.with_page_cache_mb(1)).await;
     let codes: Vec<String> = state
         .store()
         .published_titles()
@@ -135,9 +130,11 @@ async fn the_cache_holds_to_its_byte_budget_and_renders_again_what_it_let_go() {
         (again.header("etag"), again.body),
         (first.header("etag"), first.body.clone())
     );
-    // After a sweep of thousands of inputs never seen again, a page asked
-    // for again is kept and answered ready, without the database (TinyLFU's
-    // admission filter, saturated by such a sweep, once refused it).
+    // After a sweep of thousands of inputs never seen again, the budget
+    // still holds, and a page asked for again is kept and answered ready,
+    // without the database. (The bench saw TinyLFU's admission filter,
+    // saturated by a sweep of 14,000 cold pages, refuse a hot page; a sweep
+    // this size does not saturate it, so this guards the outcome only.)
     for i in 1..=3000 {
         let lang = &languages[i % languages.len()];
         let accept = format!("{lang}, en;q=0.{:03}", i % 1000 + 1 - i / 1000 % 2);
@@ -148,6 +145,8 @@ async fn the_cache_holds_to_its_byte_budget_and_renders_again_what_it_let_go() {
         )
         .await;
     }
+    let held = state.pages().weighed_bytes();
+    assert!(held <= 1 << 20, "after the sweep the cache weighs {held} B");
     for _ in 0..3 {
         get(&app, &uri, &visit).await;
     }

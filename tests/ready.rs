@@ -124,6 +124,17 @@ async fn what_the_router_must_decide_is_left_to_it() {
     // path does, on the compressing thread, without holding a worker).
     let vi_br = [("accept-language", "vi"), ("accept-encoding", "br")];
     assert!(ready(&state, "GET", "/q/K7Q2", &vi_br).await.is_none());
+    // A revisit that gets a 304 needs no coding: answered ready.
+    let etag = get(&app, "/q/K7Q2", &vi).await.header("etag");
+    let revisit = [
+        ("accept-language", "vi"),
+        ("accept-encoding", "br"),
+        ("if-none-match", etag.as_str()),
+    ];
+    let fast = ready(&state, "GET", "/q/K7Q2", &revisit)
+        .await
+        .expect("a 304 needs no body");
+    assert_eq!(fast.status, 304);
     let routed = get(&app, "/q/K7Q2", &vi_br).await;
     let fast = ready(&state, "GET", "/q/K7Q2", &vi_br).await.expect("made now");
     assert_eq!(

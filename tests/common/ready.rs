@@ -25,11 +25,17 @@ pub const REPEAT_VISITS: &[(&str, &[(&str, &str)])] = &[
 
 /// A state on a fresh in-memory database with the samples, and its app.
 pub async fn sample_state() -> (AppState, axum::Router) {
+    sample_state_with(|state| state).await
+}
+
+/// As [`sample_state`], the state configured first (`with_…` calls need
+/// it not yet shared with the app).
+pub async fn sample_state_with(configure: impl FnOnce(AppState) -> AppState) -> (AppState, axum::Router) {
     let store = madoguchi::store::Store::in_memory().await.unwrap();
     madoguchi::samples::load_if_empty(&store).await.unwrap();
     let (locales, _) = madoguchi::i18n::Locales::embedded();
     let base = madoguchi::domain::BaseUrl::parse(BASE).unwrap();
-    let state = AppState::new(store, locales, base);
+    let state = configure(AppState::new(store, locales, base));
     (state.clone(), madoguchi::app(state))
 }
 

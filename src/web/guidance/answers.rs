@@ -170,42 +170,59 @@ impl Answer {
         self.asked.matches(asked)
     }
 
-    /// Whether the page is made in the coding this request gets (the ready
-    /// path answers only then: it never compresses).
-    pub fn ready_for(&self, request: &HeaderMap) -> bool {
-        self.page.has(Encoding::preferred(request))
+    /// What this request gets: `None` for a 304 (the visitor has this
+    /// page), else the page in the best coding they accept.
+    fn coding(&self, request: &HeaderMap) -> Option<Encoding> {
+        let fresh = self.page.status == StatusCode::OK && self.page.matches(request.get_all(IF_NONE_MATCH));
+        (!fresh).then(|| Encoding::preferred(request))
     }
 
     /// Makes the page in the coding this request gets, off this thread.
     pub async fn prepare(&self, request: &HeaderMap) {
-        self.page.prepare(Encoding::preferred(request)).await;
+        if let Some(encoding) = self.coding(request) {
+            self.page.prepare(encoding).await;
+        }
     }
 
-    /// The response: a 304 when the visitor has this page, else the page
-    /// in the best coding they accept. Counts the scan.
+    /// The response (a 304, or the page in the coding asked for; made
+    /// here if it was not prepared). Counts the scan.
     pub fn respond(&self, state: &AppState, method: &Method, request: &HeaderMap) -> Response {
+        self.respond_with(state, method, self.coding(request))
+    }
+
+    /// As [`respond`](Self::respond), but `None` when the page is not made
+    /// in the coding this request gets: the ready path never compresses.
+    pub fn respond_if_made(
+        &self,
+        state: &AppState,
+        method: &Method,
+        request: &HeaderMap,
+    ) -> Option<Response> {
+        let coding = self.coding(request);
+        if coding.is_some_and(|encoding| !self.page.has(encoding)) {
+            return None;
+        }
+        Some(self.respond_with(state, method, coding))
+    }
+
+    fn respond_with(&self, state: &AppState, method: &Method, coding: Option<Encoding>) -> Response {
         if method == Method::GET {
             self.scan.record(state);
         }
-        let fresh = self.page.status == StatusCode::OK && self.page.matches(request.get_all(IF_NONE_MATCH));
-        let encoding = if fresh {
-            Encoding::Identity
-        } else {
-            Encoding::preferred(request)
-        };
-        let body = if fresh {
-            Body::empty()
-        } else {
-            Body::from(self.page.body_in(encoding))
-        };
-        let mut response = Response::new(body);
-        *response.status_mut() = if fresh {
-            StatusCode::NOT_MODIFIED
-        } else {
-            self.page.status
+        let mut response = match coding {
+            None => {
+                let mut r = Response::new(Body::empty());
+                *r.status_mut() = StatusCode::NOT_MODIFIED;
+                r
+            }
+            Some(encoding) => {
+                let mut r = Response::new(Body::from(self.page.body_in(encoding)));
+                *r.status_mut() = self.page.status;
+                r
+            }
         };
         *response.headers_mut() = self.headers.clone();
-        if let Some(coding) = encoding.header() {
+        if let Some(coding) = coding.and_then(Encoding::header) {
             response
                 .headers_mut()
                 .insert(CONTENT_ENCODING, HeaderValue::from_static(coding));

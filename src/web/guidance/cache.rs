@@ -175,7 +175,7 @@ impl PageCache {
                         *seen = Some(changes.seq);
                         metrics::gauge!("madoguchi_page_cache_bytes")
                             .set(self.entries.weighted_size() as f64);
-                        self.checked.store(now.max(1), Ordering::Release);
+                        self.checked.store(now, Ordering::Release);
                         // Only now: a request that skips its own read because
                         // of this must find the entries dropped already.
                         self.writes_seen.fetch_max(writes, Ordering::AcqRel);
@@ -283,25 +283,26 @@ impl PageCache {
         }
     }
 
-    /// The pages held for `code` (for tests and the bench).
-    pub fn pages_of(&self, code: &Code) -> usize {
+    /// The codes of the pages held, one per page (for tests).
+    fn held_pages(&self) -> Vec<Code> {
         self.entries.run_pending_tasks();
         self.entries
             .iter()
-            .filter(|(key, entry)| {
-                matches!(&**key, Key::Page(page) if page.code == *code)
-                    && matches!(entry, Entry::Page(page) if page.strong_count() > 0)
+            .filter_map(|(key, entry)| match (&*key, entry) {
+                (Key::Page(page), Entry::Page(held)) if held.strong_count() > 0 => Some(page.code.clone()),
+                _ => None,
             })
-            .count()
+            .collect()
+    }
+
+    /// The pages held for `code`.
+    pub fn pages_of(&self, code: &Code) -> usize {
+        self.held_pages().iter().filter(|c| *c == code).count()
     }
 
     /// The pages held, of any code.
     pub fn len(&self) -> usize {
-        self.entries.run_pending_tasks();
-        self.entries
-            .iter()
-            .filter(|(_, entry)| matches!(entry, Entry::Page(page) if page.strong_count() > 0))
-            .count()
+        self.held_pages().len()
     }
 
     pub fn is_empty(&self) -> bool {

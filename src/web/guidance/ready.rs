@@ -77,10 +77,9 @@ pub fn ready_answer(state: &AppState, request: &Request) -> Option<Response> {
     }
     let headers = request.headers();
     let asked = Asked::of(code, request.uri().query(), headers)?;
-    let answer = cache.answer(&asked).filter(|a| a.ready_for(headers))?;
+    let mut response = cache.answer(&asked)?.respond_if_made(state, method, headers)?;
     let h = handles();
     h.hit.increment(1);
-    let mut response = answer.respond(state, method, headers);
     // As tower-http's request-id layers: the client's id is kept, else one is made.
     let id = headers.get("x-request-id").cloned().unwrap_or_else(|| {
         let mut buf = uuid::Uuid::encode_buffer();
