@@ -18,7 +18,7 @@ LANGS = ["vi-VN,vi;q=0.9", "zh-TW", "ne-NP", "en-US,en;q=0.9", "ko-KR", "fil-PH"
 
 
 def start(binary, db):
-    p = subprocess.Popen([binary, "serve", "--addr", "127.0.0.1:0", "--db", db],
+    p = subprocess.Popen([binary, "serve", "--addr", "127.0.0.1:0", "--db", db, "--no-audio"],
                          stderr=subprocess.PIPE, text=True, env={**os.environ, "RUST_LOG": "warn,madoguchi::cli=info"})
     for line in p.stderr:
         m = re.search(r"listening on (http://127\.0\.0\.1:\d+)", line)

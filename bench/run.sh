@@ -46,7 +46,7 @@ start_app() {
     port=$(free_port); mport=$(free_port)
     # No QR budget: the load below comes from one address on purpose.
     RUST_LOG=warn "$BIN" serve --addr "127.0.0.1:$port" --metrics-addr "127.0.0.1:$mport" --db "$db" \
-        --qr-per-minute 0 "$@" >"$WORK/app.log" 2>&1 &
+        --qr-per-minute 0 --no-audio "$@" >"$WORK/app.log" 2>&1 &
     APP_PID=$!; PIDS+=("$APP_PID")
     APP_URL="http://127.0.0.1:$port"
     METRICS_URL="http://127.0.0.1:$mport/metrics"

@@ -3,6 +3,7 @@
 //! `main.rs` parses the command line and calls [`cli`]; everything else
 //! lives here. [`app`] builds the one router used by the server and tests.
 
+pub mod audio;
 pub mod auth;
 pub mod cli;
 pub mod domain;
@@ -55,6 +56,8 @@ struct Inner {
     /// The page cache's byte budget (`--page-cache-mb`), kept for the
     /// cache a locale reload makes.
     page_cache_bytes: u64,
+    /// Recordings of the guidance texts (`--audio-dir`), when turned on.
+    audio: Option<Arc<audio::Audio>>,
 }
 
 /// The locales and the pages rendered with them, replaced together when
@@ -81,6 +84,7 @@ impl AppState {
                 staff_zone: i18n::dates::zone(i18n::dates::ZONE).expect("Tokyo always resolves"),
                 site_name: domain::SiteName::default(),
                 page_cache_bytes: web::DEFAULT_BUDGET_MB << 20,
+                audio: None,
             }),
             rendering: Arc::new(Rendering {
                 locales,
@@ -150,6 +154,19 @@ impl AppState {
         self
     }
 
+    /// The same state offering the recordings of `audio` (made by
+    /// [`audio::start`]). Call before cloning.
+    pub fn with_audio(mut self, audio: Arc<audio::Audio>) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.audio = Some(audio);
+        }
+        self
+    }
+
+    pub fn audio(&self) -> Option<&Arc<audio::Audio>> {
+        self.inner.audio.as_ref()
+    }
+
     pub fn site_name(&self) -> &domain::SiteName {
         &self.inner.site_name
     }
@@ -194,6 +211,9 @@ impl AppState {
         self.inner
             .writes
             .fetch_add(1, std::sync::atomic::Ordering::Release);
+        if let Some(audio) = &self.inner.audio {
+            audio.nudge();
+        }
     }
 
     /// How many times [`AppState::note_write`] was called.

@@ -16,6 +16,7 @@ fn serve_fails(db: &Path, extra: &[&str]) -> String {
         .args(["serve", "--addr", "127.0.0.1:0"])
         .args(extra)
         .env("MADOGUCHI_DB", db)
+        .env("MADOGUCHI_NO_AUDIO", "true")
         .env_remove("MADOGUCHI_BASE_URL")
         .stderr(std::process::Stdio::piped())
         .spawn()

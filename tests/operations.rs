@@ -172,6 +172,7 @@ async fn metrics_are_only_on_their_own_listener_and_logs_can_be_json() {
             "json",
         ])
         .env("MADOGUCHI_DB", dir.path().join("m.db"))
+        .env("MADOGUCHI_NO_AUDIO", "true")
         .env("RUST_LOG", "info")
         .stderr(Stdio::piped())
         .spawn()
@@ -305,7 +306,8 @@ fn the_configuration_is_logged_at_start_and_secrets_never() {
         let mut command = Command::new(env!("CARGO_BIN_EXE_madoguchi"));
         command
             .args(["serve", "--addr", "127.0.0.1:0"])
-            .env("MADOGUCHI_DB", &db);
+            .env("MADOGUCHI_DB", &db)
+            .env("MADOGUCHI_NO_AUDIO", "true");
         let url = "https://city:s3cret-PW@madoguchi.example.jp";
         if flag {
             command.args(["--base-url", url]);

@@ -75,6 +75,7 @@ async fn no_address_or_user_agent_is_stored_anywhere() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
         .args(["serve", "--addr", "127.0.0.1:0"])
         .env("MADOGUCHI_DB", &db)
+        .env("MADOGUCHI_NO_AUDIO", "true")
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();

@@ -204,6 +204,7 @@ text-updated = শেষ আপডেট: { $date }
 
 
 read-aloud = পড়ে শোনান
+listen = শুনুন
 
 
 read-aloud-stop = পড়ে শোনানো বন্ধ করুন

@@ -92,6 +92,8 @@ unavailable-body = This could not be done right now. Please try again in a minut
 # $date is the date in YYYY-MM-DD form.
 text-updated = Last updated: { $date }
 read-aloud = Read aloud
+# The player of the recording made on the server (no phone voice needed).
+listen = Listen
 read-aloud-stop = Stop reading
 copy-link = Copy link
 link-copied = Link copied.

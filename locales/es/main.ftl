@@ -89,6 +89,7 @@ unavailable-body = No se pudo hacer en este momento. Inténtelo de nuevo en un m
 
 text-updated = Última actualización: { $date }
 read-aloud = Leer en voz alta
+listen = Escuchar
 read-aloud-stop = Dejar de leer
 copy-link = Copiar enlace
 link-copied = Enlace copiado.

@@ -86,6 +86,7 @@ unavailable-body = Hindi ito magawa ngayon. Pakisubukang muli pagkalipas ng isan
 
 text-updated = Huling na-update: { $date }
 read-aloud = Basahin nang malakas
+listen = Pakinggan
 read-aloud-stop = Itigil ang pagbasa
 copy-link = Kopyahin ang link
 link-copied = Nakopya na ang link.

@@ -204,6 +204,7 @@ text-updated = आख़िरी अपडेट: { $date }
 
 
 read-aloud = पढ़कर सुनाएँ
+listen = सुनें
 
 
 read-aloud-stop = पढ़कर सुनाना बंद करें

@@ -86,6 +86,7 @@ unavailable-body = Saat ini tidak dapat diproses. Silakan coba lagi dalam satu m
 
 text-updated = Terakhir diperbarui: { $date }
 read-aloud = Bacakan
+listen = Dengarkan
 read-aloud-stop = Berhenti membacakan
 copy-link = Salin tautan
 link-copied = Tautan sudah disalin.

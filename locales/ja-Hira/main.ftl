@@ -101,6 +101,7 @@ unavailable-body = いまは　できませんでした。少《すこ》し　�
 # $date is the date in YYYY-MM-DD form.
 text-updated = 新《あたら》しく　した　日《ひ》：{ $date }
 read-aloud = 読《よ》みあげる
+listen = 音《おと》で 聞《き》く
 read-aloud-stop = 読《よ》みあげを　止《と》める
 copy-link = リンクを　コピーする
 link-copied = リンクを　コピーしました。

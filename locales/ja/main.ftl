@@ -86,6 +86,7 @@ unavailable-body = いまは処理できませんでした。少し待ってか�
 
 text-updated = 最終更新日：{ $date }
 read-aloud = 読み上げる
+listen = 音声で聞く
 read-aloud-stop = 読み上げを止める
 copy-link = リンクをコピー
 link-copied = リンクをコピーしました。

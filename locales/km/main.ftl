@@ -203,6 +203,7 @@ text-updated = កែប្រែចុងក្រោយ៖ { $date }
 
 
 read-aloud = អានឱ្យស្ដាប់
+listen = ស្ដាប់
 
 
 read-aloud-stop = ឈប់អាន

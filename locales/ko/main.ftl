@@ -86,6 +86,7 @@ unavailable-body = 지금은 처리할 수 없었습니다. 1분 후에 다시 �
 
 text-updated = 마지막 업데이트: { $date }
 read-aloud = 소리 내어 읽기
+listen = 음성으로 듣기
 read-aloud-stop = 읽기 중지
 copy-link = 링크 복사
 link-copied = 링크를 복사했습니다.

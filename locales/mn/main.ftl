@@ -203,6 +203,7 @@ text-updated = Сүүлд шинэчилсэн: { $date }
 
 
 read-aloud = Чангаар унших
+listen = Сонсох
 
 
 read-aloud-stop = Уншихыг зогсоох

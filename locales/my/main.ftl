@@ -86,6 +86,7 @@ unavailable-body = ယခု မလုပ်ဆောင်နိုင်ပါ
 
 text-updated = နောက်ဆုံး ပြင်ဆင်သည့်ရက်- { $date }
 read-aloud = အသံထွက် ဖတ်ပြရန်
+listen = နားထောင်ရန်
 read-aloud-stop = ဖတ်ခြင်းကို ရပ်ရန်
 copy-link = လင့်ခ်ကို ကူးယူရန်
 link-copied = လင့်ခ်ကို ကူးယူပြီးပါပြီ။

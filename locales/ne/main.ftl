@@ -86,6 +86,7 @@ unavailable-body = अहिले यो गर्न सकिएन। कृ
 
 text-updated = अन्तिम पटक अद्यावधिक: { $date }
 read-aloud = पढेर सुनाउनुहोस्
+listen = सुन्नुहोस्
 read-aloud-stop = पढेर सुनाउन रोक्नुहोस्
 copy-link = लिङ्क प्रतिलिपि गर्नुहोस्
 link-copied = लिङ्क प्रतिलिपि गरियो।

@@ -89,6 +89,7 @@ unavailable-body = Não foi possível fazer isso agora. Tente novamente em um mi
 
 text-updated = Última atualização: { $date }
 read-aloud = Ler em voz alta
+listen = Ouvir
 read-aloud-stop = Parar a leitura
 copy-link = Copiar link
 link-copied = Link copiado.

@@ -203,6 +203,7 @@ text-updated = අවසන් වරට යාවත්කාලීන කළ�
 
 
 read-aloud = හඬ නඟා කියවන්න
+listen = සවන් දෙන්න
 
 
 read-aloud-stop = කියවීම නවත්වන්න

@@ -86,6 +86,7 @@ unavailable-body = ขณะนี้ไม่สามารถดำเนิ�
 
 text-updated = อัปเดตล่าสุด: { $date }
 read-aloud = อ่านออกเสียง
+listen = ฟังเสียงอ่าน
 read-aloud-stop = หยุดอ่าน
 copy-link = คัดลอกลิงก์
 link-copied = คัดลอกลิงก์แล้ว

@@ -204,6 +204,7 @@ text-updated = آخری تبدیلی: { $date }
 
 
 read-aloud = پڑھ کر سنائیں
+listen = سنیں
 
 
 read-aloud-stop = پڑھنا بند کریں

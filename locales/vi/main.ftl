@@ -86,6 +86,7 @@ unavailable-body = Hiện không thể thực hiện. Vui lòng thử lại sau 
 
 text-updated = Cập nhật lần cuối: { $date }
 read-aloud = Đọc to
+listen = Nghe đọc
 read-aloud-stop = Dừng đọc
 copy-link = Sao chép liên kết
 link-copied = Đã sao chép liên kết.

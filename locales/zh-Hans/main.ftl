@@ -86,6 +86,7 @@ unavailable-body = 目前无法处理。请稍等一分钟后再试。如果一�
 
 text-updated = 最后更新：{ $date }
 read-aloud = 朗读
+listen = 收听
 read-aloud-stop = 停止朗读
 copy-link = 复制链接
 link-copied = 链接已复制。

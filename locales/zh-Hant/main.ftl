@@ -86,6 +86,7 @@ unavailable-body = 目前無法處理。請稍候一分鐘再試。如果持續�
 
 text-updated = 最後更新：{ $date }
 read-aloud = 朗讀
+listen = 收聽
 read-aloud-stop = 停止朗讀
 copy-link = 複製連結
 link-copied = 已複製連結。

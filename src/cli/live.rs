@@ -101,6 +101,10 @@ pub async fn watch_locales(dir: PathBuf, state: AppState, current: Current) {
             Ok(Ok((locales, problems))) if problems.is_empty() => {
                 let tags: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
                 current.store(Arc::new(Served::new(state.with_locales(locales))));
+                // New headings: the recordings are planned again.
+                if let Some(audio) = state.audio() {
+                    audio.replan_all();
+                }
                 tracing::info!("locale files changed: reloaded; languages: {}", tags.join(" "));
             }
             Ok(Ok((_, problems))) => {

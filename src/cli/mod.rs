@@ -97,6 +97,20 @@ pub enum Command {
         #[arg(long, env = "MADOGUCHI_PAGE_CACHE_MB", default_value_t = crate::web::DEFAULT_BUDGET_MB,
               value_parser = clap::value_parser!(u64).range(1..=65_536))]
         page_cache_mb: u64,
+        /// Folder for the recordings of the guidance texts, made in the
+        /// background (default: beside the database, `<name>-audio`).
+        #[arg(long, env = "MADOGUCHI_AUDIO_DIR")]
+        audio_dir: Option<PathBuf>,
+        /// Make no recordings and offer no player.
+        #[arg(long, env = "MADOGUCHI_NO_AUDIO")]
+        no_audio: bool,
+        /// Open JTalk's HTS voice (default: Debian's, from
+        /// hts-voice-nitech-jp-atr503-m001).
+        #[arg(long, env = "MADOGUCHI_JTALK_VOICE")]
+        jtalk_voice: Option<PathBuf>,
+        /// Open JTalk's dictionary folder (default: Debian's naist-jdic).
+        #[arg(long, env = "MADOGUCHI_JTALK_DIC")]
+        jtalk_dic: Option<PathBuf>,
     },
     /// Import procedures from a JSON file (all or nothing).
     Import {
@@ -245,8 +259,20 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             header_timeout,
             max_connections,
             page_cache_mb,
+            audio_dir,
+            no_audio,
+            jtalk_voice,
+            jtalk_dic,
         } => {
             let samples = !no_samples;
+            let audio = (!no_audio).then(|| serve::AudioOptions {
+                dir: audio_dir.unwrap_or_else(|| serve::audio_dir_beside(&cli.db)),
+                engines: crate::audio::EngineConfig {
+                    jtalk_voice,
+                    jtalk_dic,
+                    ..Default::default()
+                },
+            });
             let o = serve::Options {
                 db: cli.db,
                 addr,
@@ -261,6 +287,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 site_name: crate::domain::SiteName::parse(&site_name)?,
                 log_format: cli.log_format,
                 page_cache_mb,
+                audio,
                 limits: connections::Limits {
                     header_read: std::time::Duration::from_secs(header_timeout),
                     max_connections,

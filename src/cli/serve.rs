@@ -28,7 +28,22 @@ pub struct Options {
     pub site_name: crate::domain::SiteName,
     pub log_format: super::LogFormat,
     pub page_cache_mb: u64,
+    /// `None`: `--no-audio`.
+    pub audio: Option<AudioOptions>,
     pub limits: super::connections::Limits,
+}
+
+pub struct AudioOptions {
+    pub dir: PathBuf,
+    pub engines: crate::audio::EngineConfig,
+}
+
+/// `madoguchi.db` → `madoguchi-audio`, in the same folder.
+pub fn audio_dir_beside(db: &std::path::Path) -> PathBuf {
+    let stem = db
+        .file_stem()
+        .map_or_else(|| "madoguchi".into(), |s| s.to_string_lossy().into_owned());
+    db.with_file_name(format!("{stem}-audio"))
 }
 
 /// How often counted scans are written to the database.
@@ -83,6 +98,23 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         .with_time_zone(o.time_zone.clone())
         .with_site_name(o.site_name.clone())
         .with_page_cache_mb(o.page_cache_mb);
+    let audio = o.audio.as_ref().and_then(|a| {
+        let engines = crate::audio::Engines::detect(&a.engines);
+        for m in engines.missing() {
+            tracing::warn!("audio: {m}; its languages get no recording");
+        }
+        match crate::audio::Audio::new(a.dir.clone(), engines) {
+            Ok(audio) => Some(audio),
+            Err(e) => {
+                tracing::warn!(error = %e, dir = %a.dir.display(), "audio: cannot use the folder; no recordings");
+                None
+            }
+        }
+    });
+    let state = match &audio {
+        Some(audio) => state.with_audio(audio.clone()),
+        None => state,
+    };
     // Nothing to flush into a read-only database.
     let (stop_flushing, stopped) = tokio::sync::oneshot::channel::<()>();
     let flusher = (!store.is_read_only()).then(|| {
@@ -107,6 +139,10 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     // Tests and scripts read this line to find a port-0 server.
     tracing::info!("listening on http://{local}");
     let current: live::Current = Arc::new(ArcSwap::from_pointee(live::Served::new(state.clone())));
+    if let Some(audio) = audio {
+        let current = current.clone();
+        crate::audio::start(audio, move || current.load().state.clone());
+    }
     if let Some(dir) = locales_dir {
         tokio::spawn(live::watch_locales(dir, state.clone(), current.clone()));
     }
@@ -189,6 +225,7 @@ fn log_configuration(
         header_timeout_secs = o.limits.header_read.as_secs(),
         max_connections = o.limits.max_connections,
         page_cache_mb = o.page_cache_mb,
+        audio_dir = o.audio.as_ref().map_or("off".to_owned(), |a| a.dir.display().to_string()),
         "configuration"
     );
 }

@@ -25,6 +25,17 @@ pub struct Changes {
 }
 
 impl Store {
+    /// Records that what is shown for `code` changed without its data
+    /// changing (its recordings were made), so every server's page cache
+    /// drops the code's pages and renders them with the player.
+    pub async fn note_changed(&self, code: &Code) -> anyhow::Result<()> {
+        let code = code.as_str();
+        sqlx::query!("INSERT INTO changes (code) VALUES (?)", code)
+            .execute(self.pool())
+            .await?;
+        Ok(())
+    }
+
     /// The changes after `seen` (the `seq` of a previous call; `None` the
     /// first time, which answers [`Changed::Everything`]).
     pub async fn changes_since(&self, seen: Option<i64>) -> anyhow::Result<Changes> {

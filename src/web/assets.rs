@@ -46,7 +46,7 @@ static SCRIPT_URL: LazyLock<String> = LazyLock::new(|| {
 static CSP: LazyLock<HeaderValue> = LazyLock::new(|| {
     let hash = STANDARD.encode(Sha256::digest(CSS.as_bytes()));
     let policy = format!(
-        "default-src 'none'; style-src 'self' 'sha256-{hash}'; script-src 'self'; img-src 'self'; \
+        "default-src 'none'; style-src 'self' 'sha256-{hash}'; script-src 'self'; img-src 'self'; media-src 'self'; \
          form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     );
     HeaderValue::from_str(&policy).expect("the policy is ASCII")

@@ -4,6 +4,7 @@
 pub mod admin;
 mod api;
 mod assets;
+mod audio;
 mod client;
 mod errors;
 mod guidance;
@@ -26,6 +27,7 @@ use axum::routing::get;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -113,6 +115,7 @@ pub fn router(state: AppState) -> Router {
         .route("/qr/{file}", get(qr::image))
         .route("/healthz", get(public::healthz))
         .route("/saved", get(saved::saved))
+        .route("/audio/{code}/{lang}", get(audio::recording))
         .route("/sw.js", get(assets::service_worker))
         .merge(print::router())
         .merge(admin::router())
@@ -141,7 +144,10 @@ pub fn router(state: AppState) -> Router {
                 // gzip or brotli as the client asks (cached pages come
                 // compressed already); inside the tracing layer so logs show
                 // the status, outside the rest so error pages compress.
-                .layer(CompressionLayer::new())
+                // Recordings are compressed already, and sent in ranges.
+                .layer(CompressionLayer::new().compress_when(
+                    DefaultPredicate::new().and(NotForContentType::const_new("audio/")),
+                ))
                 .layer(header("strict-transport-security"))
                 .layer(header("referrer-policy"))
                 .layer(header("x-content-type-options"))

@@ -157,7 +157,18 @@ pub async fn not_found(State(state): State<AppState>, lang: Lang, uri: Uri) -> A
 
 pub async fn healthz(State(state): State<AppState>) -> Response {
     match state.store().ping().await {
-        Ok(()) => (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], "ok\n").into_response(),
+        Ok(()) => {
+            // The first line is the verdict; the rest say which languages
+            // are read aloud, by which engine, and what is missing.
+            let mut body = String::from("ok\n");
+            if let Some(audio) = state.audio() {
+                for line in audio.health(state.locales().tags()) {
+                    body.push_str(&line);
+                    body.push('\n');
+                }
+            }
+            (StatusCode::OK, [(header::CACHE_CONTROL, "no-store")], body).into_response()
+        }
         Err(e) => {
             tracing::error!(error = %e, "health check: the database does not answer");
             (

@@ -28,6 +28,11 @@ pub fn start(db: &Path, extra: &[&str]) -> Server {
 /// As [`start`], with `program` standing for the binary (e.g. the binary
 /// run as another user).
 pub fn start_program(mut program: Command, db: &Path, extra: &[&str]) -> Server {
+    // No recordings unless a test asks for them (`--audio-dir`): making
+    // them takes CPU the other tests want.
+    if !extra.contains(&"--audio-dir") {
+        program.env("MADOGUCHI_NO_AUDIO", "true");
+    }
     let mut child = program
         .args(["serve", "--addr", "127.0.0.1:0"])
         .args(extra)

@@ -52,6 +52,8 @@ struct GuidancePage<'a> {
     /// Set when the shown translation was made from an older Japanese text.
     stale: Option<Stale>,
     phrases: &'static [&'static str],
+    /// The recording of exactly this text, when one has been made.
+    listen: Option<String>,
 }
 
 /// An out-of-date translation: when the Japanese changed, and where the
@@ -257,7 +259,13 @@ fn render_guidance(
             })
             .collect(),
     });
+    // A file lookup: the recording is made in the background, never here.
+    let listen = state
+        .audio()
+        .and_then(|a| a.recording(procedure, text, office, state.locales()))
+        .map(|r| format!("/audio/{code}/{}?v={}", text.lang, r.digest));
     let html = GuidancePage {
+        listen,
         code: code.to_string(),
         text: shown,
         completed: &Completed::new(state, page, &composed, GUIDANCE_FIELDS),

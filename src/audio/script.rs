@@ -1,0 +1,270 @@
+//! What is read aloud for one text: its own fields in page order, with the
+//! section headings of its language, one utterance per line. Only the
+//! language's own words: a field the translation leaves out is skipped (the
+//! page shows it borrowed, with its notice), so a Vietnamese voice never
+//! reads English. The digest names the audio file, so the page and the
+//! audio route find exactly the recording of the text they show.
+
+use sha2::{Digest, Sha256};
+
+use crate::domain::{Office, ProcedureText};
+use crate::i18n::{Locales, Localizer, ruby};
+
+/// How a line's furigana is read: Open JTalk reads the kana reading
+/// (`漢字《かんじ》` → `かんじ`), so the reading staff chose is honoured;
+/// other engines get the text as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    Kana,
+    Plain,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pause {
+    /// Between items of one section.
+    Short,
+    /// After a heading's section, before the next heading.
+    Long,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub text: String,
+    pub pause: Pause,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Script {
+    pub lines: Vec<Line>,
+    /// Hex, the first 16 digits of SHA-256 over the voice and the lines.
+    pub digest: String,
+}
+
+/// The script for `text`, read by `voice` (its name is part of the digest:
+/// another voice makes another recording). `office` completes where to go
+/// from the office record in the same language (Japanese for Easy Japanese).
+pub fn script(
+    text: &ProcedureText,
+    office: Option<&Office>,
+    locales: &Locales,
+    voice: &str,
+    reading: Reading,
+) -> Script {
+    let heading_locale = locales.get(&text.lang);
+    let mut out = Lines {
+        lines: Vec::new(),
+        reading,
+        // Headings only from the text's own locale: a heading in another
+        // language would be read in the wrong voice.
+        heading: heading_locale.map(|l| Localizer::new(locales, l)),
+    };
+    let f = &text.fields;
+    out.push(&f.title, Pause::Long);
+    let summary: Vec<&str> = f.summary.lines().collect();
+    out.section("section-summary", &summary);
+    let bring: Vec<&str> = f.bring.iter().map(String::as_str).collect();
+    out.section("section-bring", &bring);
+    let steps: Vec<&str> = f.steps.iter().map(String::as_str).collect();
+    out.section("section-steps", &steps);
+    let o = office
+        .and_then(|o| {
+            o.text(&text.lang).or_else(|| {
+                (text.lang.to_string() == crate::i18n::EASY_JAPANESE)
+                    .then(|| o.japanese())
+                    .flatten()
+            })
+        })
+        .cloned()
+        .unwrap_or_default();
+    let pick = |own: &str, shared: &str| {
+        if own.is_empty() {
+            shared.to_owned()
+        } else {
+            own.to_owned()
+        }
+    };
+    let place = [
+        pick(&f.office, &o.name),
+        o.address.clone(),
+        pick(&f.floor, &o.floor),
+        pick(&f.counter, &o.counter),
+    ];
+    let place: Vec<&str> = place.iter().map(String::as_str).collect();
+    out.section("section-where", &place);
+    out.section("section-hours", &[pick(&f.hours, &o.hours).as_str()]);
+    out.section("section-fee", &[f.fee.as_str()]);
+    out.section("section-contact", &[f.contact.as_str()]);
+    let notes: Vec<&str> = f.notes.lines().collect();
+    out.section("section-notes", &notes);
+    let lines = out.lines;
+
+    let mut hash = Sha256::new();
+    hash.update(voice.as_bytes());
+    for line in &lines {
+        hash.update([0, line.pause as u8]);
+        hash.update(line.text.as_bytes());
+    }
+    let digest = hash.finalize();
+    let digest = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    Script { lines, digest }
+}
+
+struct Lines<'a> {
+    lines: Vec<Line>,
+    reading: Reading,
+    heading: Option<Localizer<'a>>,
+}
+
+impl Lines<'_> {
+    fn say(&self, s: &str) -> String {
+        match self.reading {
+            // Easy Japanese puts spaces between words for the eye; read
+            // aloud they would split words for the parser.
+            Reading::Kana => kana(s).split_whitespace().collect(),
+            Reading::Plain => ruby::strip(s).split_whitespace().collect::<Vec<_>>().join(" "),
+        }
+    }
+
+    fn push(&mut self, s: &str, pause: Pause) {
+        let s = self.say(s);
+        if !s.is_empty() {
+            self.lines.push(Line { text: s, pause });
+        }
+    }
+
+    /// A heading and its items; nothing when no item has words.
+    fn section(&mut self, id: &str, items: &[&str]) {
+        if items.iter().all(|i| i.trim().is_empty()) {
+            return;
+        }
+        if let Some(h) = self.heading.as_ref().map(|l| l.raw(id)) {
+            self.push(&h, Pause::Short);
+        }
+        for item in items {
+            self.push(item, Pause::Short);
+        }
+        if let Some(last) = self.lines.last_mut() {
+            last.pause = Pause::Long;
+        }
+    }
+}
+
+/// The text with each annotated base replaced by its reading.
+pub fn kana(text: &str) -> String {
+    ruby::parse(text)
+        .into_iter()
+        .map(|s| match s {
+            ruby::Segment::Text(t) => t,
+            ruby::Segment::Ruby { reading, .. } => reading,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{LangTag, TextFields};
+
+    fn text(lang: &str, fields: TextFields) -> ProcedureText {
+        ProcedureText {
+            lang: LangTag::parse(lang).unwrap(),
+            revision: 1,
+            updated: String::new(),
+            version: 1,
+            fields,
+        }
+    }
+
+    fn locales() -> Locales {
+        Locales::embedded().0
+    }
+
+    #[test]
+    fn furigana_is_read_from_its_reading() {
+        assert_eq!(
+            kana("｜14日《じゅうよっか》以内《いない》に"),
+            "じゅうよっかいないに"
+        );
+        let t = text(
+            "ja-Hira",
+            TextFields {
+                title: "転入届《てんにゅうとどけ》を　出《だ》す".into(),
+                ..TextFields::default()
+            },
+        );
+        let s = script(&t, None, &locales(), "v", Reading::Kana);
+        assert_eq!(s.lines[0].text, "てんにゅうとどけをだす");
+        assert_eq!(kana("ただの文"), "ただの文");
+    }
+
+    #[test]
+    fn sections_come_in_page_order_with_their_headings() {
+        let t = text(
+            "en",
+            TextFields {
+                title: "Moving in".into(),
+                summary: "Tell the city.\n\nWithin 14 days.".into(),
+                bring: vec!["Passport".into(), "Residence card".into()],
+                fee: "Free".into(),
+                ..TextFields::default()
+            },
+        );
+        let s = script(&t, None, &locales(), "espeak-ng en-us", Reading::Plain);
+        let said: Vec<&str> = s.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(said[0], "Moving in");
+        assert_eq!(said[2], "Tell the city.");
+        assert_eq!(said[3], "Within 14 days.");
+        assert!(said.contains(&"Passport") && said.contains(&"Residence card"));
+        let bring = said.iter().position(|l| *l == "Passport").unwrap();
+        assert_ne!(
+            said[bring - 1],
+            "Tell the city.",
+            "a heading comes before the list"
+        );
+        assert_eq!(said.last(), Some(&"Free"));
+        assert_eq!(s.lines.last().unwrap().pause, Pause::Long);
+        assert_eq!(s.digest.len(), 16);
+    }
+
+    #[test]
+    fn the_digest_follows_the_words_and_the_voice() {
+        let fields = TextFields {
+            title: "A".into(),
+            ..TextFields::default()
+        };
+        let a = script(
+            &text("en", fields.clone()),
+            None,
+            &locales(),
+            "v1",
+            Reading::Plain,
+        );
+        let b = script(
+            &text("en", fields.clone()),
+            None,
+            &locales(),
+            "v2",
+            Reading::Plain,
+        );
+        let mut other = fields;
+        other.title = "B".into();
+        let c = script(&text("en", other), None, &locales(), "v1", Reading::Plain);
+        assert_ne!(a.digest, b.digest);
+        assert_ne!(a.digest, c.digest);
+    }
+
+    #[test]
+    fn a_language_without_a_locale_is_read_without_headings() {
+        let t = text(
+            "fr",
+            TextFields {
+                title: "Arrivée".into(),
+                fee: "Gratuit".into(),
+                ..TextFields::default()
+            },
+        );
+        let s = script(&t, None, &locales(), "v", Reading::Plain);
+        let said: Vec<&str> = s.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(said, ["Arrivée", "Gratuit"]);
+    }
+}
