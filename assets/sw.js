@@ -26,9 +26,11 @@ function isKept(request, url) {
   return url.pathname === "/assets/page.js";
 }
 
-// A recording: /audio/{CODE}/{LANG}?v={digest}, one URL per text version.
+// A recording as a page links it: /audio/{CODE}/{LANG}?v={digest}, one
+// URL per version of the words (without ?v= it could be any version).
 function isSound(url) {
-  return url.origin === self.location.origin && /^\/audio\/[^/]+\/[^/]+$/.test(url.pathname);
+  return url.origin === self.location.origin && /^\/audio\/[^/]+\/[^/]+$/.test(url.pathname) &&
+    url.searchParams.has("v");
 }
 
 // Keeps the newest `max` entries.

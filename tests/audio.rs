@@ -10,92 +10,18 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use common::ready::sample_state_with;
+use common::speech::FakeEngine;
 use common::{Reply, get, send};
 use madoguchi::AppState;
 use madoguchi::audio::{Audio, EngineConfig, Engines};
 use madoguchi::domain::{Actor, Code};
-
-/// A stand-in for espeak-ng: lists `voices`, reads any word (`-x`), waits
-/// while `gate` exists, writes half a second of tone wherever `-w` says.
-struct FakeEngine {
-    dir: tempfile::TempDir,
-}
-
-impl FakeEngine {
-    fn new(voices: &[&str]) -> FakeEngine {
-        let dir = tempfile::tempdir().unwrap();
-        let wav = dir.path().join("tone.wav");
-        let spec = hound::WavSpec {
-            channels: 1,
-            sample_rate: 22_050,
-            bits_per_sample: 16,
-            sample_format: hound::SampleFormat::Int,
-        };
-        let mut w = hound::WavWriter::create(&wav, spec).unwrap();
-        for i in 0..11_025 {
-            let s = (i as f32 * 440.0 * std::f32::consts::TAU / 22_050.0).sin();
-            w.write_sample((s * 8_000.0) as i16).unwrap();
-        }
-        w.finalize().unwrap();
-        let listed: String = voices
-            .iter()
-            .map(|v| format!("  echo ' 5  {v}  M  fake-{v}  fake/{v}'\n"))
-            .collect();
-        let gate = dir.path().join("gate");
-        let calls = dir.path().join("calls");
-        let script = format!(
-            "#!/bin/sh\n\
-             if [ \"$1\" = --voices ]; then\n  echo 'Pty Language Age/Gender VoiceName File Other Languages'\n{listed}  exit 0\nfi\n\
-             case \" $* \" in *\" -x \"*) echo fake-phonemes; exit 0;; esac\n\
-             while [ -e '{gate}' ]; do sleep 0.02; done\n\
-             out=''\nwhile [ $# -gt 0 ]; do if [ \"$1\" = -w ]; then out=\"$2\"; fi; shift; done\n\
-             echo x >> '{calls}'\n\
-             cp '{wav}' \"$out\"\n",
-            gate = gate.display(),
-            calls = calls.display(),
-            wav = wav.display(),
-        );
-        let bin = dir.path().join("espeak-ng");
-        std::fs::write(&bin, script).unwrap();
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(&bin, std::fs::Permissions::from_mode(0o755)).unwrap();
-        FakeEngine { dir }
-    }
-
-    fn config(&self) -> EngineConfig {
-        EngineConfig {
-            // No Open JTalk: Japanese gets no recording here.
-            open_jtalk: Some(self.dir.path().join("no-open-jtalk")),
-            espeak: Some(self.dir.path().join("espeak-ng")),
-            ..EngineConfig::default()
-        }
-    }
-
-    fn gate(&self) -> PathBuf {
-        self.dir.path().join("gate")
-    }
-
-    fn hold(&self) {
-        std::fs::write(self.gate(), "").unwrap();
-    }
-
-    fn release(&self) {
-        std::fs::remove_file(self.gate()).unwrap();
-    }
-
-    fn calls(&self) -> usize {
-        std::fs::read_to_string(self.dir.path().join("calls"))
-            .map(|s| s.lines().count())
-            .unwrap_or(0)
-    }
-}
 
 /// The samples, with recordings made by `engines` into `dir`.
 async fn audio_state(dir: &Path, engines: Engines) -> (AppState, axum::Router, Arc<Audio>) {
@@ -144,7 +70,7 @@ async fn get_range(app: &axum::Router, uri: &str, range: &str) -> Reply {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_page_offers_its_recording_once_made_and_no_request_waits_for_it() {
-    let engine = FakeEngine::new(&["vi", "en-us", "ne"]);
+    let engine = FakeEngine::new(&["vi", "en-us", "ne"], &[]);
     engine.hold();
     let dir = tempfile::tempdir().unwrap();
     let (_state, app, audio) = audio_state(dir.path(), Engines::detect(&engine.config())).await;
@@ -193,6 +119,12 @@ async fn a_page_offers_its_recording_once_made_and_no_request_waits_for_it() {
     let etag = whole.header("etag");
     let again = get(&app, &src, &[("if-none-match", &etag)]).await;
     assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert_eq!(again.header("cache-control"), "public, max-age=86400");
+    // A range of another making of the file: the whole file instead.
+    let resumed = get(&app, &src, &[("range", "bytes=100-"), ("if-range", "\"other\"")]).await;
+    assert_eq!((resumed.status, resumed.body.len()), (StatusCode::OK, len));
+    let resumed = get(&app, &src, &[("range", "bytes=100-"), ("if-range", &etag)]).await;
+    assert_eq!(resumed.status, StatusCode::PARTIAL_CONTENT);
     assert_eq!(
         get(&app, "/audio/K7Q2/vi?v=0000000000000000", &[]).await.status,
         StatusCode::NOT_FOUND,
@@ -231,7 +163,7 @@ async fn a_page_offers_its_recording_once_made_and_no_request_waits_for_it() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_changed_text_is_recorded_again_and_the_old_recording_is_gone() {
-    let engine = FakeEngine::new(&["vi"]);
+    let engine = FakeEngine::new(&["vi"], &[]);
     let dir = tempfile::tempdir().unwrap();
     let (state, app, _audio) = audio_state(dir.path(), Engines::detect(&engine.config())).await;
     let old = wait_for_player(&app, "/q/K7Q2?lang=vi", None).await;
@@ -283,7 +215,7 @@ async fn a_changed_text_is_recorded_again_and_the_old_recording_is_gone() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn out_of_date_and_draft_texts_get_no_recording() {
-    let engine = FakeEngine::new(&["vi", "en-us"]);
+    let engine = FakeEngine::new(&["vi", "en-us"], &[]);
     let dir = tempfile::tempdir().unwrap();
     let (state, app, _audio) = audio_state(dir.path(), Engines::detect(&engine.config())).await;
     wait_for_player(&app, "/q/K7Q2?lang=vi", None).await;
@@ -317,6 +249,37 @@ async fn out_of_date_and_draft_texts_get_no_recording() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_text_the_engine_cannot_read_is_not_tried_again_at_once() {
+    let engine = FakeEngine::new(&["vi", "ne"], &["ne"]);
+    let dir = tempfile::tempdir().unwrap();
+    let (state, app, audio) = audio_state(dir.path(), Engines::detect(&engine.config())).await;
+    wait_for_player(&app, "/q/K7Q2?lang=vi", None).await;
+    let started = Instant::now();
+    while audio.pending() > 0 {
+        assert!(started.elapsed() < Duration::from_secs(60), "still queued");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let newest = || async {
+        sqlx::query_scalar::<_, i64>("SELECT MAX(seq) FROM changes")
+            .fetch_one(state.store().pool())
+            .await
+            .unwrap()
+    };
+    let (failures, seq) = (engine.failures(), newest().await);
+    // Six samples have Nepali: one attempt each.
+    assert_eq!(failures, 6);
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    assert_eq!(engine.failures(), failures, "not tried again at once");
+    assert_eq!(newest().await, seq, "no more rows for the page caches");
+    assert_eq!(player(&get(&app, "/q/K7Q2?lang=ne", &[]).await), None);
+    assert_eq!(
+        get(&app, "/audio/K7Q2/ne", &[]).await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
 /// Debian's engines, for real: Japanese and Easy Japanese by Open JTalk,
 /// Vietnamese and Nepali by espeak-ng; each file checked by opusinfo and
 /// decoded by opusdec (opus-tools), at 32 kbit/s or less.
@@ -329,7 +292,12 @@ async fn debian_engines_read_japanese_easy_japanese_vietnamese_and_nepali() {
     let coverage: Vec<String> = locales
         .tags()
         .iter()
-        .map(|t| format!("{t}: {}", engines.voice_for(t).map_or("none".into(), |v| v.name())))
+        .map(|t| {
+            format!(
+                "{t}: {}",
+                engines.voice_for(t).map_or("none".into(), |v| v.name())
+            )
+        })
         .collect();
     assert_eq!(
         coverage,

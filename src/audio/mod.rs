@@ -1,9 +1,9 @@
 //! Guidance read aloud, made on the server (issue 15): each published,
 //! up-to-date text whose language an installed engine speaks is recorded
 //! once, in the background, as Ogg Opus on disk, named by the digest of
-//! exactly what is read (`script.rs`). A page offers the recording of the
-//! text it shows and nothing else; a request never waits for one to be
-//! made (`worker.rs` makes them after each change, one at a time, at the
+//! exactly what is read and how (`script.rs`). A page offers the recording
+//! of the text it shows and nothing else; a request never waits for one to
+//! be made (`worker.rs` makes them after each change, one at a time, at the
 //! lowest CPU priority). Knows nothing of HTTP.
 
 mod engines;
@@ -11,17 +11,27 @@ pub mod opus;
 pub mod script;
 mod worker;
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::domain::{Code, LangTag, Office, Procedure, ProcedureText, Status};
 use crate::i18n::Locales;
 
-pub use engines::{EngineConfig, Engines, JTALK_DIC, JTALK_VOICE, Voice};
+pub use engines::{EngineConfig, Engines, JTALK_DIC, JTALK_VOICE, Pcm, Voice};
 pub use script::{Script, script};
 pub use worker::start;
+
+/// How recordings are made here (encoder, rate, pauses): part of every
+/// digest, so changing it makes every recording again.
+const FORMAT: &str = "ogg-opus 16k c5, pauses 0.35/0.8, v1";
+/// A failed recording is tried again after this, doubling each time, up
+/// to a day: an engine that cannot read a text must not spin.
+const RETRY_FIRST: Duration = Duration::from_secs(600);
+const RETRY_MOST: Duration = Duration::from_secs(86_400);
 
 /// A recording to make.
 struct Job {
@@ -32,13 +42,38 @@ struct Job {
     path: PathBuf,
 }
 
+type Key = (Code, LangTag);
+
+/// Recordings waiting, oldest first, one per text (a newer plan replaces
+/// the one waiting in its place).
+#[derive(Default)]
+struct Queue {
+    order: VecDeque<Key>,
+    jobs: HashMap<Key, Job>,
+}
+
+struct Failure {
+    attempts: u32,
+    next: Instant,
+}
+
 pub struct Audio {
     dir: PathBuf,
     engines: Engines,
-    queue: Mutex<VecDeque<Job>>,
+    /// Held while this process makes the recordings in `dir`; a second
+    /// server on the same folder only serves them.
+    lock: Option<File>,
+    queue: Mutex<Queue>,
     queued: Condvar,
+    /// The recording being made now (its final path).
+    making: Mutex<Option<PathBuf>>,
+    failed: Mutex<HashMap<PathBuf, Failure>>,
+    /// Codes whose new recordings the page caches have not been told of.
+    notices: Mutex<HashSet<Code>>,
     /// Set when every text must be planned again (the locales changed).
     replan: AtomicBool,
+    /// Set if the audio thread died.
+    stopped: AtomicBool,
     nudge: tokio::sync::Notify,
 }
 
@@ -53,12 +88,21 @@ impl Audio {
     /// Recordings kept in `dir` (made if missing), spoken by `engines`.
     pub fn new(dir: PathBuf, engines: Engines) -> std::io::Result<Arc<Audio>> {
         std::fs::create_dir_all(dir.join(".work"))?;
+        let lock = File::create(dir.join(".lock"))?;
+        let lock = rustix::fs::flock(&lock, rustix::fs::FlockOperation::NonBlockingLockExclusive)
+            .is_ok()
+            .then_some(lock);
         Ok(Arc::new(Audio {
             dir,
             engines,
-            queue: Mutex::new(VecDeque::new()),
+            lock,
+            queue: Mutex::default(),
             queued: Condvar::new(),
+            making: Mutex::default(),
+            failed: Mutex::default(),
+            notices: Mutex::default(),
             replan: AtomicBool::new(true),
+            stopped: AtomicBool::new(false),
             nudge: tokio::sync::Notify::new(),
         }))
     }
@@ -69,6 +113,11 @@ impl Audio {
 
     pub fn engines(&self) -> &Engines {
         &self.engines
+    }
+
+    /// Whether this process makes the recordings (it holds the folder).
+    pub fn makes_recordings(&self) -> bool {
+        self.lock.is_some()
     }
 
     /// The voice for `text`, when it is offered at all: the procedure is
@@ -90,7 +139,8 @@ impl Audio {
         locales: &Locales,
     ) -> Option<Job> {
         let voice = self.voice(procedure, text)?;
-        let script = script(text, office, locales, &voice.name(), voice.reading());
+        let how = format!("{FORMAT}; {}", self.engines.signature(&voice));
+        let script = script(text, office, locales, &how, voice.reading());
         if script.lines.is_empty() {
             return None;
         }
@@ -114,7 +164,7 @@ impl Audio {
         locales: &Locales,
     ) -> Option<Recording> {
         let job = self.plan(procedure, text, office, locales)?;
-        job.path.is_file().then_some(Recording {
+        made(&job.path).then_some(Recording {
             path: job.path,
             digest: job.script.digest,
         })
@@ -138,27 +188,50 @@ impl Audio {
 
     /// Recordings waiting to be made.
     pub fn pending(&self) -> usize {
-        self.queue.lock().expect("audio queue").len()
+        self.queue.lock().expect("audio queue").jobs.len()
     }
 
+    /// Queues `job` unless it is being made, or failed and is not due again.
     fn push(&self, job: Job) {
+        if self.making.lock().expect("audio job").as_ref() == Some(&job.path) {
+            return;
+        }
+        if let Some(f) = self.failed.lock().expect("audio failures").get(&job.path)
+            && f.next > Instant::now()
+        {
+            return;
+        }
         let mut queue = self.queue.lock().expect("audio queue");
-        // A newer text of the same language replaces the one waiting.
-        queue.retain(|j| !(j.code == job.code && j.lang == job.lang));
-        queue.push_back(job);
+        let key = (job.code.clone(), job.lang.clone());
+        if queue.jobs.insert(key.clone(), job).is_none() {
+            queue.order.push_back(key);
+        }
         self.queued.notify_one();
     }
 
+    fn note_failure(&self, path: &Path) {
+        let mut failed = self.failed.lock().expect("audio failures");
+        let f = failed.entry(path.to_path_buf()).or_insert(Failure {
+            attempts: 0,
+            next: Instant::now(),
+        });
+        f.attempts += 1;
+        let wait = RETRY_FIRST
+            .saturating_mul(1 << f.attempts.min(8).saturating_sub(1))
+            .min(RETRY_MOST);
+        f.next = Instant::now() + wait;
+    }
+
     /// Lines for `/healthz`: which of `languages` are read by which engine,
-    /// which by none, and the engines that are missing.
+    /// which by none, and what is missing (package names, no paths).
     pub fn health(&self, languages: &[LangTag]) -> Vec<String> {
-        let mut by: Vec<(String, Vec<String>)> = Vec::new();
+        let mut by: Vec<(&str, Vec<String>)> = Vec::new();
         let mut none = Vec::new();
         for lang in languages {
             match self.engines.voice_for(lang) {
-                Some(v) => match by.iter_mut().find(|(e, _)| e == v.engine()) {
+                Some(v) => match by.iter_mut().find(|(e, _)| *e == v.engine()) {
                     Some((_, langs)) => langs.push(lang.to_string()),
-                    None => by.push((v.engine().to_owned(), vec![lang.to_string()])),
+                    None => by.push((v.engine(), vec![lang.to_string()])),
                 },
                 None => none.push(lang.to_string()),
             }
@@ -176,6 +249,15 @@ impl Audio {
                 .iter()
                 .map(|m| format!("audio engine missing: {m}")),
         );
+        if self.stopped.load(Ordering::Acquire) {
+            lines.push("audio stopped: the audio thread failed; no recordings are being made".into());
+        }
         lines
     }
+}
+
+/// A recording in place: a file with something in it (an empty one is
+/// what a crash between write and rename could leave).
+fn made(path: &Path) -> bool {
+    path.metadata().is_ok_and(|m| m.is_file() && m.len() > 0)
 }

@@ -137,7 +137,12 @@ impl Lines<'_> {
         if items.iter().all(|i| i.trim().is_empty()) {
             return;
         }
-        if let Some(h) = self.heading.as_ref().map(|l| l.raw(id)) {
+        // The language's own heading or none: a fallback would be English.
+        let heading = self
+            .heading
+            .filter(|l| l.locales.has_own_message(l.locale, id))
+            .map(|l| l.raw(id));
+        if let Some(h) = heading {
             self.push(&h, Pause::Short);
         }
         for item in items {

@@ -98,19 +98,10 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         .with_time_zone(o.time_zone.clone())
         .with_site_name(o.site_name.clone())
         .with_page_cache_mb(o.page_cache_mb);
-    let audio = o.audio.as_ref().and_then(|a| {
-        let engines = crate::audio::Engines::detect(&a.engines);
-        for m in engines.missing() {
-            tracing::warn!("audio: {m}; its languages get no recording");
-        }
-        match crate::audio::Audio::new(a.dir.clone(), engines) {
-            Ok(audio) => Some(audio),
-            Err(e) => {
-                tracing::warn!(error = %e, dir = %a.dir.display(), "audio: cannot use the folder; no recordings");
-                None
-            }
-        }
-    });
+    let audio = match &o.audio {
+        Some(a) => start_audio(a).await,
+        None => None,
+    };
     let state = match &audio {
         Some(audio) => state.with_audio(audio.clone()),
         None => state,
@@ -156,6 +147,24 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     served?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Finds the speech engines (they run a few probes) and opens the folder.
+async fn start_audio(a: &AudioOptions) -> Option<Arc<crate::audio::Audio>> {
+    let config = a.engines.clone();
+    let engines = tokio::task::spawn_blocking(move || crate::audio::Engines::detect(&config))
+        .await
+        .ok()?;
+    for m in engines.missing() {
+        tracing::warn!("audio: {m}; its languages get no recording");
+    }
+    match crate::audio::Audio::new(a.dir.clone(), engines) {
+        Ok(audio) => Some(audio),
+        Err(e) => {
+            tracing::warn!(error = %e, dir = %a.dir.display(), "audio: cannot use the folder; no recordings");
+            None
+        }
+    }
 }
 
 /// Opens the database for writing; a file that cannot be written (read-only

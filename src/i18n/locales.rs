@@ -176,6 +176,11 @@ impl Locales {
             .unwrap_or(&self.locales[0])
     }
 
+    /// Whether message `id` exists in `locale` itself, no fallback.
+    pub fn has_own_message(&self, locale: &Locale, id: &str) -> bool {
+        locale.bundle.has_message(id)
+    }
+
     /// Whether message `id` exists in `locale` or a fallback language
     /// (for words chosen at run time, such as one per audit action).
     pub fn has_message(&self, locale: &Locale, id: &str) -> bool {

@@ -5,6 +5,7 @@ pub mod binary;
 pub mod browser;
 pub mod faults;
 pub mod ready;
+pub mod speech;
 
 use axum::Router;
 use axum::body::Body;

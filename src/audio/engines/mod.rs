@@ -2,27 +2,32 @@
 //! for the languages it has a voice for. Both are Debian programs, found at
 //! start; either may be missing, and then its languages simply get no audio.
 //! Each line is one run of the program (Open JTalk reads only the first
-//! line of its input, and at most about 1,000 bytes of it), with a time
-//! limit and, inherited from the worker thread, the lowest CPU priority.
+//! line of its input, and at most about 1,000 bytes of it), with limits
+//! (`process.rs`) and, inherited from the audio thread, the lowest CPU
+//! priority.
+
+mod process;
 
 use std::collections::BTreeSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 
 use super::script::Reading;
 use crate::domain::LangTag;
+use process::{has_words, read_wav, run, split_at_sentences};
 
 /// Debian's places for the dictionary and the voice (`open-jtalk-mecab-naist-jdic`,
 /// `hts-voice-nitech-jp-atr503-m001` from contrib).
 pub const JTALK_DIC: &str = "/var/lib/mecab/dic/open-jtalk/naist-jdic";
 pub const JTALK_VOICE: &str = "/usr/share/hts-voice/nitech-jp-atr503-m001/nitech_jp_atr503_m001.htsvoice";
 
-/// One run of an engine may take this long; then it is killed.
-const RUN_LIMIT: Duration = Duration::from_secs(60);
+/// A little slower than the voices' own pace, for listeners still learning
+/// the language: Open JTalk's speed ratio, espeak-ng's words a minute (175
+/// by default).
+const JTALK_SPEED: &str = "0.9";
+const ESPEAK_SPEED: &str = "150";
 /// Open JTalk's input buffer holds about 1,000 bytes of a line.
 const JTALK_LINE_BYTES: usize = 900;
 
@@ -55,7 +60,8 @@ struct Espeak {
 pub struct Engines {
     jtalk: Option<JTalk>,
     espeak: Option<Espeak>,
-    /// Why an engine is missing, for `/healthz`.
+    /// Why an engine or a voice is not used, for the log and `/healthz`
+    /// (Debian's package names; no paths).
     missing: Vec<String>,
 }
 
@@ -67,7 +73,7 @@ pub enum Voice {
 }
 
 impl Voice {
-    /// Names the voice in the audio's digest and in `/healthz`.
+    /// Names the voice (tests, the log).
     pub fn name(&self) -> String {
         match self {
             Voice::JTalk => "open_jtalk nitech-jp-atr503-m001".into(),
@@ -136,27 +142,27 @@ impl Engines {
             let dic = config.jtalk_dic.clone().unwrap_or_else(|| JTALK_DIC.into());
             let voice = config.jtalk_voice.clone().unwrap_or_else(|| JTALK_VOICE.into());
             if !dic.join("sys.dic").is_file() {
-                missing.push(format!(
-                    "open_jtalk: no dictionary at {} (Debian: open-jtalk-mecab-naist-jdic)",
-                    dic.display()
-                ));
+                missing.push("open_jtalk: no dictionary (Debian: open-jtalk-mecab-naist-jdic)".to_owned());
                 return None;
             }
             if !voice.is_file() {
-                missing.push(format!(
-                    "open_jtalk: no voice at {} (Debian contrib: hts-voice-nitech-jp-atr503-m001)",
-                    voice.display()
-                ));
+                missing.push(
+                    "open_jtalk: no voice (Debian contrib: hts-voice-nitech-jp-atr503-m001)".to_owned(),
+                );
                 return None;
             }
             Some(JTalk { bin, dic, voice })
         })();
+        let probes = tempfile::tempdir().ok();
+        let work = probes
+            .as_ref()
+            .map_or_else(std::env::temp_dir, |d| d.path().to_path_buf());
         let espeak = match program(config.espeak.as_ref(), "espeak-ng") {
             None => {
                 missing.push("espeak-ng: not installed (Debian: espeak-ng)".to_owned());
                 None
             }
-            Some(bin) => match espeak_voices(&bin) {
+            Some(bin) => match espeak_voices(&bin, &work) {
                 Ok(voices) => {
                     let mut espeak = Espeak {
                         bin,
@@ -167,7 +173,7 @@ impl Engines {
                         let Some(voice) = espeak_voice(&espeak, tag) else {
                             continue;
                         };
-                        if !espeak_reads(&espeak.bin, &voice, word) {
+                        if !espeak_reads(&espeak.bin, &voice, word, &work) {
                             missing.push(format!(
                                 "espeak-ng {voice}: cannot read {word}, so not used for {tag}"
                             ));
@@ -177,7 +183,8 @@ impl Engines {
                     Some(espeak)
                 }
                 Err(e) => {
-                    missing.push(format!("espeak-ng: does not list its voices: {e:#}"));
+                    tracing::warn!(error = format!("{e:#}"), "espeak-ng does not list its voices");
+                    missing.push("espeak-ng: does not list its voices".to_owned());
                     None
                 }
             },
@@ -211,10 +218,29 @@ impl Engines {
         espeak_voice(espeak, &tag).map(Voice::Espeak)
     }
 
-    /// Speaks one line. Blocking: called on the audio thread only.
-    pub fn speak(&self, voice: &Voice, line: &str, work: &Path) -> anyhow::Result<Pcm> {
+    /// What makes a recording by `voice` what it is, beyond its words: the
+    /// engine's files and settings. Part of the digest, so changing any of
+    /// them makes every recording again.
+    pub fn signature(&self, voice: &Voice) -> String {
+        match (voice, &self.jtalk) {
+            (Voice::JTalk, Some(j)) => format!(
+                "open_jtalk {} {} r{JTALK_SPEED}",
+                j.voice.display(),
+                j.dic.display()
+            ),
+            (Voice::JTalk, None) => "open_jtalk missing".into(),
+            (Voice::Espeak(name), _) => format!("espeak-ng {name} s{ESPEAK_SPEED}"),
+        }
+    }
+
+    /// Speaks one line into `work` (a folder of the job's own); `None` for a
+    /// line with nothing to say. Blocking: called on the audio thread only.
+    pub fn speak(&self, voice: &Voice, line: &str, work: &Path) -> anyhow::Result<Option<Pcm>> {
+        if !has_words(line) {
+            return Ok(None);
+        }
         let wav = work.join("line.wav");
-        let _ = std::fs::remove_file(&wav);
+        let input = work.join("line.txt");
         match voice {
             Voice::JTalk => {
                 let j = self.jtalk.as_ref().context("open_jtalk is not installed")?;
@@ -223,32 +249,30 @@ impl Engines {
                     samples: Vec::new(),
                 };
                 for part in split_at_sentences(line, JTALK_LINE_BYTES) {
-                    let input = work.join("line.txt");
+                    if !has_words(part) {
+                        continue;
+                    }
                     std::fs::write(&input, format!("{part}\n"))?;
                     let mut cmd = Command::new(&j.bin);
                     cmd.arg("-x").arg(&j.dic).arg("-m").arg(&j.voice);
-                    // A little slower than the voice's own pace, for listeners
-                    // still learning the language.
-                    cmd.args(["-r", "0.9", "-ow"]).arg(&wav).arg(&input);
-                    run(cmd)?;
+                    cmd.args(["-r", JTALK_SPEED, "-ow"]).arg(&wav).arg(&input);
+                    run(cmd, work)?;
                     let part = read_wav(&wav)?;
                     pcm.rate = part.rate;
                     pcm.samples.extend(part.samples);
                 }
-                Ok(pcm)
+                Ok((pcm.rate != 0).then_some(pcm))
             }
             Voice::Espeak(name) => {
                 let e = self.espeak.as_ref().context("espeak-ng is not installed")?;
-                let input = work.join("line.txt");
                 std::fs::write(&input, line)?;
                 let mut cmd = Command::new(&e.bin);
-                // 150 words a minute instead of 175: for learners.
-                cmd.args(["-v", name, "-s", "150", "-w"])
+                cmd.args(["-v", name, "-s", ESPEAK_SPEED, "-w"])
                     .arg(&wav)
                     .arg("-f")
                     .arg(&input);
-                run(cmd)?;
-                read_wav(&wav)
+                run(cmd, work)?;
+                read_wav(&wav).map(Some)
             }
         }
     }
@@ -279,112 +303,26 @@ fn espeak_voice(espeak: &Espeak, tag: &str) -> Option<String> {
 }
 
 /// Whether `voice` reads `word` without switching to English.
-fn espeak_reads(bin: &Path, voice: &str, word: &str) -> bool {
-    Command::new(bin)
-        .args(["-q", "-x", "-v", voice, word])
-        .stdin(Stdio::null())
-        .output()
-        .is_ok_and(|o| o.status.success() && !String::from_utf8_lossy(&o.stdout).contains("(en)"))
+fn espeak_reads(bin: &Path, voice: &str, word: &str, work: &Path) -> bool {
+    let mut cmd = Command::new(bin);
+    cmd.args(["-q", "-x", "-v", voice, word]);
+    process::output(cmd, work).is_ok_and(|phonemes| !phonemes.contains("(en)"))
 }
 
 /// The language names of `espeak-ng --voices` (its second column).
-fn espeak_voices(bin: &Path) -> anyhow::Result<BTreeSet<String>> {
-    let out = Command::new(bin).arg("--voices").stdin(Stdio::null()).output()?;
-    if !out.status.success() {
-        bail!("exit status {}", out.status);
-    }
-    Ok(String::from_utf8_lossy(&out.stdout)
+fn espeak_voices(bin: &Path, work: &Path) -> anyhow::Result<BTreeSet<String>> {
+    let mut cmd = Command::new(bin);
+    cmd.arg("--voices");
+    Ok(process::output(cmd, work)?
         .lines()
         .skip(1)
         .filter_map(|l| l.split_whitespace().nth(1).map(str::to_owned))
         .collect())
 }
 
-/// Runs `cmd` to the end, killing it past [`RUN_LIMIT`].
-fn run(mut cmd: Command) -> anyhow::Result<()> {
-    let mut child = cmd
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .with_context(|| format!("starting {:?}", cmd.get_program()))?;
-    let started = Instant::now();
-    loop {
-        if let Some(status) = child.try_wait()? {
-            if status.success() {
-                return Ok(());
-            }
-            let mut err = String::new();
-            if let Some(mut e) = child.stderr.take() {
-                let _ = e.read_to_string(&mut err);
-            }
-            bail!("{:?} failed ({status}): {}", cmd.get_program(), err.trim());
-        }
-        if started.elapsed() > RUN_LIMIT {
-            let _ = child.kill();
-            let _ = child.wait();
-            bail!("{:?} took longer than {RUN_LIMIT:?}: stopped", cmd.get_program());
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
-
-fn read_wav(path: &Path) -> anyhow::Result<Pcm> {
-    let mut reader = hound::WavReader::open(path).with_context(|| format!("reading {}", path.display()))?;
-    let spec = reader.spec();
-    if spec.channels != 1 || spec.sample_format != hound::SampleFormat::Int || spec.bits_per_sample != 16 {
-        bail!("unexpected WAV format {spec:?}");
-    }
-    let samples = reader
-        .samples::<i16>()
-        .map(|s| s.map(|s| f32::from(s) / 32768.0))
-        .collect::<Result<Vec<f32>, _>>()?;
-    Ok(Pcm {
-        rate: spec.sample_rate,
-        samples,
-    })
-}
-
-/// `line` in pieces of at most `max` bytes, cut after a sentence or clause
-/// mark where there is one, else at a character boundary.
-fn split_at_sentences(line: &str, max: usize) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut rest = line;
-    while rest.len() > max {
-        let mut cut = 0;
-        for (i, c) in rest.char_indices() {
-            let end = i + c.len_utf8();
-            if end > max {
-                break;
-            }
-            if matches!(c, '。' | '、' | '！' | '？' | '.' | ',' | ' ') || cut == 0 {
-                cut = end;
-            }
-        }
-        out.push(&rest[..cut]);
-        rest = &rest[cut..];
-    }
-    if !rest.is_empty() {
-        out.push(rest);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn long_lines_are_cut_after_sentences() {
-        let line = "一二三。".repeat(100);
-        let parts = split_at_sentences(&line, 40);
-        assert!(parts.iter().all(|p| p.len() <= 40 && p.ends_with('。')));
-        assert_eq!(parts.concat(), line);
-        let unbroken = "あ".repeat(50);
-        let parts = split_at_sentences(&unbroken, 40);
-        assert!(parts.iter().all(|p| p.len() <= 40));
-        assert_eq!(parts.concat(), unbroken);
-    }
 
     #[test]
     fn voices_follow_the_text_language() {

@@ -1,0 +1,175 @@
+//! Running an engine: one program run with limits, its WAV read back, and
+//! long lines cut where Open JTalk can take them.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use rustix::process::{Pid, Resource, Rlimit, prlimit};
+
+use super::Pcm;
+
+/// CPU seconds one run may use; then the kernel stops it.
+const CPU_LIMIT: u64 = 60;
+/// Wall-clock time one run may take: generous, for the audio thread runs
+/// at the lowest priority and a busy machine gives it little.
+const WALL_LIMIT: Duration = Duration::from_secs(600);
+
+/// Runs `cmd` to the end in `work` (its messages go to a file there, so a
+/// chatty engine cannot fill a pipe and stall), with a CPU-time limit and
+/// a wall-clock one.
+pub(super) fn run(mut cmd: Command, work: &Path) -> anyhow::Result<()> {
+    let errors = work.join("stderr.txt");
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&errors)?)
+        .spawn()
+        .with_context(|| format!("starting {:?}", cmd.get_program()))?;
+    let limit = Rlimit {
+        current: Some(CPU_LIMIT),
+        maximum: Some(CPU_LIMIT + 5),
+    };
+    if let Err(e) = prlimit(Some(Pid::from_child(&child)), Resource::Cpu, limit) {
+        tracing::debug!(error = %e, "audio: no CPU limit on the engine");
+    }
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait()? {
+            if status.success() {
+                return Ok(());
+            }
+            let said = std::fs::read_to_string(&errors).unwrap_or_default();
+            let said: String = said.trim().chars().take(300).collect();
+            bail!("{:?} failed ({status}): {said}", cmd.get_program());
+        }
+        if started.elapsed() > WALL_LIMIT {
+            let _ = child.kill();
+            let _ = child.wait();
+            bail!("{:?} took longer than {WALL_LIMIT:?}: stopped", cmd.get_program());
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+/// What `cmd` prints, with the same limits as [`run`] (for the probes).
+pub(super) fn output(mut cmd: Command, work: &Path) -> anyhow::Result<String> {
+    let out = work.join("stdout.txt");
+    cmd.stdout(std::fs::File::create(&out)?);
+    let errors = work.join("stderr.txt");
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stderr(std::fs::File::create(&errors)?)
+        .spawn()
+        .with_context(|| format!("starting {:?}", cmd.get_program()))?;
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait()? {
+            if !status.success() {
+                bail!("{:?} failed ({status})", cmd.get_program());
+            }
+            return Ok(std::fs::read_to_string(&out)?);
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            let _ = child.kill();
+            let _ = child.wait();
+            bail!("{:?} did not answer", cmd.get_program());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+pub(super) fn read_wav(path: &Path) -> anyhow::Result<Pcm> {
+    let mut reader = hound::WavReader::open(path).with_context(|| format!("reading {}", path.display()))?;
+    let spec = reader.spec();
+    if spec.channels != 1 || spec.sample_format != hound::SampleFormat::Int || spec.bits_per_sample != 16 {
+        bail!("unexpected WAV format {spec:?}");
+    }
+    let samples = reader
+        .samples::<i16>()
+        .map(|s| s.map(|s| f32::from(s) / 32768.0))
+        .collect::<Result<Vec<f32>, _>>()?;
+    Ok(Pcm {
+        rate: spec.sample_rate,
+        samples,
+    })
+}
+
+/// `line` in pieces of at most `max` bytes (at least one character each),
+/// cut after the last sentence or clause mark within the limit, else at the
+/// limit itself.
+pub(super) fn split_at_sentences(line: &str, max: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while rest.len() > max {
+        let mut mark = 0;
+        let mut fits = 0;
+        for (i, c) in rest.char_indices() {
+            let end = i + c.len_utf8();
+            if end > max {
+                break;
+            }
+            fits = end;
+            if matches!(c, '。' | '、' | '！' | '？' | '.' | ',' | '!' | '?' | ' ') {
+                mark = end;
+            }
+        }
+        // A character longer than `max` alone still makes progress.
+        let cut = if mark > 0 {
+            mark
+        } else {
+            fits.max(rest.chars().next().map_or(1, char::len_utf8))
+        };
+        out.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
+/// Whether a line has anything to say: Open JTalk fails on a line of only
+/// marks (`※`, `→`, `・・・`), and there is nothing to read in one anyway.
+pub(super) fn has_words(line: &str) -> bool {
+    line.chars().any(char::is_alphanumeric)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_cut_after_the_last_mark_within_the_limit() {
+        let line = "一二三。".repeat(100); // 12 bytes a sentence
+        let parts = split_at_sentences(&line, 40);
+        assert!(parts.iter().all(|p| p.len() == 36 || p.len() == 12), "{parts:?}");
+        assert_eq!(parts.len(), 34);
+        assert_eq!(parts.concat(), line);
+    }
+
+    #[test]
+    fn a_line_with_no_marks_is_cut_at_the_limit() {
+        let unbroken = format!("「{}」", "あ".repeat(330));
+        let parts = split_at_sentences(&unbroken, 900);
+        assert_eq!(
+            parts.len(),
+            2,
+            "{:?}",
+            parts.iter().map(|p| p.len()).collect::<Vec<_>>()
+        );
+        assert_eq!(parts[0].len(), 900);
+        assert_eq!(parts.concat(), unbroken);
+    }
+
+    #[test]
+    fn lines_of_marks_are_not_read() {
+        for silent in ["※", "→", "・・・", "「」", "―", "  "] {
+            assert!(!has_words(silent), "{silent}");
+        }
+        for said in ["a", "あ", "1", "नेपाली", "ខ្មែរ"] {
+            assert!(has_words(said), "{said}");
+        }
+    }
+}
