@@ -261,3 +261,41 @@ impl Audio {
 fn made(path: &Path) -> bool {
     path.metadata().is_ok_and(|m| m.is_file() && m.len() > 0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every line of every bundled sample text, in every language an
+    /// installed engine reads, is spoken without an error: the class of
+    /// espeak-ng 1.51's Burmese aborting on long clauses, or Open JTalk
+    /// failing on a line of marks.
+    #[test]
+    #[ignore = "needs Debian's open-jtalk (with its dictionary and voice) and espeak-ng; run by .ci/run"]
+    fn every_sample_line_is_spoken_by_the_installed_engines() {
+        let engines = Engines::detect(&EngineConfig::default());
+        let samples = crate::transfer::parse(
+            include_str!("../../assets/samples/procedures.json"),
+            "2026-01-01T00:00:00Z",
+        )
+        .unwrap();
+        let (locales, _) = Locales::embedded();
+        let work = tempfile::tempdir().unwrap();
+        let mut spoken = 0;
+        for p in &samples.procedures {
+            for text in &p.texts {
+                let Some(voice) = engines.voice_for(&text.lang) else {
+                    continue;
+                };
+                let s = script(text, None, &locales, "test", voice.reading());
+                for line in &s.lines {
+                    if let Err(e) = engines.speak(&voice, &line.text, work.path()) {
+                        panic!("{} {}: {:?}: {e:#}", p.code, text.lang, line.text);
+                    }
+                    spoken += 1;
+                }
+            }
+        }
+        assert!(spoken > 1_000, "{spoken} lines");
+    }
+}

@@ -10,13 +10,16 @@ use sha2::{Digest, Sha256};
 use crate::domain::{Office, ProcedureText};
 use crate::i18n::{Locales, Localizer, ruby};
 
-/// How a line's furigana is read: Open JTalk reads the kana reading
-/// (`漢字《かんじ》` → `かんじ`), so the reading staff chose is honoured;
-/// other engines get the text as written.
+/// How a line is read: Open JTalk reads the kana reading (`漢字《かんじ》` →
+/// `かんじ`), so the reading staff chose is honoured; a voice of another
+/// language gets the text without the Japanese terms shown in brackets for
+/// the counter (`ward office (区役所)` → `ward office`), which it could only
+/// spell out character by character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reading {
     Kana,
     Plain,
+    Foreign,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +125,7 @@ impl Lines<'_> {
             // aloud they would split words for the parser.
             Reading::Kana => kana(s).split_whitespace().collect(),
             Reading::Plain => ruby::strip(s).split_whitespace().collect::<Vec<_>>().join(" "),
+            Reading::Foreign => without_japanese(&ruby::strip(s)),
         }
     }
 
@@ -152,6 +156,30 @@ impl Lines<'_> {
             last.pause = Pause::Long;
         }
     }
+}
+
+/// `text` without kana and kanji, and without the brackets left empty.
+fn without_japanese(text: &str) -> String {
+    let japanese = |c: char| {
+        matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+            | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}' | '々' | '〆')
+    };
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().filter(|c| !japanese(*c)) {
+        if matches!(c, ')' | '）' | '」' | '』')
+            && let Some(open) = out
+                .trim_end()
+                .chars()
+                .last()
+                .filter(|o| matches!(o, '(' | '（' | '「' | '『'))
+        {
+            let keep = out.trim_end().len() - open.len_utf8();
+            out.truncate(keep);
+            continue;
+        }
+        out.push(c);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The text with each annotated base replaced by its reading.
@@ -200,6 +228,18 @@ mod tests {
         let s = script(&t, None, &locales(), "v", Reading::Kana);
         assert_eq!(s.lines[0].text, "てんにゅうとどけをだす");
         assert_eq!(kana("ただの文"), "ただの文");
+    }
+
+    #[test]
+    fn a_foreign_voice_skips_the_japanese_terms() {
+        assert_eq!(
+            without_japanese("Go to the ward office (区役所) or 「市役所」 today (now)."),
+            "Go to the ward office or today (now)."
+        );
+        assert_eq!(
+            without_japanese("Điền tờ khai (転入届) tại quầy"),
+            "Điền tờ khai tại quầy"
+        );
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub const JTALK_VOICE: &str = "/usr/share/hts-voice/nitech-jp-atr503-m001/nitech
 /// by default).
 const JTALK_SPEED: &str = "0.9";
 const ESPEAK_SPEED: &str = "150";
+/// espeak-ng 1.51's Burmese aborts ("buffer overflow") on clauses of about
+/// 200 bytes and more; at 150 no sample line does.
+const ESPEAK_LINE_BYTES: usize = 150;
 /// Open JTalk's input buffer holds about 1,000 bytes of a line.
 const JTALK_LINE_BYTES: usize = 900;
 
@@ -91,7 +94,10 @@ impl Voice {
     pub fn reading(&self) -> Reading {
         match self {
             Voice::JTalk => Reading::Kana,
-            Voice::Espeak(_) => Reading::Plain,
+            // Chinese voices read Han characters; the others would say
+            // "Chinese letter" for each one of a Japanese term.
+            Voice::Espeak(name) if ["cmn", "yue"].contains(&name.as_str()) => Reading::Plain,
+            Voice::Espeak(_) => Reading::Foreign,
         }
     }
 }
@@ -265,14 +271,26 @@ impl Engines {
             }
             Voice::Espeak(name) => {
                 let e = self.espeak.as_ref().context("espeak-ng is not installed")?;
-                std::fs::write(&input, line)?;
-                let mut cmd = Command::new(&e.bin);
-                cmd.args(["-v", name, "-s", ESPEAK_SPEED, "-w"])
-                    .arg(&wav)
-                    .arg("-f")
-                    .arg(&input);
-                run(cmd, work)?;
-                read_wav(&wav).map(Some)
+                let mut pcm = Pcm {
+                    rate: 0,
+                    samples: Vec::new(),
+                };
+                for part in split_at_sentences(line, ESPEAK_LINE_BYTES) {
+                    if !has_words(part) {
+                        continue;
+                    }
+                    std::fs::write(&input, part)?;
+                    let mut cmd = Command::new(&e.bin);
+                    cmd.args(["-v", name, "-s", ESPEAK_SPEED, "-w"])
+                        .arg(&wav)
+                        .arg("-f")
+                        .arg(&input);
+                    run(cmd, work)?;
+                    let part = read_wav(&wav)?;
+                    pcm.rate = part.rate;
+                    pcm.samples.extend(part.samples);
+                }
+                Ok((pcm.rate != 0).then_some(pcm))
             }
         }
     }

@@ -97,30 +97,32 @@ pub(super) fn read_wav(path: &Path) -> anyhow::Result<Pcm> {
 }
 
 /// `line` in pieces of at most `max` bytes (at least one character each),
-/// cut after the last sentence or clause mark within the limit, else at the
-/// limit itself.
+/// cut after the last sentence end within the limit, else the last clause
+/// mark, else the last space, else at the limit itself.
 pub(super) fn split_at_sentences(line: &str, max: usize) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = line;
     while rest.len() > max {
-        let mut mark = 0;
-        let mut fits = 0;
+        let (mut sentence, mut clause, mut space, mut fits) = (0, 0, 0, 0);
         for (i, c) in rest.char_indices() {
             let end = i + c.len_utf8();
             if end > max {
                 break;
             }
             fits = end;
-            if matches!(c, '。' | '、' | '！' | '？' | '.' | ',' | '!' | '?' | ' ') {
-                mark = end;
+            match c {
+                '。' | '！' | '？' | '.' | '!' | '?' | '။' | '।' | '؟' | '۔' => sentence = end,
+                '、' | ',' | '၊' | '،' | ';' | ':' => clause = end,
+                c if c.is_whitespace() => space = end,
+                _ => {}
             }
         }
         // A character longer than `max` alone still makes progress.
-        let cut = if mark > 0 {
-            mark
-        } else {
-            fits.max(rest.chars().next().map_or(1, char::len_utf8))
-        };
+        let at_limit = fits.max(rest.chars().next().map_or(1, char::len_utf8));
+        let cut = [sentence, clause, space]
+            .into_iter()
+            .find(|&c| c > 0)
+            .unwrap_or(at_limit);
         out.push(&rest[..cut]);
         rest = &rest[cut..];
     }
@@ -147,6 +149,19 @@ mod tests {
         assert!(parts.iter().all(|p| p.len() == 36 || p.len() == 12), "{parts:?}");
         assert_eq!(parts.len(), 34);
         assert_eq!(parts.concat(), line);
+    }
+
+    #[test]
+    fn sentences_come_before_clauses_and_clauses_before_spaces() {
+        let line = "One two. Three, four five six seven";
+        assert_eq!(
+            split_at_sentences(line, 30),
+            ["One two.", " Three, four five six seven"]
+        );
+        let line = "One two three, four five six seven";
+        assert_eq!(split_at_sentences(line, 30)[0], "One two three,");
+        let line = "One two three four five six seven";
+        assert_eq!(split_at_sentences(line, 30)[0], "One two three four five six ");
     }
 
     #[test]
