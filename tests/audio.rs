@@ -165,6 +165,13 @@ async fn a_page_offers_its_recording_once_made_and_no_request_waits_for_it() {
 async fn a_changed_text_is_recorded_again_and_the_old_recording_is_gone() {
     let engine = FakeEngine::new(&["vi"], &[]);
     let dir = tempfile::tempdir().unwrap();
+    // Files that are not recordings, in the folder given as --audio-dir:
+    // never deleted.
+    for theirs in ["backups/kept.db", "K7Q2/notes.txt", "K7Q2/vi.notes.opus"] {
+        let path = dir.path().join(theirs);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, "not a recording").unwrap();
+    }
     let (state, app, _audio) = audio_state(dir.path(), Engines::detect(&engine.config())).await;
     let old = wait_for_player(&app, "/q/K7Q2?lang=vi", None).await;
     assert_eq!(get(&app, &old, &[]).await.status, StatusCode::OK);
@@ -197,7 +204,7 @@ async fn a_changed_text_is_recorded_again_and_the_old_recording_is_gone() {
     assert_ne!(new, old);
     assert_eq!(get(&app, &new, &[]).await.status, StatusCode::OK);
     assert_eq!(get(&app, &old, &[]).await.status, StatusCode::NOT_FOUND);
-    // Only the current recording stays on disk.
+    // Only the current recording stays on disk, beside what is not ours.
     let started = Instant::now();
     loop {
         let files: Vec<String> = std::fs::read_dir(dir.path().join("K7Q2"))
@@ -205,12 +212,22 @@ async fn a_changed_text_is_recorded_again_and_the_old_recording_is_gone() {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         let digest = new.rsplit("v=").next().unwrap();
-        if files == [format!("vi.{digest}.opus")] {
+        let mut files = files;
+        files.sort();
+        // (hex digits sort before "notes")
+        if files
+            == [
+                "notes.txt".to_owned(),
+                format!("vi.{digest}.opus"),
+                "vi.notes.opus".into(),
+            ]
+        {
             break;
         }
         assert!(started.elapsed() < Duration::from_secs(10), "{files:?}");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    assert!(dir.path().join("backups/kept.db").exists());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -256,11 +273,13 @@ async fn a_text_the_engine_cannot_read_is_not_tried_again_at_once() {
     let (state, app, audio) = audio_state(dir.path(), Engines::detect(&engine.config())).await;
     wait_for_player(&app, "/q/K7Q2?lang=vi", None).await;
     let started = Instant::now();
-    while audio.pending() > 0 {
-        assert!(started.elapsed() < Duration::from_secs(60), "still queued");
+    while !audio.idle() {
+        assert!(started.elapsed() < Duration::from_secs(60), "still busy");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    // The planner reads the last rows and plans those codes once more.
     tokio::time::sleep(Duration::from_millis(1500)).await;
+    assert!(audio.idle(), "nothing planned again");
     let newest = || async {
         sqlx::query_scalar::<_, i64>("SELECT MAX(seq) FROM changes")
             .fetch_one(state.store().pool())

@@ -191,6 +191,14 @@ impl Audio {
         self.queue.lock().expect("audio queue").jobs.len()
     }
 
+    /// Nothing waiting, nothing being made, and the page caches told of
+    /// everything made.
+    pub fn idle(&self) -> bool {
+        self.pending() == 0
+            && self.making.lock().expect("audio job").is_none()
+            && self.notices.lock().expect("audio notices").is_empty()
+    }
+
     /// Queues `job` unless it is being made, or failed and is not due again.
     fn push(&self, job: Job) {
         if self.making.lock().expect("audio job").as_ref() == Some(&job.path) {
