@@ -299,6 +299,30 @@ async fn a_text_the_engine_cannot_read_is_not_tried_again_at_once() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_recording_is_tried_again_later_and_made_once_the_engine_works() {
+    let engine = FakeEngine::new(&["ne"], &["ne"]);
+    let dir = tempfile::tempdir().unwrap();
+    let audio = Audio::retrying_after(
+        dir.path().to_path_buf(),
+        Engines::detect(&engine.config()),
+        Duration::from_millis(300),
+    )
+    .unwrap();
+    let (state, app) = sample_state_with(|s| s.with_audio(audio.clone())).await;
+    let current = state.clone();
+    madoguchi::audio::start(audio.clone(), move || current.clone());
+    let started = Instant::now();
+    while engine.failures() < 12 {
+        assert!(started.elapsed() < Duration::from_secs(60), "not tried again");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(player(&get(&app, "/q/K7Q2?lang=ne", &[]).await), None);
+    // Nothing was edited: the next try, after a longer wait, makes it.
+    engine.repair();
+    wait_for_player(&app, "/q/K7Q2?lang=ne", None).await;
+}
+
 /// Debian's engines, for real: Japanese and Easy Japanese by Open JTalk,
 /// Vietnamese and Nepali by espeak-ng; each file checked by opusinfo and
 /// decoded by opusdec (opus-tools), at 32 kbit/s or less.

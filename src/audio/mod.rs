@@ -30,7 +30,7 @@ pub use worker::start;
 const FORMAT: &str = "ogg-opus 16k c5, pauses 0.35/0.8, v1";
 /// A failed recording is tried again after this, doubling each time, up
 /// to a day: an engine that cannot read a text must not spin.
-const RETRY_FIRST: Duration = Duration::from_secs(600);
+pub const RETRY_FIRST: Duration = Duration::from_secs(600);
 const RETRY_MOST: Duration = Duration::from_secs(86_400);
 
 /// A recording to make.
@@ -53,8 +53,11 @@ struct Queue {
 }
 
 struct Failure {
+    code: Code,
     attempts: u32,
     next: Instant,
+    /// Due and handed to the planner, which queues it again.
+    retrying: bool,
 }
 
 pub struct Audio {
@@ -74,6 +77,8 @@ pub struct Audio {
     replan: AtomicBool,
     /// Set if the audio thread died.
     stopped: AtomicBool,
+    /// The first wait after a failure ([`RETRY_FIRST`]).
+    retry_first: Duration,
     nudge: tokio::sync::Notify,
 }
 
@@ -87,11 +92,26 @@ pub struct Recording {
 impl Audio {
     /// Recordings kept in `dir` (made if missing), spoken by `engines`.
     pub fn new(dir: PathBuf, engines: Engines) -> std::io::Result<Arc<Audio>> {
-        std::fs::create_dir_all(dir.join(".work"))?;
+        Audio::retrying_after(dir, engines, RETRY_FIRST)
+    }
+
+    /// As [`Audio::new`], a failed recording first tried again after
+    /// `retry_first` (tests).
+    pub fn retrying_after(
+        dir: PathBuf,
+        engines: Engines,
+        retry_first: Duration,
+    ) -> std::io::Result<Arc<Audio>> {
+        std::fs::create_dir_all(&dir)?;
         let lock = File::create(dir.join(".lock"))?;
         let lock = rustix::fs::flock(&lock, rustix::fs::FlockOperation::NonBlockingLockExclusive)
             .is_ok()
             .then_some(lock);
+        if lock.is_some() {
+            // Jobs a crash left half done; ours alone, under the lock.
+            let _ = std::fs::remove_dir_all(dir.join(".work"));
+        }
+        std::fs::create_dir_all(dir.join(".work"))?;
         Ok(Arc::new(Audio {
             dir,
             engines,
@@ -103,6 +123,7 @@ impl Audio {
             notices: Mutex::default(),
             replan: AtomicBool::new(true),
             stopped: AtomicBool::new(false),
+            retry_first,
             nudge: tokio::sync::Notify::new(),
         }))
     }
@@ -201,15 +222,16 @@ impl Audio {
 
     /// Queues `job` unless it is being made, or failed and is not due again.
     fn push(&self, job: Job) {
-        if self.making.lock().expect("audio job").as_ref() == Some(&job.path) {
-            return;
-        }
         if let Some(f) = self.failed.lock().expect("audio failures").get(&job.path)
             && f.next > Instant::now()
         {
             return;
         }
+        // The queue's lock first, then the job's: as `next_job` takes them.
         let mut queue = self.queue.lock().expect("audio queue");
+        if self.making.lock().expect("audio job").as_ref() == Some(&job.path) {
+            return;
+        }
         let key = (job.code.clone(), job.lang.clone());
         if queue.jobs.insert(key.clone(), job).is_none() {
             queue.order.push_back(key);
@@ -217,17 +239,35 @@ impl Audio {
         self.queued.notify_one();
     }
 
-    fn note_failure(&self, path: &Path) {
+    fn note_failure(&self, job: &Job) {
         let mut failed = self.failed.lock().expect("audio failures");
-        let f = failed.entry(path.to_path_buf()).or_insert(Failure {
+        let f = failed.entry(job.path.clone()).or_insert(Failure {
+            code: job.code.clone(),
             attempts: 0,
             next: Instant::now(),
+            retrying: false,
         });
         f.attempts += 1;
-        let wait = RETRY_FIRST
-            .saturating_mul(1 << f.attempts.min(8).saturating_sub(1))
+        f.retrying = false;
+        let wait = self
+            .retry_first
+            .saturating_mul(1 << f.attempts.min(9).saturating_sub(1))
             .min(RETRY_MOST);
         f.next = Instant::now() + wait;
+    }
+
+    /// The codes with a failed recording due for another try, each once.
+    fn due_again(&self) -> Vec<Code> {
+        let now = Instant::now();
+        let mut failed = self.failed.lock().expect("audio failures");
+        failed
+            .values_mut()
+            .filter(|f| !f.retrying && f.next <= now)
+            .map(|f| {
+                f.retrying = true;
+                f.code.clone()
+            })
+            .collect()
     }
 
     /// Lines for `/healthz`: which of `languages` are read by which engine,

@@ -123,7 +123,7 @@ impl Lines<'_> {
         match self.reading {
             // Easy Japanese puts spaces between words for the eye; read
             // aloud they would split words for the parser.
-            Reading::Kana => kana(s).split_whitespace().collect(),
+            Reading::Kana => kana_spacing(&kana(s)),
             Reading::Plain => ruby::strip(s).split_whitespace().collect::<Vec<_>>().join(" "),
             Reading::Foreign => without_japanese(&ruby::strip(s)),
         }
@@ -158,28 +158,65 @@ impl Lines<'_> {
     }
 }
 
-/// `text` without kana and kanji, and without the brackets left empty.
+fn is_japanese(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}' | '々' | '〆')
+}
+
+/// `text` as a voice of another language can read it: in each bracket
+/// group, the parts (between `,` `:` `;` `、`) holding Japanese are left
+/// out, and the group too when nothing is left (`窓口 6 (6番窓口)` →
+/// `窓口 6`; `(住民税: city tax)` → `(city tax)`); Japanese words outside
+/// brackets are left out as well (the voice would say "Japanese letter"
+/// for each character).
 fn without_japanese(text: &str) -> String {
-    let japanese = |c: char| {
-        matches!(c, '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-            | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}' | '々' | '〆')
-    };
     let mut out = String::with_capacity(text.len());
-    for c in text.chars().filter(|c| !japanese(*c)) {
-        if matches!(c, ')' | '）' | '」' | '』')
-            && let Some(open) = out
-                .trim_end()
-                .chars()
-                .last()
-                .filter(|o| matches!(o, '(' | '（' | '「' | '『'))
-        {
-            let keep = out.trim_end().len() - open.len_utf8();
-            out.truncate(keep);
-            continue;
+    let mut rest = text;
+    const PAIRS: [(char, char); 4] = [('(', ')'), ('（', '）'), ('「', '」'), ('『', '』')];
+    while let Some(open) = rest.find(PAIRS.map(|(o, _)| o)) {
+        let (before, from) = rest.split_at(open);
+        out.push_str(before);
+        let bracket = from.chars().next().expect("found");
+        let close = PAIRS.iter().find(|(o, _)| *o == bracket).expect("a pair").1;
+        let inner = &from[bracket.len_utf8()..];
+        let Some(end) = inner.find(close) else {
+            out.push_str(from);
+            rest = "";
+            break;
+        };
+        let kept: Vec<&str> = inner[..end]
+            .split([',', ':', ';', '、', '，', '：'])
+            .map(str::trim)
+            .filter(|part| !part.is_empty() && !part.chars().any(is_japanese))
+            .collect();
+        if !kept.is_empty() {
+            out.push(bracket);
+            out.push_str(&kept.join(", "));
+            out.push(close);
         }
-        out.push(c);
+        rest = &inner[end + close.len_utf8()..];
     }
+    out.push_str(rest);
+    let out: String = out.chars().filter(|c| !is_japanese(*c)).collect();
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Japanese for Open JTalk: the spaces Easy Japanese puts between words for
+/// the eye are dropped (they split words for the parser), but not those
+/// beside Latin letters or digits (`12:00 13:00`, `My Number`).
+fn kana_spacing(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            let ascii = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if ascii(words[i - 1].chars().last()) || ascii(word.chars().next()) {
+                out.push(' ');
+            }
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// The text with each annotated base replaced by its reading.
@@ -232,14 +269,31 @@ mod tests {
 
     #[test]
     fn a_foreign_voice_skips_the_japanese_terms() {
-        assert_eq!(
-            without_japanese("Go to the ward office (区役所) or 「市役所」 today (now)."),
-            "Go to the ward office or today (now)."
-        );
-        assert_eq!(
-            without_japanese("Điền tờ khai (転入届) tại quầy"),
-            "Điền tờ khai tại quầy"
-        );
+        let cases = [
+            (
+                "Go to the ward office (区役所) or 「市役所」 today (now).",
+                "Go to the ward office or today (now).",
+            ),
+            ("Counter 6 (6番窓口)", "Counter 6"),
+            (
+                "Tax (住民税: city and prefectural tax)",
+                "Tax (city and prefectural tax)",
+            ),
+            ("교부통지서(交付通知書, 엽서)", "교부통지서(엽서)"),
+            ("ชั้น 1 (1階)", "ชั้น 1"),
+            ("Mang thẻ マイナンバー đến quầy", "Mang thẻ đến quầy"),
+            ("(区役所) 1F", "1F"),
+        ];
+        for (text, said) in cases {
+            assert_eq!(without_japanese(text), said, "{text}");
+        }
+    }
+
+    #[test]
+    fn easy_japanese_spaces_go_except_beside_latin_and_digits() {
+        assert_eq!(kana_spacing("ほかの　まちから　くる"), "ほかのまちからくる");
+        assert_eq!(kana_spacing("12:00 13:00 まで"), "12:00 13:00 まで");
+        assert_eq!(kana_spacing("My Number カード"), "My Number カード");
     }
 
     #[test]

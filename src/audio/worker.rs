@@ -41,6 +41,11 @@ pub fn start(audio: Arc<Audio>, current: impl Fn() -> AppState + Send + Sync + '
         );
         return;
     }
+    if current().store().is_read_only() {
+        // Pages could not be told of new recordings.
+        tracing::info!("audio: the database is read-only; recordings already made are served, none made");
+        return;
+    }
     let maker = audio.clone();
     let spawned = std::thread::Builder::new()
         .name("audio".into())
@@ -60,16 +65,15 @@ fn make_forever(audio: &Audio) {
     }
     loop {
         let job = audio.next_job();
-        *audio.making.lock().expect("audio job") = Some(job.path.clone());
         let outcome = if made(&job.path) {
             Ok(())
         } else {
             catch_unwind(AssertUnwindSafe(|| make(audio, &job)))
                 .unwrap_or_else(|_| Err(anyhow::anyhow!("the recording panicked")))
         };
-        *audio.making.lock().expect("audio job") = None;
         match outcome {
             Ok(()) => {
+                audio.failed.lock().expect("audio failures").remove(&job.path);
                 tracing::info!(code = %job.code, lang = %job.lang, voice = %job.voice.name(), "audio made");
                 audio
                     .notices
@@ -79,10 +83,13 @@ fn make_forever(audio: &Audio) {
                 audio.nudge.notify_one();
             }
             Err(e) => {
-                audio.note_failure(&job.path);
+                // Before `making` is cleared: a plan in between must not
+                // queue it again at once.
+                audio.note_failure(&job);
                 tracing::warn!(code = %job.code, lang = %job.lang, error = format!("{e:#}"), "audio not made; tried again later");
             }
         }
+        *audio.making.lock().expect("audio job") = None;
     }
 }
 
@@ -93,6 +100,8 @@ impl Audio {
             while let Some(key) = queue.order.pop_front() {
                 // A key whose job was dropped since it was queued is skipped.
                 if let Some(job) = queue.jobs.remove(&key) {
+                    // Under the queue's lock, as `push` checks it.
+                    *self.making.lock().expect("audio job") = Some(job.path.clone());
                     return job;
                 }
             }
@@ -110,9 +119,10 @@ async fn plan_forever(audio: Arc<Audio>, current: impl Fn() -> AppState) {
         match store.changes_since(seen).await {
             Ok(changes) => {
                 let everything = audio.replan.swap(false, Ordering::AcqRel);
+                let again = audio.due_again();
                 let codes = match changes.changed {
-                    Changed::Nothing if !everything => Some(Vec::new()),
-                    Changed::Codes(codes) if !everything => Some(codes),
+                    Changed::Nothing if !everything => Some(again),
+                    Changed::Codes(codes) if !everything => Some(codes.into_iter().chain(again).collect()),
                     _ => None,
                 };
                 match plan(&audio, &state, codes).await {
@@ -135,11 +145,19 @@ async fn plan_forever(audio: Arc<Audio>, current: impl Fn() -> AppState) {
 /// One `changes` row per code with new recordings; kept for the next
 /// round when the database cannot take it.
 async fn tell_page_caches(audio: &Audio, state: &AppState) {
-    let codes: Vec<Code> = audio.notices.lock().expect("audio notices").drain().collect();
+    let codes: Vec<Code> = audio
+        .notices
+        .lock()
+        .expect("audio notices")
+        .iter()
+        .cloned()
+        .collect();
     for code in codes {
-        if let Err(e) = state.store().note_changed(&code).await {
-            tracing::debug!(error = %e, "audio: cannot tell the page caches yet");
-            audio.notices.lock().expect("audio notices").insert(code);
+        match state.store().note_changed(&code).await {
+            Ok(()) => {
+                audio.notices.lock().expect("audio notices").remove(&code);
+            }
+            Err(e) => tracing::debug!(error = %e, "audio: cannot tell the page caches yet"),
         }
     }
 }
@@ -183,13 +201,24 @@ async fn plan(audio: &Arc<Audio>, state: &AppState, codes: Option<Vec<Code>>) ->
                 }
             }
         }
+        let still_wanted = |code: &Code, lang: &LangTag, path: &PathBuf| match wanted.get(code) {
+            Some(langs) => langs.get(lang) == Some(path),
+            None => true,
+        };
         {
             let mut queue = audio.queue.lock().expect("audio queue");
-            queue.jobs.retain(|(code, lang), job| match wanted.get(code) {
-                Some(langs) => langs.get(lang) == Some(&job.path),
+            queue
+                .jobs
+                .retain(|(code, lang), job| still_wanted(code, lang, &job.path));
+        }
+        audio
+            .failed
+            .lock()
+            .expect("audio failures")
+            .retain(|path, f| match wanted.get(&f.code) {
+                Some(langs) => langs.values().any(|p| p == path),
                 None => true,
             });
-        }
         let folders: Vec<PathBuf> = match &codes {
             None => std::fs::read_dir(&audio.dir)
                 .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
@@ -197,7 +226,7 @@ async fn plan(audio: &Arc<Audio>, state: &AppState, codes: Option<Vec<Code>>) ->
             Some(codes) => codes.iter().map(|c| audio.dir.join(c.as_str())).collect(),
         };
         for folder in folders {
-            forget_others(&folder, &wanted);
+            forget_others(&audio, &folder, &wanted);
         }
         if !jobs.is_empty() {
             tracing::debug!(recordings = jobs.len(), "audio: queued");
@@ -212,9 +241,11 @@ async fn plan(audio: &Arc<Audio>, state: &AppState, codes: Option<Vec<Code>>) ->
 
 /// Deletes the recordings in `folder` (a code's) that are not current:
 /// texts changed, unpublished or gone. Touches only what is ours: a folder
-/// named as a code, files named `{LANG}.{16 hex digits}.opus`. A page
-/// still showing one gets a 404 for it, never another text's words.
-fn forget_others(folder: &Path, wanted: &HashMap<Code, HashMap<LangTag, PathBuf>>) {
+/// named as a code, files named `{LANG}.{16 hex digits}.opus`, of a
+/// language some engine reads now (a voice missing for a while, say during
+/// an upgrade, must not cost its recordings). A page still showing one
+/// gets a 404 for it, never another text's words.
+fn forget_others(audio: &Audio, folder: &Path, wanted: &HashMap<Code, HashMap<LangTag, PathBuf>>) {
     let Some(code) = folder
         .file_name()
         .and_then(|n| n.to_str())
@@ -228,17 +259,16 @@ fn forget_others(folder: &Path, wanted: &HashMap<Code, HashMap<LangTag, PathBuf>
     let keep = wanted.get(&code);
     for entry in entries.filter_map(Result::ok) {
         let path = entry.path();
-        let ours = path
+        let lang = path
             .file_name()
             .and_then(|n| n.to_str())
             .and_then(|n| n.strip_suffix(".opus"))
             .and_then(|n| n.rsplit_once('.'))
-            .is_some_and(|(lang, digest)| {
-                digest.len() == 16
-                    && digest.bytes().all(|b| b.is_ascii_hexdigit())
-                    && LangTag::parse(lang).is_ok()
-            });
-        if ours && !keep.is_some_and(|k| k.values().any(|p| *p == path)) {
+            .filter(|(_, digest)| digest.len() == 16 && digest.bytes().all(|b| b.is_ascii_hexdigit()))
+            .and_then(|(lang, _)| LangTag::parse(lang).ok());
+        let Some(lang) = lang else { continue };
+        let current = keep.is_some_and(|k| k.values().any(|p| *p == path));
+        if !current && audio.engines.voice_for(&lang).is_some() {
             let _ = std::fs::remove_file(&path);
         }
     }
@@ -282,8 +312,16 @@ fn make(audio: &Audio, job: &Job) -> anyhow::Result<()> {
     file.write_all(&bytes)?;
     file.sync_all()?;
     let folder = job.path.parent().expect("a recording is in its code's folder");
-    std::fs::create_dir_all(folder)?;
-    std::fs::rename(&aside, &job.path)?;
+    // The planner removes empty code folders: once more if it just did.
+    let mut tries = 0;
+    loop {
+        std::fs::create_dir_all(folder)?;
+        match std::fs::rename(&aside, &job.path) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && tries == 0 => tries += 1,
+            done => break done?,
+        }
+    }
     std::fs::File::open(folder)?.sync_all()?;
+    std::fs::File::open(&audio.dir)?.sync_all()?;
     Ok(())
 }

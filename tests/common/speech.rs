@@ -4,8 +4,10 @@ use std::path::PathBuf;
 
 use madoguchi::audio::EngineConfig;
 
-/// A stand-in for espeak-ng: lists `voices`, reads any word (`-x`), waits
-/// while `gate` exists, fails for the voices in `fails`, and otherwise
+/// A stand-in for espeak-ng: lists `voices`, tells its version, reads any
+/// word (`-x`), waits
+/// while `gate` exists, fails for the voices in `fails` until repaired, and
+/// otherwise
 /// writes half a second of tone wherever `-w` says.
 pub struct FakeEngine {
     dir: tempfile::TempDir,
@@ -34,11 +36,14 @@ impl FakeEngine {
         let gate = dir.path().join("gate");
         let calls = dir.path().join("calls");
         let failures = dir.path().join("failures");
+        let broken = dir.path().join("broken");
+        std::fs::write(&broken, "").unwrap();
         let failing: String = fails
             .iter()
             .map(|v| {
                 format!(
-                    "case \" $* \" in *\" -v {v} \"*) echo x >> '{}'; exit 1;; esac\n",
+                    "if [ -e '{}' ]; then case \" $* \" in *\" -v {v} \"*) echo x >> '{}'; exit 1;; esac; fi\n",
+                    broken.display(),
                     failures.display()
                 )
             })
@@ -47,6 +52,7 @@ impl FakeEngine {
             "#!/bin/sh\n\
              if [ \"$1\" = --voices ]; then\n  echo 'Pty Language Age/Gender VoiceName File Other Languages'\n{listed}  exit 0\nfi\n\
              case \" $* \" in *\" -x \"*) echo fake-phonemes; exit 0;; esac\n\
+             if [ \"$1\" = --version ]; then echo 'fake-espeak 1.0'; exit 0; fi\n\
              while [ -e '{gate}' ]; do sleep 0.02; done\n\
              {failing}\
              out=''\nwhile [ $# -gt 0 ]; do if [ \"$1\" = -w ]; then out=\"$2\"; fi; shift; done\n\
@@ -82,6 +88,11 @@ impl FakeEngine {
 
     pub fn release(&self) {
         std::fs::remove_file(self.gate()).unwrap();
+    }
+
+    /// The voices in `fails` work from now on.
+    pub fn repair(&self) {
+        std::fs::remove_file(self.dir.path().join("broken")).unwrap();
     }
 
     /// Lines spoken.

@@ -48,11 +48,16 @@ struct JTalk {
     bin: PathBuf,
     dic: PathBuf,
     voice: PathBuf,
+    /// The voice's and the dictionary's size and time: an upgraded package
+    /// makes other recordings.
+    identity: String,
 }
 
 #[derive(Debug, Clone)]
 struct Espeak {
     bin: PathBuf,
+    /// `espeak-ng --version`: an upgrade reads differently.
+    identity: String,
     voices: BTreeSet<String>,
     /// Our tags whose voice exists but cannot read the language's own name
     /// (see [`PROBES`]).
@@ -157,7 +162,25 @@ impl Engines {
                 );
                 return None;
             }
-            Some(JTalk { bin, dic, voice })
+            let stamp = |p: &Path| {
+                p.metadata().map_or_else(
+                    |_| "?".to_owned(),
+                    |m| {
+                        let t = m
+                            .modified()
+                            .ok()
+                            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+                        format!("{}@{}", m.len(), t.map_or(0, |t| t.as_secs()))
+                    },
+                )
+            };
+            let identity = format!("{} {}", stamp(&voice), stamp(&dic.join("sys.dic")));
+            Some(JTalk {
+                bin,
+                dic,
+                voice,
+                identity,
+            })
         })();
         let probes = tempfile::tempdir().ok();
         let work = probes
@@ -170,8 +193,14 @@ impl Engines {
             }
             Some(bin) => match espeak_voices(&bin, &work) {
                 Ok(voices) => {
+                    let mut version = Command::new(&bin);
+                    version.arg("--version");
+                    let identity = process::output(version, &work)
+                        .map(|v| v.lines().next().unwrap_or_default().trim().to_owned())
+                        .unwrap_or_default();
                     let mut espeak = Espeak {
                         bin,
+                        identity,
                         voices,
                         unusable: BTreeSet::new(),
                     };
@@ -228,14 +257,20 @@ impl Engines {
     /// engine's files and settings. Part of the digest, so changing any of
     /// them makes every recording again.
     pub fn signature(&self, voice: &Voice) -> String {
-        match (voice, &self.jtalk) {
-            (Voice::JTalk, Some(j)) => format!(
-                "open_jtalk {} {} r{JTALK_SPEED}",
+        match (voice, &self.jtalk, &self.espeak) {
+            (Voice::JTalk, Some(j), _) => format!(
+                "open_jtalk {} {} {} r{JTALK_SPEED}",
                 j.voice.display(),
-                j.dic.display()
+                j.dic.display(),
+                j.identity
             ),
-            (Voice::JTalk, None) => "open_jtalk missing".into(),
-            (Voice::Espeak(name), _) => format!("espeak-ng {name} s{ESPEAK_SPEED}"),
+            (Voice::Espeak(name), _, Some(e)) => {
+                format!(
+                    "espeak-ng {name} {} s{ESPEAK_SPEED} {ESPEAK_LINE_BYTES}",
+                    e.identity
+                )
+            }
+            _ => "missing".into(),
         }
     }
 
@@ -349,9 +384,11 @@ mod tests {
                 bin: "open_jtalk".into(),
                 dic: "d".into(),
                 voice: "v".into(),
+                identity: String::new(),
             }),
             espeak: Some(Espeak {
                 bin: "espeak-ng".into(),
+                identity: String::new(),
                 voices: ["en-us", "cmn", "vi", "pt-br", "pt", "ne", "ja"]
                     .map(String::from)
                     .into(),

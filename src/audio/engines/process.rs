@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
 use rustix::process::{Pid, Resource, Rlimit, prlimit};
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::Pcm;
 
@@ -53,7 +54,7 @@ pub(super) fn run(mut cmd: Command, work: &Path) -> anyhow::Result<()> {
     }
 }
 
-/// What `cmd` prints, with the same limits as [`run`] (for the probes).
+/// What `cmd` prints (the probes), stopped after 20 s.
 pub(super) fn output(mut cmd: Command, work: &Path) -> anyhow::Result<String> {
     let out = work.join("stdout.txt");
     cmd.stdout(std::fs::File::create(&out)?);
@@ -98,31 +99,38 @@ pub(super) fn read_wav(path: &Path) -> anyhow::Result<Pcm> {
 
 /// `line` in pieces of at most `max` bytes (at least one character each),
 /// cut after the last sentence end within the limit, else the last clause
-/// mark, else the last space, else at the limit itself.
+/// mark, else the last space, else at the last whole grapheme (never
+/// between a letter and its vowel sign). `.`, `,`, `:` and `;` count only
+/// before a space or the end: `8:30` and `1.000` are not cut.
 pub(super) fn split_at_sentences(line: &str, max: usize) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = line;
     while rest.len() > max {
         let (mut sentence, mut clause, mut space, mut fits) = (0, 0, 0, 0);
-        for (i, c) in rest.char_indices() {
-            let end = i + c.len_utf8();
+        let mut graphemes = rest.grapheme_indices(true).peekable();
+        while let Some((i, g)) = graphemes.next() {
+            let end = i + g.len();
             if end > max {
                 break;
             }
             fits = end;
-            match c {
-                '。' | '！' | '？' | '.' | '!' | '?' | '။' | '।' | '؟' | '۔' => sentence = end,
-                '、' | ',' | '၊' | '،' | ';' | ':' => clause = end,
-                c if c.is_whitespace() => space = end,
+            let before_space = graphemes
+                .peek()
+                .is_none_or(|(_, next)| next.starts_with(char::is_whitespace));
+            match g {
+                "。" | "！" | "？" | "။" | "।" | "؟" | "۔" => sentence = end,
+                "." | "!" | "?" if before_space => sentence = end,
+                "、" | "၊" | "،" => clause = end,
+                "," | ";" | ":" if before_space => clause = end,
+                g if g.starts_with(char::is_whitespace) => space = end,
                 _ => {}
             }
         }
-        // A character longer than `max` alone still makes progress.
-        let at_limit = fits.max(rest.chars().next().map_or(1, char::len_utf8));
-        let cut = [sentence, clause, space]
+        let first = rest.graphemes(true).next().map_or(1, str::len);
+        let cut = [sentence, clause, space, fits]
             .into_iter()
             .find(|&c| c > 0)
-            .unwrap_or(at_limit);
+            .unwrap_or(first);
         out.push(&rest[..cut]);
         rest = &rest[cut..];
     }
@@ -160,6 +168,9 @@ mod tests {
         );
         let line = "One two three, four five six seven";
         assert_eq!(split_at_sentences(line, 30)[0], "One two three,");
+        // Not inside numbers.
+        let line = "Open 8:30 to 17:15 daily, fee 1.000 yen";
+        assert_eq!(split_at_sentences(line, 34)[0], "Open 8:30 to 17:15 daily,");
         let line = "One two three four five six seven";
         assert_eq!(split_at_sentences(line, 30)[0], "One two three four five six ");
     }
@@ -176,6 +187,21 @@ mod tests {
         );
         assert_eq!(parts[0].len(), 900);
         assert_eq!(parts.concat(), unbroken);
+    }
+
+    #[test]
+    fn a_cut_at_the_limit_keeps_vowel_signs_with_their_letter() {
+        // Thai without spaces: อยู่ is one letter and two marks.
+        let line = "ที่อยู่ใหม่".repeat(20);
+        for max in 10..40 {
+            for part in split_at_sentences(&line, max) {
+                let first = part.chars().next().unwrap();
+                let mark = first == '\u{0E31}'
+                    || ('\u{0E34}'..='\u{0E3A}').contains(&first)
+                    || ('\u{0E47}'..='\u{0E4E}').contains(&first);
+                assert!(!mark, "{max}: {part:?}");
+            }
+        }
     }
 
     #[test]
