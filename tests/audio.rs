@@ -21,7 +21,7 @@ use common::speech::FakeEngine;
 use common::{Reply, get, send};
 use madoguchi::AppState;
 use madoguchi::audio::{Audio, EngineConfig, Engines};
-use madoguchi::domain::{Actor, Code};
+use madoguchi::domain::{Actor, Code, Procedure, ProcedureText};
 
 /// The samples, with recordings made by `engines` into `dir`.
 async fn audio_state(dir: &Path, engines: Engines) -> (AppState, axum::Router, Arc<Audio>) {
@@ -54,6 +54,26 @@ async fn wait_for_player(app: &axum::Router, path: &str, not: Option<&str>) -> S
         );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+/// Changes K7Q2 as a staff edit through this server would.
+async fn edit_k7q2(state: &AppState, change: impl FnOnce(&mut Procedure)) {
+    let store = state.store();
+    let mut k7q2 = store
+        .procedure(&Code::parse("K7Q2").unwrap())
+        .await
+        .unwrap()
+        .unwrap();
+    change(&mut k7q2);
+    store
+        .save_procedures(&[k7q2], &Actor::system("test"))
+        .await
+        .unwrap();
+    state.note_write();
+}
+
+fn text_of<'p>(p: &'p mut Procedure, lang: &str) -> &'p mut ProcedureText {
+    p.texts.iter_mut().find(|t| t.lang.to_string() == lang).unwrap()
 }
 
 async fn get_range(app: &axum::Router, uri: &str, range: &str) -> Reply {
@@ -177,20 +197,10 @@ async fn a_changed_text_is_recorded_again_and_the_old_recording_is_gone() {
     assert_eq!(get(&app, &old, &[]).await.status, StatusCode::OK);
 
     engine.hold();
-    let store = state.store();
-    let code = Code::parse("K7Q2").unwrap();
-    let mut k7q2 = store.procedure(&code).await.unwrap().unwrap();
-    let vi = k7q2
-        .texts
-        .iter_mut()
-        .find(|t| t.lang.to_string() == "vi")
-        .unwrap();
-    vi.fields.fee = "Miễn phí (đã sửa)".into();
-    store
-        .save_procedures(&[k7q2], &Actor::system("test"))
-        .await
-        .unwrap();
-    state.note_write();
+    edit_k7q2(&state, |k7q2| {
+        text_of(k7q2, "vi").fields.fee = "Miễn phí (đã sửa)".into();
+    })
+    .await;
 
     // At once, while the new recording cannot be made: the page offers no
     // recording of the old words, and the old one is not sent.
@@ -237,22 +247,13 @@ async fn out_of_date_and_draft_texts_get_no_recording() {
     let (state, app, _audio) = audio_state(dir.path(), Engines::detect(&engine.config())).await;
     wait_for_player(&app, "/q/K7Q2?lang=vi", None).await;
     // The Japanese changes: every translation is now out of date.
-    let store = state.store();
-    let code = Code::parse("K7Q2").unwrap();
-    let mut k7q2 = store.procedure(&code).await.unwrap().unwrap();
-    let ja = k7q2
-        .texts
-        .iter_mut()
-        .find(|t| t.lang.to_string() == "ja")
-        .unwrap();
-    ja.fields.fee = "無料（改定）".into();
-    ja.revision += 1;
-    k7q2.revision += 1;
-    store
-        .save_procedures(&[k7q2], &Actor::system("test"))
-        .await
-        .unwrap();
-    state.note_write();
+    edit_k7q2(&state, |k7q2| {
+        let ja = text_of(k7q2, "ja");
+        ja.fields.fee = "無料（改定）".into();
+        ja.revision += 1;
+        k7q2.revision += 1;
+    })
+    .await;
     let page = get(&app, "/q/K7Q2?lang=vi", &[]).await;
     assert!(page.text().contains("id=\"stale\""), "the out-of-date notice");
     assert_eq!(

@@ -6,9 +6,9 @@
 //! (`process.rs`) and, inherited from the audio thread, the lowest CPU
 //! priority.
 
+mod espeak;
 mod process;
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -16,6 +16,7 @@ use anyhow::Context;
 
 use super::script::Reading;
 use crate::domain::LangTag;
+use espeak::Espeak;
 use process::{has_words, read_wav, run, split_at_sentences};
 
 /// Debian's places for the dictionary and the voice (`open-jtalk-mecab-naist-jdic`,
@@ -51,17 +52,6 @@ struct JTalk {
     /// The voice's and the dictionary's size and time: an upgraded package
     /// makes other recordings.
     identity: String,
-}
-
-#[derive(Debug, Clone)]
-struct Espeak {
-    bin: PathBuf,
-    /// `espeak-ng --version`: an upgrade reads differently.
-    identity: String,
-    voices: BTreeSet<String>,
-    /// Our tags whose voice exists but cannot read the language's own name
-    /// (see [`PROBES`]).
-    unusable: BTreeSet<String>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -106,35 +96,6 @@ impl Voice {
         }
     }
 }
-
-/// Our tags whose espeak-ng voice is not named by the language subtag.
-const ESPEAK_NAMES: &[(&str, &str)] = &[
-    ("en", "en-us"),
-    ("zh-Hans", "cmn"),
-    // Taiwan Mandarin: most readers of Traditional Chinese in Japan.
-    ("zh-Hant", "cmn"),
-    ("pt-BR", "pt-br"),
-];
-
-/// Each language's name in its own script: a voice that falls back to
-/// English to read it (`(en)` in its phonemes) would read the whole text
-/// letter by letter, as Debian's espeak-ng 1.51 does with Chinese (its
-/// Mandarin dictionary is not packaged). Such a language gets no audio.
-const PROBES: &[(&str, &str)] = &[
-    ("zh-Hans", "中文"),
-    ("zh-Hant", "中文"),
-    ("ko", "한국어"),
-    ("vi", "tiếng Việt"),
-    ("ne", "नेपाली"),
-    ("th", "ภาษาไทย"),
-    ("my", "မြန်မာ"),
-    ("si", "සිංහල"),
-    ("bn", "বাংলা"),
-    ("ur", "اردو"),
-    ("hi", "हिन्दी"),
-    ("km", "ខ្មែរ"),
-    ("mn", "монгол"),
-];
 
 /// Samples of mono PCM at `rate`.
 pub struct Pcm {
@@ -191,38 +152,7 @@ impl Engines {
                 missing.push("espeak-ng: not installed (Debian: espeak-ng)".to_owned());
                 None
             }
-            Some(bin) => match espeak_voices(&bin, &work) {
-                Ok(voices) => {
-                    let mut version = Command::new(&bin);
-                    version.arg("--version");
-                    let identity = process::output(version, &work)
-                        .map(|v| v.lines().next().unwrap_or_default().trim().to_owned())
-                        .unwrap_or_default();
-                    let mut espeak = Espeak {
-                        bin,
-                        identity,
-                        voices,
-                        unusable: BTreeSet::new(),
-                    };
-                    for (tag, word) in PROBES {
-                        let Some(voice) = espeak_voice(&espeak, tag) else {
-                            continue;
-                        };
-                        if !espeak_reads(&espeak.bin, &voice, word, &work) {
-                            missing.push(format!(
-                                "espeak-ng {voice}: cannot read {word}, so not used for {tag}"
-                            ));
-                            espeak.unusable.insert((*tag).to_owned());
-                        }
-                    }
-                    Some(espeak)
-                }
-                Err(e) => {
-                    tracing::warn!(error = format!("{e:#}"), "espeak-ng does not list its voices");
-                    missing.push("espeak-ng: does not list its voices".to_owned());
-                    None
-                }
-            },
+            Some(bin) => Espeak::detect(bin, &work, &mut missing),
         };
         Engines {
             jtalk,
@@ -250,7 +180,7 @@ impl Engines {
         if espeak.unusable.contains(&tag) {
             return None;
         }
-        espeak_voice(espeak, &tag).map(Voice::Espeak)
+        espeak.voice(&tag).map(Voice::Espeak)
     }
 
     /// What makes a recording by `voice` what it is, beyond its words: the
@@ -280,55 +210,54 @@ impl Engines {
         if !has_words(line) {
             return Ok(None);
         }
-        let wav = work.join("line.wav");
-        let input = work.join("line.txt");
         match voice {
             Voice::JTalk => {
                 let j = self.jtalk.as_ref().context("open_jtalk is not installed")?;
-                let mut pcm = Pcm {
-                    rate: 0,
-                    samples: Vec::new(),
-                };
-                for part in split_at_sentences(line, JTALK_LINE_BYTES) {
-                    if !has_words(part) {
-                        continue;
-                    }
-                    std::fs::write(&input, format!("{part}\n"))?;
+                pieces(line, JTALK_LINE_BYTES, work, |input, wav| {
                     let mut cmd = Command::new(&j.bin);
                     cmd.arg("-x").arg(&j.dic).arg("-m").arg(&j.voice);
-                    cmd.args(["-r", JTALK_SPEED, "-ow"]).arg(&wav).arg(&input);
-                    run(cmd, work)?;
-                    let part = read_wav(&wav)?;
-                    pcm.rate = part.rate;
-                    pcm.samples.extend(part.samples);
-                }
-                Ok((pcm.rate != 0).then_some(pcm))
+                    cmd.args(["-r", JTALK_SPEED, "-ow"]).arg(wav).arg(input);
+                    cmd
+                })
             }
             Voice::Espeak(name) => {
                 let e = self.espeak.as_ref().context("espeak-ng is not installed")?;
-                let mut pcm = Pcm {
-                    rate: 0,
-                    samples: Vec::new(),
-                };
-                for part in split_at_sentences(line, ESPEAK_LINE_BYTES) {
-                    if !has_words(part) {
-                        continue;
-                    }
-                    std::fs::write(&input, part)?;
+                pieces(line, ESPEAK_LINE_BYTES, work, |input, wav| {
                     let mut cmd = Command::new(&e.bin);
                     cmd.args(["-v", name, "-s", ESPEAK_SPEED, "-w"])
-                        .arg(&wav)
+                        .arg(wav)
                         .arg("-f")
-                        .arg(&input);
-                    run(cmd, work)?;
-                    let part = read_wav(&wav)?;
-                    pcm.rate = part.rate;
-                    pcm.samples.extend(part.samples);
-                }
-                Ok((pcm.rate != 0).then_some(pcm))
+                        .arg(input);
+                    cmd
+                })
             }
         }
     }
+}
+
+/// Speaks `line` in pieces of at most `max` bytes, one run of the command
+/// `engine` makes (reading the piece from its first path, writing WAV to
+/// its second) each, joined.
+fn pieces(
+    line: &str,
+    max: usize,
+    work: &Path,
+    engine: impl Fn(&Path, &Path) -> Command,
+) -> anyhow::Result<Option<Pcm>> {
+    let wav = work.join("line.wav");
+    let input = work.join("line.txt");
+    let mut pcm = Pcm {
+        rate: 0,
+        samples: Vec::new(),
+    };
+    for part in split_at_sentences(line, max).into_iter().filter(|p| has_words(p)) {
+        std::fs::write(&input, format!("{part}\n"))?;
+        run(engine(&input, &wav), work)?;
+        let part = read_wav(&wav)?;
+        pcm.rate = part.rate;
+        pcm.samples.extend(part.samples);
+    }
+    Ok((pcm.rate != 0).then_some(pcm))
 }
 
 /// The configured program if it exists, else `name` on `PATH`.
@@ -341,36 +270,6 @@ fn program(configured: Option<&PathBuf>, name: &str) -> Option<PathBuf> {
                 .find(|p| p.is_file())
         }),
     }
-}
-
-/// espeak-ng's voice for our `tag`: its own name for it, else the tag, else
-/// the language subtag.
-fn espeak_voice(espeak: &Espeak, tag: &str) -> Option<String> {
-    let wanted = ESPEAK_NAMES
-        .iter()
-        .find(|(ours, _)| *ours == tag)
-        .map(|(_, theirs)| (*theirs).to_owned())
-        .unwrap_or_else(|| tag.to_ascii_lowercase());
-    let base = wanted.split('-').next().unwrap_or_default().to_owned();
-    [wanted, base].into_iter().find(|v| espeak.voices.contains(v))
-}
-
-/// Whether `voice` reads `word` without switching to English.
-fn espeak_reads(bin: &Path, voice: &str, word: &str, work: &Path) -> bool {
-    let mut cmd = Command::new(bin);
-    cmd.args(["-q", "-x", "-v", voice, word]);
-    process::output(cmd, work).is_ok_and(|phonemes| !phonemes.contains("(en)"))
-}
-
-/// The language names of `espeak-ng --voices` (its second column).
-fn espeak_voices(bin: &Path, work: &Path) -> anyhow::Result<BTreeSet<String>> {
-    let mut cmd = Command::new(bin);
-    cmd.arg("--voices");
-    Ok(process::output(cmd, work)?
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split_whitespace().nth(1).map(str::to_owned))
-        .collect())
 }
 
 #[cfg(test)]
