@@ -282,10 +282,7 @@ async fn a_text_the_engine_cannot_read_is_not_tried_again_at_once() {
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert!(audio.idle(), "nothing planned again");
     let newest = || async {
-        sqlx::query_scalar::<_, i64>("SELECT MAX(seq) FROM changes")
-            .fetch_one(state.store().pool())
-            .await
-            .unwrap()
+        common::scalar(state.store(), "SELECT MAX(seq) FROM changes").await
     };
     let (failures, seq) = (engine.failures(), newest().await);
     // Six samples have Nepali: one attempt each.
@@ -386,7 +383,7 @@ async fn debian_engines_read_japanese_easy_japanese_vietnamese_and_nepali() {
     procedures.retain(|p| p["code"] == "K7Q2");
     let texts = procedures[0]["texts"].as_object_mut().unwrap();
     texts.retain(|lang, _| ["ja", "ja-Hira", "vi", "ne"].contains(&lang.as_str()));
-    let store = madoguchi::store::Store::in_memory().await.unwrap();
+    let store = madoguchi::store::scratch::store().await;
     let parsed = madoguchi::transfer::parse(&file.to_string(), "2026-01-01T00:00:00Z").unwrap();
     store.import(&parsed, &Actor::system("test")).await.unwrap();
     let (locales, _) = madoguchi::i18n::Locales::embedded();

@@ -17,7 +17,7 @@ const PASSWORD: &str = "a long staff password";
 fn add_editor(db: &std::path::Path) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
         .args(["user", "add", "sato", "--role", "editor"])
-        .env("MADOGUCHI_DB", db)
+        .env("MADOGUCHI_DB", common::db_arg(db))
         .stdin(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

@@ -49,7 +49,7 @@ async fn axe_core_finds_no_violations_on_any_staff_page() {
     drop(start(&db, &[]));
     let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
         .args(["user", "add", "kanri", "--role", "admin"])
-        .env("MADOGUCHI_DB", &db)
+        .env("MADOGUCHI_DB", common::db_arg(&db))
         .stdin(Stdio::piped())
         .spawn()
         .unwrap();

@@ -9,7 +9,17 @@ use std::time::{Duration, Instant};
 use madoguchi::domain::{Actor, TextFields};
 use madoguchi::store::Store;
 
+/// The binary on the test's database (SQLite, or PostgreSQL when the
+/// suite runs there: see `common::db_arg`).
 fn madoguchi(db: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_madoguchi"));
+    c.env("MADOGUCHI_DB", common::db_arg(db))
+        .env_remove("MADOGUCHI_BASE_URL");
+    c
+}
+
+/// The binary on exactly this SQLite file (`backup` is SQLite's).
+fn madoguchi_on_file(db: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_madoguchi"));
     c.env("MADOGUCHI_DB", db).env_remove("MADOGUCHI_BASE_URL");
     c
@@ -43,7 +53,7 @@ async fn a_backup_taken_under_writes_restores_cleanly() {
     };
     tokio::time::sleep(Duration::from_millis(300)).await;
     let backup = dir.path().join("backup.db");
-    let out = madoguchi(&db)
+    let out = madoguchi_on_file(&db)
         .args(["backup", backup.to_str().unwrap()])
         .output()
         .unwrap();
@@ -61,7 +71,7 @@ async fn a_backup_taken_under_writes_restores_cleanly() {
         assert!(p.japanese().is_some(), "{} lost its text", p.code);
     }
     // Refuses to overwrite.
-    let out = madoguchi(&db)
+    let out = madoguchi_on_file(&db)
         .args(["backup", backup.to_str().unwrap()])
         .output()
         .unwrap();
@@ -124,29 +134,28 @@ async fn imports_killed_at_random_points_leave_all_or_nothing() {
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
 
-        let store = Store::open(&db).await.unwrap();
-        assert_eq!(store.integrity_check().await.unwrap(), "ok", "run {run}");
-        let categories: Vec<String> =
-            sqlx::query_scalar("SELECT DISTINCT category FROM procedures WHERE code LIKE 'X%'")
-                .fetch_all(store.pool())
-                .await
-                .unwrap();
+        let store = common::open_db(&db).await;
+        if store.sqlite().is_some() {
+            assert_eq!(store.integrity_check().await.unwrap(), "ok", "run {run}");
+        }
+        let categories = common::strings(
+            &store,
+            "SELECT DISTINCT category FROM procedures WHERE code LIKE 'X%'",
+        )
+        .await;
         assert_eq!(
             categories.len(),
             1,
             "run {run} (killed after {wait} ms) left a mix: {categories:?}"
         );
-        let count: i64 = sqlx::query_scalar("SELECT count(*) FROM procedures WHERE code LIKE 'X%'")
-            .fetch_one(store.pool())
-            .await
-            .unwrap();
+        let count = common::scalar(&store, "SELECT count(*) FROM procedures WHERE code LIKE 'X%'").await;
         assert_eq!(count, n as i64, "run {run}");
         if categories[0] == tag {
             kept += 1;
         } else {
             dropped += 1;
         }
-        store.pool().close().await;
+        store.close().await;
     }
     eprintln!("12 kills: {kept} imports had committed, {dropped} left nothing (full import {full:?})");
 }

@@ -199,7 +199,7 @@ async fn a_full_disk_refuses_writes_whole_and_keeps_the_scan_counts() {
     let db = dir.path().join("full.db");
     let (roomy, mut c, token) = prepared(&db).await;
     // Compact the file, then forbid it to grow: the disk is full.
-    sqlx::query("VACUUM").execute(roomy.pool()).await.unwrap();
+    sqlx::query("VACUUM").execute(roomy.sqlite().unwrap()).await.unwrap();
     let pages = count(&roomy, "PRAGMA page_count").await as u64;
     let opts = OpenOptions {
         max_page_count: Some(pages),
@@ -325,7 +325,7 @@ async fn a_read_only_database_serves_the_public_and_refuses_staff_changes() {
 
     // A read-only file whose schema is behind this binary: a clear refusal.
     sqlx::query("DELETE FROM _sqlx_migrations WHERE version = (SELECT MAX(version) FROM _sqlx_migrations)")
-        .execute(writable.pool())
+        .execute(writable.sqlite().unwrap())
         .await
         .unwrap();
     let e = Store::open_with(&db, &opts).await.unwrap_err().to_string();

@@ -41,7 +41,7 @@ async fn the_server_starts_on_a_read_only_database_and_refuses_bad_ones_clearly(
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("served.db");
     let (writable, _, _) = prepared(&db).await;
-    let server = common::binary::start(&db, &["--read-only"]);
+    let server = common::binary::start_sqlite(&db, &["--read-only"]);
     let client = reqwest::Client::new();
     for path in ["/q/K7Q2", "/", "/healthz"] {
         let r = client.get(format!("{}{path}", server.url)).send().await.unwrap();
@@ -66,7 +66,7 @@ async fn the_server_starts_on_a_read_only_database_and_refuses_bad_ones_clearly(
     assert!(e.contains("error: opening") && e.contains("missing.db"), "{e}");
     // A schema behind the binary cannot be migrated read-only.
     sqlx::query("DELETE FROM _sqlx_migrations WHERE version = (SELECT MAX(version) FROM _sqlx_migrations)")
-        .execute(writable.pool())
+        .execute(writable.sqlite().unwrap())
         .await
         .unwrap();
     let e = serve_fails(&db, &["--read-only"]);
@@ -134,7 +134,7 @@ async fn a_file_it_may_not_write_is_served_read_only() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("ro.db");
     let (store, _, _) = prepared(&db).await;
-    store.pool().close().await;
+    store.close().await;
     let mode =
         |path: &Path, m: u32| std::fs::set_permissions(path, std::fs::Permissions::from_mode(m)).unwrap();
     let files: Vec<_> = std::fs::read_dir(dir.path())
@@ -162,7 +162,7 @@ async fn a_file_it_may_not_write_is_served_read_only() {
     } else {
         std::process::Command::new(env!("CARGO_BIN_EXE_madoguchi"))
     };
-    let server = common::binary::start_program(program, &db, &[]);
+    let server = common::binary::start_program(program, db.to_str().unwrap(), &[]);
     let r = reqwest::get(format!("{}/q/K7Q2", server.url)).await.unwrap();
     assert_eq!(r.status(), 200);
     let log = server.log.lock().unwrap().join("\n");

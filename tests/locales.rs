@@ -10,7 +10,6 @@ use axum::Router;
 use common::{BASE, get};
 use madoguchi::domain::BaseUrl;
 use madoguchi::i18n::{Locales, check};
-use madoguchi::store::Store;
 use madoguchi::{AppState, app, samples};
 
 fn root() -> PathBuf {
@@ -18,7 +17,7 @@ fn root() -> PathBuf {
 }
 
 async fn app_on(locales: Locales) -> Router {
-    let store = Store::in_memory().await.expect("in-memory store");
+    let store = madoguchi::store::scratch::store().await;
     samples::load_if_empty(&store).await.expect("samples load");
     app(AppState::new(store, locales, BaseUrl::parse(BASE).unwrap()))
 }
@@ -456,7 +455,7 @@ fn numbers_choose_the_plural_form() {
 /// visitor's language, from a number.
 #[tokio::test]
 async fn the_too_many_page_says_how_many_seconds() {
-    let store = Store::in_memory().await.expect("in-memory store");
+    let store = madoguchi::store::scratch::store().await;
     samples::load_if_empty(&store).await.expect("samples load");
     let state = AppState::new(store, Locales::embedded().0, BaseUrl::parse(BASE).unwrap()).with_qr_limit(1);
     let app = app(state);

@@ -42,7 +42,7 @@ async fn every_page_carries_the_security_headers() {
     );
 
     // Over https, HSTS.
-    let store = madoguchi::store::Store::in_memory().await.unwrap();
+    let store = madoguchi::store::scratch::store().await;
     let (locales, _) = Locales::embedded();
     let https = madoguchi::app(AppState::new(
         store,

@@ -11,7 +11,7 @@ use madoguchi::store::Store;
 use madoguchi::{AppState, app, samples};
 
 async fn state_with(locales: Locales) -> AppState {
-    let store = Store::in_memory().await.unwrap();
+    let store = madoguchi::store::scratch::store().await;
     samples::load_if_empty(&store).await.unwrap();
     let extra = import_file(&[
         procedure("DRF7", "draft", &[("ja", "下書き"), ("en", "Draft")]),
@@ -406,7 +406,7 @@ async fn print_pages_warn_about_a_base_url_phones_cannot_open() {
         ("http://madoguchi.example.jp", Some("https:// ではありません")),
         ("https://madoguchi.example.jp", None),
     ] {
-        let store = Store::in_memory().await.unwrap();
+        let store = madoguchi::store::scratch::store().await;
         samples::load_if_empty(&store).await.unwrap();
         add_user(&store, "editor", Role::Editor, &[], false).await;
         let state = AppState::new(store, Locales::embedded().0, BaseUrl::parse(base).unwrap());
@@ -451,7 +451,7 @@ async fn print_pages_warn_about_a_base_url_phones_cannot_open() {
 /// language); without one, the print page says so on screen.
 #[tokio::test]
 async fn posters_name_the_city_that_runs_the_service() {
-    let store = Store::in_memory().await.unwrap();
+    let store = madoguchi::store::scratch::store().await;
     samples::load_if_empty(&store).await.unwrap();
     add_user(&store, "editor", Role::Editor, &[], false).await;
     let named = AppState::new(

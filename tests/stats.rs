@@ -74,7 +74,7 @@ async fn no_address_or_user_agent_is_stored_anywhere() {
     let db = dir.path().join("m.db");
     let mut child = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
         .args(["serve", "--addr", "127.0.0.1:0"])
-        .env("MADOGUCHI_DB", &db)
+        .env("MADOGUCHI_DB", common::db_arg(&db))
         .env("MADOGUCHI_NO_AUDIO", "true")
         .stderr(Stdio::piped())
         .spawn()
@@ -113,7 +113,7 @@ async fn no_address_or_user_agent_is_stored_anywhere() {
         .unwrap();
     assert!(child.wait().unwrap().success());
 
-    let store = madoguchi::store::Store::open(&db).await.unwrap();
+    let store = common::open_db(&db).await;
     let scans = store.scans_since("2000-01-01").await.unwrap();
     assert_eq!(scans.iter().map(|r| r.count).sum::<i64>(), 2, "{scans:?}");
     assert!(
@@ -121,26 +121,33 @@ async fn no_address_or_user_agent_is_stored_anywhere() {
             .iter()
             .any(|r| r.source == "letter" && r.requested == "ne-NP")
     );
-    let tables: Vec<String> = sqlx::query_scalar("SELECT name FROM sqlite_master WHERE type = 'table'")
-        .fetch_all(store.pool())
-        .await
-        .unwrap();
+    let on_pg = store.postgres().is_some();
+    let tables = common::strings(
+        &store,
+        if on_pg {
+            "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()"
+        } else {
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+        },
+    )
+    .await;
     assert!(tables.len() >= 10, "{tables:?}");
     for table in tables {
-        let cols: Vec<String> = sqlx::query_scalar("SELECT name FROM pragma_table_info(?)")
-            .bind(&table)
-            .fetch_all(store.pool())
-            .await
-            .unwrap();
-        for col in cols {
-            // The names come from sqlite_master itself.
-            let hits: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                "SELECT count(*) FROM \"{table}\" WHERE CAST(\"{col}\" AS TEXT) LIKE '%127.0.0.1%' OR CAST(\"{col}\" AS TEXT) LIKE '%FuzzyPhone%' OR CAST(\"{col}\" AS TEXT) LIKE '%XYZZY%'"
-            )))
-            .fetch_one(store.pool())
-            .await
-            .unwrap();
-            assert_eq!(hits, 0, "{table}.{col} holds an address or user agent");
+        let columns = if on_pg {
+            format!(
+                "SELECT column_name::text FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND table_name = '{table}'"
+            )
+        } else {
+            format!("SELECT name FROM pragma_table_info('{table}')")
+        };
+        // The names come from the database's own catalogue.
+        for col in common::strings_of(&store, columns).await {
+            let hits = common::strings_of(&store, format!(
+                "SELECT CAST(\"{col}\" AS TEXT) FROM \"{table}\" WHERE CAST(\"{col}\" AS TEXT) LIKE '%127.0.0.1%' OR CAST(\"{col}\" AS TEXT) LIKE '%FuzzyPhone%' OR CAST(\"{col}\" AS TEXT) LIKE '%XYZZY%'"
+            ))
+            .await;
+            assert!(hits.is_empty(), "{table}.{col} holds an address or user agent");
         }
     }
 }

@@ -1,6 +1,8 @@
 //! Procedure texts for translators: Fluent and XLIFF files round-trip, and
 //! an import with errors names each with its line and changes nothing.
 
+mod common;
+
 use std::process::Command;
 
 use madoguchi::domain::{Code, LangTag};
@@ -11,7 +13,7 @@ use madoguchi::translations::{self, Unit, ftl, xliff};
 type Parse = fn(&str) -> translations::Parsed;
 
 async fn sample_store() -> Store {
-    let store = Store::in_memory().await.unwrap();
+    let store = madoguchi::store::scratch::store().await;
     samples::load_if_empty(&store).await.unwrap();
     store
 }
@@ -95,7 +97,7 @@ async fn xliff_files_round_trip() {
 fn madoguchi(db: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_madoguchi"))
         .args(args)
-        .env("MADOGUCHI_DB", db)
+        .env("MADOGUCHI_DB", common::db_arg(db))
         .env("RUST_LOG", "warn")
         .output()
         .unwrap()
@@ -106,7 +108,7 @@ async fn an_import_with_errors_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("t.db");
     {
-        let store = Store::open(&db).await.unwrap();
+        let store = common::open_db(&db).await;
         samples::load_if_empty(&store).await.unwrap();
     }
     let snapshot = |db: &std::path::Path| String::from_utf8(madoguchi(db, &["export"]).stdout).unwrap();

@@ -32,7 +32,7 @@ fn madoguchi(db: &Path, args: &[&str]) -> Output {
 }
 
 async fn sample_procedures() -> (Store, Vec<Procedure>) {
-    let store = Store::in_memory().await.unwrap();
+    let store = madoguchi::store::scratch::store().await;
     samples::load_if_empty(&store).await.unwrap();
     let all = store.all_procedures().await.unwrap();
     (store, all)

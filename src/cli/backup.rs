@@ -4,9 +4,9 @@ use std::path::Path;
 
 use anyhow::Context;
 
-use crate::store::Store;
+use crate::store::{Database, Store};
 
-pub async fn backup(db: &Path, target: &Path) -> anyhow::Result<()> {
+pub async fn backup(db: &Database, target: &Path) -> anyhow::Result<()> {
     anyhow::ensure!(
         !target.exists(),
         "{} exists already; choose a new file name",
@@ -14,16 +14,12 @@ pub async fn backup(db: &Path, target: &Path) -> anyhow::Result<()> {
     );
     let store = Store::open_existing(db)
         .await
-        .with_context(|| format!("opening {}", db.display()))?;
+        .with_context(|| format!("opening {db}"))?;
     store
         .backup_to(target)
         .await
         .with_context(|| format!("writing {}", target.display()))?;
     let bytes = std::fs::metadata(target).map(|m| m.len()).unwrap_or(0);
-    eprintln!(
-        "backed up {} to {} ({bytes} bytes)",
-        db.display(),
-        target.display()
-    );
+    eprintln!("backed up {db} to {} ({bytes} bytes)", target.display());
     Ok(())
 }

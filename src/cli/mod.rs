@@ -16,7 +16,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::{BaseUrl, Code};
-use crate::store::Store;
+use crate::store::{Database, Store};
 use crate::{qr, transfer};
 
 #[derive(Debug, Parser)]
@@ -26,9 +26,10 @@ use crate::{qr, transfer};
     about = "Multilingual guidance for city procedures, reached by QR code"
 )]
 pub struct Cli {
-    /// SQLite database file (created and migrated when missing).
+    /// SQLite database file (created and migrated when missing), or a
+    /// PostgreSQL URL, postgres://user@host/dbname (migrated when behind).
     #[arg(long, env = "MADOGUCHI_DB", default_value = "madoguchi.db", global = true)]
-    pub db: PathBuf,
+    pub db: Database,
     /// Public address printed in QR codes, e.g. https://madoguchi.example.jp
     /// (default for `serve`: http:// and the address it listens on).
     #[arg(long, env = "MADOGUCHI_BASE_URL", global = true)]
@@ -303,7 +304,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let file_data = transfer::parse(&json, &crate::store::now())
                 .with_context(|| format!("{}: nothing was imported", file.display()))?;
             let store = if create {
-                Store::open(&cli.db).await?
+                Store::open_database(&cli.db, &Default::default()).await?
             } else {
                 Store::open_existing(&cli.db).await?
             };
@@ -314,7 +315,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 "imported {} offices and {} procedures into {}",
                 file_data.offices.len(),
                 file_data.procedures.len(),
-                cli.db.display()
+                cli.db
             );
             Ok(())
         }
@@ -366,7 +367,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let code = Code::parse_lenient(&code).map_err(|e| anyhow::anyhow!("{code:?}: {e}"))?;
             let store = Store::open_existing(&cli.db).await?;
             if store.procedure(&code).await?.is_none() {
-                anyhow::bail!("no procedure has the code {code} in {}", cli.db.display());
+                anyhow::bail!("no procedure has the code {code} in {}", cli.db);
             }
             let base_url = match base_url {
                 Some(b) => b,

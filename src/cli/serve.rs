@@ -11,11 +11,11 @@ use anyhow::Context;
 use super::live;
 use crate::domain::{BaseUrl, redact_url};
 use crate::i18n::Locales;
-use crate::store::{BUSY_TIMEOUT, Fault, OpenOptions, SESSION_ABSOLUTE, SESSION_IDLE, Store};
+use crate::store::{BUSY_TIMEOUT, Database, Fault, OpenOptions, SESSION_ABSOLUTE, SESSION_IDLE, Store};
 use crate::{AppState, samples};
 
 pub struct Options {
-    pub db: PathBuf,
+    pub db: Database,
     pub addr: SocketAddr,
     pub base_url: Option<BaseUrl>,
     pub samples: bool,
@@ -38,8 +38,12 @@ pub struct AudioOptions {
     pub engines: crate::audio::EngineConfig,
 }
 
-/// `madoguchi.db` → `madoguchi-audio`, in the same folder.
-pub fn audio_dir_beside(db: &std::path::Path) -> PathBuf {
+/// `madoguchi.db` → `madoguchi-audio`, in the same folder; with
+/// PostgreSQL, `madoguchi-audio` in the working folder.
+pub fn audio_dir_beside(db: &Database) -> PathBuf {
+    let Some(db) = db.file() else {
+        return PathBuf::from("madoguchi-audio");
+    };
     let stem = db
         .file_stem()
         .map_or_else(|| "madoguchi".into(), |s| s.to_string_lossy().into_owned());
@@ -175,9 +179,9 @@ async fn open_store(o: &Options) -> anyhow::Result<Store> {
         ..OpenOptions::default()
     };
     let opened = if o.read_only {
-        Store::open_with(&o.db, &read_only).await
+        Store::open_database(&o.db, &read_only).await
     } else {
-        let writable = match Store::open(&o.db).await {
+        let writable = match Store::open_database(&o.db, &OpenOptions::default()).await {
             Ok(store) => store.check_writable().await.map(|()| store),
             Err(e) => Err(e),
         };
@@ -186,14 +190,14 @@ async fn open_store(o: &Options) -> anyhow::Result<Store> {
                 tracing::warn!(
                     error = format!("{e:#}"),
                     "{} cannot be written; opening it read-only",
-                    o.db.display()
+                    o.db
                 );
-                Store::open_with(&o.db, &read_only).await
+                Store::open_database(&o.db, &read_only).await
             }
             other => other,
         }
     };
-    opened.with_context(|| format!("opening {}", o.db.display()))
+    opened.with_context(|| format!("opening {}", o.db))
 }
 
 /// One line with the effective configuration, for whoever reads the logs
@@ -212,7 +216,7 @@ fn log_configuration(
     tracing::info!(
         addr = %addr,
         metrics_addr = metrics.map_or("off".to_owned(), |m| m.to_string()),
-        db = %o.db.display(),
+        db = %o.db,
         read_only = store.is_read_only(),
         base_url = redact_url(base_url.as_str()),
         log_format = format!("{:?}", o.log_format).to_lowercase(),

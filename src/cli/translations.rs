@@ -8,7 +8,7 @@ use clap::ValueEnum;
 
 use crate::domain::LangTag;
 use crate::i18n::check::Glossary;
-use crate::store::Store;
+use crate::store::{Database, Store};
 use crate::translations::{self, ftl, tbx, xliff};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -30,7 +30,7 @@ impl Format {
 }
 
 pub async fn export(
-    db: &Path,
+    db: &Database,
     lang: &str,
     pivot: Option<&str>,
     format: Option<Format>,
@@ -59,7 +59,7 @@ pub async fn export(
     }
 }
 
-pub async fn import(db: &Path, file: &Path) -> anyhow::Result<()> {
+pub async fn import(db: &Database, file: &Path) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
     let store = Store::open_existing(db).await?;
     let procedures = store.all_procedures().await?;

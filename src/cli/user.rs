@@ -1,14 +1,12 @@
 //! `madoguchi user add NAME --role ROLE [--langs vi,ne]`, password on stdin.
 
-use std::path::Path;
-
 use anyhow::Context;
 
 use crate::auth;
 use crate::domain::{Actor, Role, UserName, parse_lang_list};
-use crate::store::Store;
+use crate::store::{Database, Store};
 
-pub async fn add(db: &Path, name: &str, role: &str, langs: &str, password: &str) -> anyhow::Result<()> {
+pub async fn add(db: &Database, name: &str, role: &str, langs: &str, password: &str) -> anyhow::Result<()> {
     let name = UserName::parse(name)?;
     let role: Role = role.parse()?;
     let langs = parse_lang_list(langs)?;
@@ -22,7 +20,7 @@ pub async fn add(db: &Path, name: &str, role: &str, langs: &str, password: &str)
     let hash = auth::hash_password(password)?;
     let store = Store::open_existing(db)
         .await
-        .with_context(|| format!("opening {}", db.display()))?;
+        .with_context(|| format!("opening {db}"))?;
     match store
         .create_user(name.as_str(), &hash, role, &langs, false, &Actor::system("cli"))
         .await?

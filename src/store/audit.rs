@@ -1,11 +1,10 @@
 //! The audit log: who changed what, when; before and after for texts.
 
-use sqlx::SqliteConnection;
-
 use super::Store;
+use super::db::{On, exec, rows};
 use crate::domain::Actor;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AuditEntry {
     pub id: i64,
     pub at: String,
@@ -19,8 +18,8 @@ pub struct AuditEntry {
 
 /// Writes one entry inside the caller's transaction, so the change and its
 /// record commit together or not at all.
-pub async fn record(
-    conn: &mut SqliteConnection,
+pub(crate) async fn record(
+    on: On<'_>,
     actor: &Actor,
     action: &str,
     entity: &str,
@@ -31,7 +30,8 @@ pub async fn record(
     let before = before.map(ToString::to_string);
     let after = after.map(ToString::to_string);
     let who = &actor.0;
-    sqlx::query!(
+    exec!(
+        on,
         "INSERT INTO audit_log (actor, action, entity, procedure, before, after) VALUES (?, ?, ?, ?, ?, ?)",
         who,
         action,
@@ -39,9 +39,7 @@ pub async fn record(
         procedure,
         before,
         after
-    )
-    .execute(conn)
-    .await?;
+    )?;
     Ok(())
 }
 
@@ -54,7 +52,10 @@ impl Store {
         actor: Option<&str>,
         limit: i64,
     ) -> anyhow::Result<Vec<AuditEntry>> {
-        Ok(sqlx::query_as!(
+        let mut c = self.conn().await?;
+        Ok(rows!(
+            fetch_all,
+            c.on(),
             AuditEntry,
             "SELECT id, at, actor, action, entity, procedure, before, after FROM audit_log
              WHERE (?1 IS NULL OR procedure = ?1) AND (?2 IS NULL OR actor = ?2)
@@ -62,8 +63,6 @@ impl Store {
             procedure,
             actor,
             limit
-        )
-        .fetch_all(self.pool())
-        .await?)
+        )?)
     }
 }

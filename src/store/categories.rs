@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::db::{exec, rows, scalar};
 use super::{Store, audit};
 use crate::domain::{Actor, CategorySlug};
 
@@ -24,6 +25,13 @@ impl Category {
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct NameRow {
+    slug: String,
+    lang: Option<String>,
+    name: Option<String>,
+}
+
 /// The outcome of creating a category.
 #[derive(Debug, PartialEq, Eq)]
 pub enum CategoryCreated {
@@ -43,13 +51,15 @@ fn names_json(names: &BTreeMap<String, String>) -> serde_json::Map<String, serde
 impl Store {
     /// Every category with its names, ordered by slug.
     pub async fn categories(&self) -> anyhow::Result<Vec<Category>> {
-        let rows = sqlx::query!(
+        let mut c = self.conn().await?;
+        let rows = rows!(
+            fetch_all,
+            c.on(),
+            NameRow,
             r#"SELECT c.slug AS "slug!", n.lang AS "lang?", n.name AS "name?"
                FROM categories c LEFT JOIN category_names n ON n.slug = c.slug
                ORDER BY c.slug, n.lang"#
-        )
-        .fetch_all(self.pool())
-        .await?;
+        )?;
         let mut out: Vec<Category> = Vec::new();
         for r in rows {
             if out.last().is_none_or(|c| c.slug != r.slug) {
@@ -70,13 +80,14 @@ impl Store {
     }
 
     pub async fn category_exists(&self, slug: &str) -> anyhow::Result<bool> {
-        Ok(sqlx::query_scalar!(
+        let mut c = self.conn().await?;
+        Ok(scalar!(
+            fetch_one,
+            c.on(),
+            i64,
             r#"SELECT count(*) AS "n!: i64" FROM categories WHERE slug = ?"#,
             slug
-        )
-        .fetch_one(self.pool())
-        .await?
-            > 0)
+        )? > 0)
     }
 
     /// Creates a category with its names (`ja` among them: the caller
@@ -89,31 +100,29 @@ impl Store {
     ) -> anyhow::Result<CategoryCreated> {
         let mut tx = self.write().await?;
         let s = slug.as_str();
-        let done = sqlx::query!(
+        let done = exec!(
+            tx.on(),
             "INSERT INTO categories (slug) VALUES (?) ON CONFLICT (slug) DO NOTHING",
             s
-        )
-        .execute(&mut *tx)
-        .await?;
-        if done.rows_affected() == 0 {
+        )?;
+        if done == 0 {
             return Ok(CategoryCreated::SlugTaken);
         }
         for (lang, name) in names {
-            sqlx::query!(
+            exec!(
+                tx.on(),
                 "INSERT INTO category_names (slug, lang, name) VALUES (?, ?, ?)",
                 s,
                 lang,
                 name
-            )
-            .execute(&mut *tx)
-            .await?;
+            )?;
         }
         let mut after = names_json(names);
         after.insert("slug".into(), s.into());
         let after = serde_json::Value::Object(after);
         let entity = format!("category:{s}");
         audit::record(
-            &mut tx,
+            tx.on(),
             actor,
             "category.create",
             &entity,
@@ -139,25 +148,22 @@ impl Store {
             return Ok(false);
         };
         let mut tx = self.write().await?;
-        sqlx::query!("DELETE FROM category_names WHERE slug = ?", slug)
-            .execute(&mut *tx)
-            .await?;
+        exec!(tx.on(), "DELETE FROM category_names WHERE slug = ?", slug)?;
         for (lang, name) in names {
-            sqlx::query!(
+            exec!(
+                tx.on(),
                 "INSERT INTO category_names (slug, lang, name) VALUES (?, ?, ?)",
                 slug,
                 lang,
                 name
-            )
-            .execute(&mut *tx)
-            .await?;
+            )?;
         }
         if before.names != *names {
             let b = serde_json::Value::Object(names_json(&before.names));
             let a = serde_json::Value::Object(names_json(names));
             let entity = format!("category:{slug}");
             audit::record(
-                &mut tx,
+                tx.on(),
                 actor,
                 "category.update",
                 &entity,

@@ -3,10 +3,17 @@
 //! process wrote, so a server drops only the pages of those codes.
 
 use super::Store;
+use super::db::{On, exec, rows, scalar};
 use crate::domain::Code;
 
 /// The most changes read one by one; past this the caller starts afresh.
 const MAX_READ: i64 = 1_000;
+
+#[derive(sqlx::FromRow)]
+struct ChangeRow {
+    seq: i64,
+    code: Option<String>,
+}
 
 /// What changed since a reader's last look.
 #[derive(Debug, PartialEq, Eq)]
@@ -29,10 +36,9 @@ impl Store {
     /// changing (its recordings were made), so every server's page cache
     /// drops the code's pages and renders them with the player.
     pub async fn note_changed(&self, code: &Code) -> anyhow::Result<()> {
+        let mut c = self.conn().await?;
         let code = code.as_str();
-        sqlx::query!("INSERT INTO changes (code) VALUES (?)", code)
-            .execute(self.pool())
-            .await?;
+        exec!(c.on(), "INSERT INTO changes (code) VALUES (?)", code)?;
         Ok(())
     }
 
@@ -44,16 +50,18 @@ impl Store {
         };
         // The last seen row itself is read too: if it is gone, rows after
         // it may have been pruned unread.
-        let rows = sqlx::query!(
+        let mut c = self.conn().await?;
+        let rows = rows!(
+            fetch_all,
+            c.on(),
+            ChangeRow,
             r#"SELECT seq AS "seq!: i64", code FROM changes WHERE seq >= ? ORDER BY seq LIMIT ?"#,
             seen,
             MAX_READ + 2
-        )
-        .fetch_all(self.pool())
-        .await?;
+        )?;
         match rows.first() {
             Some(first) if first.seq == seen && rows.len() as i64 <= MAX_READ + 1 => {}
-            _ => return self.everything().await,
+            _ => return everything_in(c.on()).await,
         }
         let seq = rows.last().map_or(seen, |r| r.seq);
         if rows.len() == 1 {
@@ -83,14 +91,23 @@ impl Store {
     }
 
     async fn everything(&self) -> anyhow::Result<Changes> {
-        let seq = sqlx::query_scalar!(r#"SELECT MAX(seq) AS "seq!: i64" FROM changes"#)
-            .fetch_one(self.pool())
-            .await?;
-        Ok(Changes {
-            seq,
-            changed: Changed::Everything,
-        })
+        let mut c = self.conn().await?;
+        everything_in(c.on()).await
     }
+}
+
+/// The newest change, and "everything" as what changed.
+async fn everything_in(on: On<'_>) -> anyhow::Result<Changes> {
+    let seq = scalar!(
+        fetch_one,
+        on,
+        i64,
+        r#"SELECT MAX(seq) AS "seq!: i64" FROM changes"#
+    )?;
+    Ok(Changes {
+        seq,
+        changed: Changed::Everything,
+    })
 }
 
 #[cfg(test)]
@@ -102,27 +119,45 @@ mod tests {
         Code::parse(s).unwrap()
     }
 
-    async fn samples() -> Store {
-        let store = Store::in_memory().await.unwrap();
-        crate::samples::load_if_empty(&store).await.unwrap();
-        store
+    async fn samples() -> Vec<Store> {
+        let mut stores = crate::store::scratch::each().await;
+        for store in &mut stores {
+            crate::samples::load_if_empty(store).await.unwrap();
+        }
+        stores
     }
 
     async fn insert(store: &Store, code: Option<&str>, times: i64) {
-        sqlx::query(
+        let mut c = store.conn().await.unwrap();
+        exec!(
+            c.on(),
             "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
              INSERT INTO changes (code) SELECT ? FROM n",
+            times,
+            code
         )
-        .bind(times)
-        .bind(code)
-        .execute(store.pool())
-        .await
         .unwrap();
+    }
+
+    async fn count(store: &Store) -> i64 {
+        let mut c = store.conn().await.unwrap();
+        scalar!(
+            fetch_one,
+            c.on(),
+            i64,
+            r#"SELECT COUNT(*) AS "n!: i64" FROM changes"#
+        )
+        .unwrap()
     }
 
     #[tokio::test]
     async fn each_write_names_the_codes_it_touched() {
-        let store = samples().await;
+        for store in samples().await {
+            each_write_names_the_codes_it_touched_in(&store).await;
+        }
+    }
+
+    async fn each_write_names_the_codes_it_touched_in(store: &Store) {
         let first = store.changes_since(None).await.unwrap();
         assert_eq!(first.changed, Changed::Everything, "a first look knows nothing");
         let none = store.changes_since(Some(first.seq)).await.unwrap();
@@ -167,16 +202,21 @@ mod tests {
 
     #[tokio::test]
     async fn too_many_pruned_or_unnamed_changes_mean_everything() {
-        let store = samples().await;
+        for store in samples().await {
+            too_many_in(&store).await;
+        }
+    }
+
+    async fn too_many_in(store: &Store) {
         let start = store.changes_since(None).await.unwrap().seq;
-        insert(&store, Some("K7Q2"), MAX_READ).await;
+        insert(store, Some("K7Q2"), MAX_READ).await;
         let many = store.changes_since(Some(start)).await.unwrap();
         assert_eq!(
             many.changed,
             Changed::Codes(vec![code("K7Q2")]),
             "{MAX_READ} are read"
         );
-        insert(&store, Some("K7Q2"), MAX_READ + 1).await;
+        insert(store, Some("K7Q2"), MAX_READ + 1).await;
         let more = store.changes_since(Some(many.seq)).await.unwrap();
         assert_eq!(more.changed, Changed::Everything, "one more is too many");
         assert_eq!(
@@ -185,17 +225,13 @@ mod tests {
             "and the reader starts from the newest"
         );
 
-        insert(&store, None, 1).await;
+        insert(store, None, 1).await;
         let unnamed = store.changes_since(Some(more.seq)).await.unwrap();
         assert_eq!(unnamed.changed, Changed::Everything);
 
         // 10,000 rows are kept: a reader behind that finds its row gone.
-        insert(&store, Some("T6ZX"), 10_000).await;
-        let kept: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM changes")
-            .fetch_one(store.pool())
-            .await
-            .unwrap();
-        assert_eq!(kept, 10_000);
+        insert(store, Some("T6ZX"), 10_000).await;
+        assert_eq!(count(store).await, 10_000);
         let behind = store.changes_since(Some(unnamed.seq)).await.unwrap();
         assert_eq!(behind.changed, Changed::Everything);
     }

@@ -4,6 +4,7 @@
 
 use anyhow::Context;
 
+use super::db::{exec, scalar};
 use super::procedures::insert_text;
 use super::{Store, audit};
 use crate::domain::{Actor, Code, LangTag, ProcedureText, StalePolicy, Status, TextFields};
@@ -36,14 +37,15 @@ impl Store {
         let (id, code) = loop {
             let code = Code::random(4 + attempt / 20);
             let c = code.as_str();
-            let id = sqlx::query_scalar!(
+            let id = scalar!(
+                fetch_optional,
+                tx.on(),
+                i64,
                 "INSERT INTO procedures (code, status, category) VALUES (?, 'draft', ?)
                  ON CONFLICT (code) DO NOTHING RETURNING id",
                 c,
                 category
-            )
-            .fetch_optional(&mut *tx)
-            .await?;
+            )?;
             if let Some(id) = id {
                 break (id, code);
             }
@@ -57,10 +59,10 @@ impl Store {
             version: 1,
             fields: ja.clone(),
         };
-        insert_text(&mut tx, id, &text).await?;
+        insert_text(tx.on(), id, &text).await?;
         let c = code.as_str();
         let after = serde_json::json!({ "category": category, "ja": text_json(ja) });
-        audit::record(&mut tx, actor, "procedure.create", c, Some(c), None, Some(&after)).await?;
+        audit::record(tx.on(), actor, "procedure.create", c, Some(c), None, Some(&after)).await?;
         tx.commit().await?;
         Ok(code)
     }
@@ -94,7 +96,8 @@ impl Store {
         let revision = if text_changed { p.revision + 1 } else { p.revision };
         let now = super::now();
         // The WHERE on version makes the check and the write one step.
-        let done = sqlx::query!(
+        let done = exec!(
+            tx.on(),
             "UPDATE procedures SET category = ?, revision = ?, updated_at = ?
              WHERE code = ? AND (SELECT version FROM procedure_texts t
                                  WHERE t.procedure_id = procedures.id AND t.lang = 'ja') = ?",
@@ -103,30 +106,31 @@ impl Store {
             now,
             c,
             base_version
-        )
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        )?;
         if done == 0 {
             drop(tx);
             return self.conflict_or_missing(code, &current.lang).await;
         }
         if text_changed {
-            let id = sqlx::query_scalar!("SELECT id FROM procedures WHERE code = ?", c)
-                .fetch_one(&mut *tx)
-                .await?;
+            let id = scalar!(
+                fetch_one,
+                tx.on(),
+                i64,
+                "SELECT id FROM procedures WHERE code = ?",
+                c
+            )?;
             let text = ProcedureText {
                 revision,
                 updated: now,
                 fields: ja.clone(),
                 ..current.clone()
             };
-            insert_text(&mut tx, id, &text).await?;
+            insert_text(tx.on(), id, &text).await?;
         }
         let before = serde_json::json!({ "category": p.category, "revision": p.revision, "ja": text_json(&current.fields) });
         let after = serde_json::json!({ "category": category, "revision": revision, "ja": text_json(ja) });
         audit::record(
-            &mut tx,
+            tx.on(),
             actor,
             "text.update",
             &format!("{c}/ja"),
@@ -167,17 +171,22 @@ impl Store {
         let l = lang.to_string();
         let source_revision = source_revision.clamp(1, p.revision);
         let mut tx = self.write().await?;
-        let id = sqlx::query_scalar!("SELECT id FROM procedures WHERE code = ?", c)
-            .fetch_one(&mut *tx)
-            .await?;
+        let id = scalar!(
+            fetch_one,
+            tx.on(),
+            i64,
+            "SELECT id FROM procedures WHERE code = ?",
+            c
+        )?;
         // Re-check inside the transaction: the write lock is held from here.
-        let now_version = sqlx::query_scalar!(
+        let now_version = scalar!(
+            fetch_optional,
+            tx.on(),
+            i64,
             "SELECT version FROM procedure_texts WHERE procedure_id = ? AND lang = ?",
             id,
             l
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
+        )?;
         if now_version != base_version {
             drop(tx);
             return self.conflict_or_missing(code, lang).await;
@@ -189,7 +198,7 @@ impl Store {
             version: 1,
             fields: fields.clone(),
         };
-        insert_text(&mut tx, id, &text).await?;
+        insert_text(tx.on(), id, &text).await?;
         let before = current.map(|t| text_json(&t.fields));
         let after = text_json(fields);
         let action = if before.is_some() {
@@ -198,7 +207,7 @@ impl Store {
             "text.create"
         };
         audit::record(
-            &mut tx,
+            tx.on(),
             actor,
             action,
             &format!("{c}/{l}"),
@@ -218,14 +227,18 @@ impl Store {
         let mut tx = self.write().await?;
         for (code, t) in texts {
             let c = code.as_str();
-            let id = sqlx::query_scalar!("SELECT id FROM procedures WHERE code = ?", c)
-                .fetch_optional(&mut *tx)
-                .await?
-                .with_context(|| format!("no procedure {c}"))?;
-            insert_text(&mut tx, id, t).await?;
+            let id = scalar!(
+                fetch_optional,
+                tx.on(),
+                i64,
+                "SELECT id FROM procedures WHERE code = ?",
+                c
+            )?
+            .with_context(|| format!("no procedure {c}"))?;
+            insert_text(tx.on(), id, t).await?;
             let after = text_json(&t.fields);
             audit::record(
-                &mut tx,
+                tx.on(),
                 actor,
                 "text.import",
                 &format!("{c}/{}", t.lang),
@@ -272,18 +285,17 @@ impl Store {
         }
         let (c, s, now) = (code.as_str(), policy.as_str(), super::now());
         let mut tx = self.write().await?;
-        sqlx::query!(
+        exec!(
+            tx.on(),
             "UPDATE procedures SET stale_policy = ?, updated_at = ? WHERE code = ?",
             s,
             now,
             c
-        )
-        .execute(&mut *tx)
-        .await?;
+        )?;
         let before = serde_json::json!({ "stale_policy": p.stale.as_str() });
         let after = serde_json::json!({ "stale_policy": s });
         audit::record(
-            &mut tx,
+            tx.on(),
             actor,
             "procedure.stale_policy",
             c,
@@ -311,25 +323,23 @@ impl Store {
         };
         let (c, s, now) = (code.as_str(), status.as_str(), super::now());
         let mut tx = self.write().await?;
-        sqlx::query!(
+        exec!(
+            tx.on(),
             "UPDATE procedures SET status = ?, updated_at = ? WHERE code = ?",
             s,
             now,
             c
-        )
-        .execute(&mut *tx)
-        .await?;
+        )?;
         for (lang, note) in ended_notes {
             let l = lang.to_string();
-            sqlx::query!(
+            exec!(
+                tx.on(),
                 "UPDATE procedure_texts SET ended_note = ?, version = version + 1
                  WHERE lang = ? AND procedure_id = (SELECT id FROM procedures WHERE code = ?)",
                 note,
                 l,
                 c
-            )
-            .execute(&mut *tx)
-            .await?;
+            )?;
         }
         let before = serde_json::json!({ "status": p.status.as_str() });
         let notes: serde_json::Map<String, serde_json::Value> = ended_notes
@@ -347,7 +357,7 @@ impl Store {
                 Status::Draft => "unpublish",
             }
         );
-        audit::record(&mut tx, actor, &action, c, Some(c), Some(&before), Some(&after)).await?;
+        audit::record(tx.on(), actor, &action, c, Some(c), Some(&before), Some(&after)).await?;
         tx.commit().await?;
         Ok(true)
     }

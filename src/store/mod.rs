@@ -1,12 +1,17 @@
-//! The SQLite store. Knows SQL and the domain types; nothing of HTTP.
+//! The store: SQLite (the default) or PostgreSQL (`db.rs`). Knows SQL and
+//! the domain types; nothing of HTTP.
 
 pub mod audit;
 mod categories;
 mod changes;
+pub(crate) mod db;
 mod editing;
 mod fault;
+mod location;
 mod offices;
 mod procedures;
+#[doc(hidden)]
+pub mod scratch;
 mod stats;
 mod tokens;
 mod users;
@@ -18,14 +23,18 @@ use std::time::Duration;
 
 use anyhow::Context;
 
-use sqlx::SqlitePool;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{PgPool, SqlitePool};
+
+use db::{Conn, Pool, Tx};
 
 pub use audit::AuditEntry;
 pub use categories::{Category, CategoryCreated};
 pub use changes::{Changed, Changes};
 pub use editing::Saved;
 pub use fault::Fault;
+pub use location::Database;
 pub use procedures::ProcedureTitles;
 pub use stats::{MAX_REQUESTED_PER_DAY, MAX_ROWS_PER_DAY, OTHER_LANGUAGE, ScanRow, Tally};
 pub use tokens::ApiToken;
@@ -35,8 +44,10 @@ pub use views::{AdminRow, TranslationCell, TranslationRow};
 /// A handle on the database; cheap to clone.
 #[derive(Clone, Debug)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: Pool,
     read_only: bool,
+    /// A test's own PostgreSQL schema, dropped with the last clone.
+    scratch: Option<std::sync::Arc<scratch::Schema>>,
 }
 
 /// How long a write waits for another writer's lock before failing with
@@ -67,26 +78,48 @@ impl Default for OpenOptions {
 }
 
 impl Store {
-    /// Opens (creating if need be) the database file and brings its schema
+    /// Opens (creating if need be) the SQLite file and brings its schema
     /// up to date.
     pub async fn open(path: &Path) -> anyhow::Result<Store> {
         Store::open_with(path, &OpenOptions::default()).await
     }
 
-    /// Opens a database that must already exist: a tool run in the wrong
-    /// folder must not create an empty one and report success on it.
-    pub async fn open_existing(path: &Path) -> anyhow::Result<Store> {
-        Store::require_existing(path)?;
-        Store::open(path).await
+    /// Opens either database (see [`Database`]) and brings its schema up
+    /// to date, unless read-only.
+    pub async fn open_database(db: &Database, o: &OpenOptions) -> anyhow::Result<Store> {
+        match db {
+            Database::Sqlite(path) => Store::open_with(path, o).await,
+            Database::Postgres(url) => Store::open_postgres(url, o).await,
+        }
     }
 
-    /// Fails unless a database file is at `path` (see [`Store::open_existing`]).
-    pub fn require_existing(path: &Path) -> anyhow::Result<()> {
-        anyhow::ensure!(
-            path.exists(),
-            "no database at {}; start `madoguchi serve` once or pass --db",
-            path.display()
-        );
+    /// Opens a database that must already exist: a tool run in the wrong
+    /// folder, or on the wrong PostgreSQL database, must not create an
+    /// empty one and report success on it.
+    pub async fn open_existing(db: &Database) -> anyhow::Result<Store> {
+        Store::require_existing(db)?;
+        let store = Store::open_database(db, &OpenOptions::default()).await?;
+        if let Pool::Postgres(pool) = &store.pool {
+            let migrated: Option<String> = sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations')::text")
+                .fetch_one(pool)
+                .await?;
+            anyhow::ensure!(
+                migrated.is_some(),
+                "{db} holds no madoguchi database; start `madoguchi serve --db …` on it once"
+            );
+        }
+        Ok(store)
+    }
+
+    /// Fails unless a SQLite file is at the path (see [`Store::open_existing`]).
+    pub fn require_existing(db: &Database) -> anyhow::Result<()> {
+        if let Database::Sqlite(path) = db {
+            anyhow::ensure!(
+                path.exists(),
+                "no database at {}; start `madoguchi serve` once or pass --db",
+                path.display()
+            );
+        }
         Ok(())
     }
 
@@ -105,7 +138,7 @@ impl Store {
                 .max_connections(8)
                 .connect_with(options.clone())
                 .await?;
-            if let Err(e) = schema_is_current(&pool).await {
+            if let Err(e) = schema_is_current(&Pool::Sqlite(pool.clone())).await {
                 if Fault::of(&e) != Some(Fault::ReadOnly) {
                     return Err(e);
                 }
@@ -116,17 +149,18 @@ impl Store {
                     .max_connections(8)
                     .connect_with(options.immutable(true))
                     .await?;
-                schema_is_current(&pool).await?;
+                schema_is_current(&Pool::Sqlite(pool.clone())).await?;
             }
             return Ok(Store {
-                pool,
+                pool: Pool::Sqlite(pool),
                 read_only: true,
+                scratch: None,
             });
         }
         Store::connect(options.create_if_missing(true)).await
     }
 
-    /// An in-memory database, for tests and one-off commands.
+    /// An in-memory SQLite database, for tests and one-off commands.
     pub async fn in_memory() -> anyhow::Result<Store> {
         // One connection: every in-memory connection would be its own database.
         let options = SqliteConnectOptions::from_str("sqlite::memory:")?;
@@ -136,8 +170,9 @@ impl Store {
             .await?;
         sqlx::migrate!().run(&pool).await?;
         Ok(Store {
-            pool,
+            pool: Pool::Sqlite(pool),
             read_only: false,
+            scratch: None,
         })
     }
 
@@ -156,9 +191,39 @@ impl Store {
             .await?;
         sqlx::migrate!().run(&pool).await?;
         Ok(Store {
-            pool,
+            pool: Pool::Sqlite(pool),
             read_only: false,
+            scratch: None,
         })
+    }
+
+    /// A PostgreSQL database; several servers may share it (migrations
+    /// take sqlx's advisory lock, so two starting at once do not collide).
+    async fn open_postgres(url: &str, o: &OpenOptions) -> anyhow::Result<Store> {
+        let lock_timeout = format!("{}ms", o.busy_timeout.as_millis());
+        let mut options = PgConnectOptions::from_str(url)?
+            .application_name("madoguchi")
+            // A write waiting for another's turn fails as Busy, like SQLite's.
+            .options([("lock_timeout", lock_timeout.as_str())]);
+        if o.read_only {
+            options = options.options([("default_transaction_read_only", "on")]);
+        }
+        let pool = PgPoolOptions::new()
+            .max_connections(16)
+            .acquire_timeout(o.busy_timeout)
+            .connect_with(options)
+            .await?;
+        let store = Store {
+            pool: Pool::Postgres(pool.clone()),
+            read_only: o.read_only,
+            scratch: None,
+        };
+        if o.read_only {
+            schema_is_current(&store.pool).await?;
+        } else {
+            sqlx::migrate!("migrations/postgres").run(&pool).await?;
+        }
+        Ok(store)
     }
 
     /// Fails with [`Fault::ReadOnly`] when the database cannot be written
@@ -167,11 +232,13 @@ impl Store {
     /// rolled back, so nothing reaches the file. A lock held elsewhere or
     /// a full disk is no reason to fail: reads still work, writes say why.
     pub async fn check_writable(&self) -> anyhow::Result<()> {
+        const PROBE: &str = "CREATE TABLE write_probe (x INTEGER)";
         let probe = async {
             let mut tx = self.write().await?;
-            sqlx::query("CREATE TABLE write_probe (x)")
-                .execute(&mut *tx)
-                .await?;
+            match tx.on() {
+                db::On::Sqlite(c) => sqlx::query(PROBE).execute(c).await.map(drop),
+                db::On::Postgres(c) => sqlx::query(PROBE).execute(c).await.map(drop),
+            }?;
             tx.rollback().await
         };
         match probe.await {
@@ -185,53 +252,104 @@ impl Store {
         self.read_only
     }
 
-    /// A write transaction that takes the write lock at once. A deferred
-    /// transaction that reads first and writes later fails at once with
-    /// "database is locked" when another writer committed in between (WAL
-    /// cannot upgrade a stale snapshot); an immediate one waits its turn
-    /// (busy timeout) instead.
-    pub(crate) async fn write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+    /// A write transaction that holds the write lock from its start:
+    /// writers take turns. In SQLite a deferred transaction that reads
+    /// first and writes later fails at once with "database is locked" when
+    /// another writer committed in between (WAL cannot upgrade a stale
+    /// snapshot); `BEGIN IMMEDIATE` waits its turn (busy timeout) instead.
+    /// PostgreSQL takes an advisory lock ([`db::WRITE_LOCK`]) to the same end.
+    pub(crate) async fn write(&self) -> Result<Tx, sqlx::Error> {
+        match &self.pool {
+            Pool::Sqlite(pool) => Ok(Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?)),
+            Pool::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                    .bind(db::WRITE_LOCK)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(Tx::Postgres(tx))
+            }
+        }
+    }
+
+    /// A connection for reads.
+    pub(crate) async fn conn(&self) -> Result<Conn, sqlx::Error> {
+        Ok(match &self.pool {
+            Pool::Sqlite(pool) => Conn::Sqlite(pool.acquire().await?),
+            Pool::Postgres(pool) => Conn::Postgres(pool.acquire().await?),
+        })
     }
 
     /// Whether the database answers; for `/healthz`.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("SELECT 1").execute(&self.pool).await.map(|_| ())
+        match &self.pool {
+            Pool::Sqlite(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
+            Pool::Postgres(pool) => sqlx::query("SELECT 1").execute(pool).await.map(|_| ()),
+        }
     }
 
-    /// Writes a consistent snapshot of the database to `target` (which must
-    /// not exist). `VACUUM INTO` reads inside one transaction, so writers
-    /// carry on and the copy is exactly one committed state, compacted.
+    /// Writes a consistent snapshot of a SQLite database to `target`
+    /// (which must not exist). `VACUUM INTO` reads inside one transaction,
+    /// so writers carry on and the copy is exactly one committed state,
+    /// compacted. PostgreSQL has its own tools (`pg_dump`).
     pub async fn backup_to(&self, target: &Path) -> anyhow::Result<()> {
         let target = target.to_str().context("the backup path must be valid UTF-8")?;
-        sqlx::query("VACUUM INTO ?")
-            .bind(target)
-            .execute(&self.pool)
-            .await?;
+        let Pool::Sqlite(pool) = &self.pool else {
+            anyhow::bail!("a PostgreSQL database is backed up with pg_dump (see docs/deployment.md)");
+        };
+        sqlx::query("VACUUM INTO ?").bind(target).execute(pool).await?;
         Ok(())
     }
 
-    /// `PRAGMA integrity_check`: "ok" for a sound database.
+    /// `PRAGMA integrity_check`: "ok" for a sound SQLite database.
     pub async fn integrity_check(&self) -> anyhow::Result<String> {
+        let Pool::Sqlite(pool) = &self.pool else {
+            anyhow::bail!("PostgreSQL checks its own pages (amcheck); there is no integrity_check");
+        };
         let rows: Vec<String> = sqlx::query_scalar("PRAGMA integrity_check")
-            .fetch_all(&self.pool)
+            .fetch_all(pool)
             .await?;
         Ok(rows.join("\n"))
     }
 
-    pub fn pool(&self) -> &SqlitePool {
-        &self.pool
+    /// The SQLite pool, for tests that look under the store.
+    pub fn sqlite(&self) -> Option<&SqlitePool> {
+        match &self.pool {
+            Pool::Sqlite(pool) => Some(pool),
+            Pool::Postgres(_) => None,
+        }
+    }
+
+    /// The PostgreSQL pool, for tests that look under the store.
+    pub fn postgres(&self) -> Option<&PgPool> {
+        match &self.pool {
+            Pool::Sqlite(_) => None,
+            Pool::Postgres(pool) => Some(pool),
+        }
+    }
+
+    /// Closes every connection (tests that reopen the database).
+    pub async fn close(&self) {
+        match &self.pool {
+            Pool::Sqlite(pool) => pool.close().await,
+            Pool::Postgres(pool) => pool.close().await,
+        }
     }
 }
 
 /// A read-only database cannot be migrated: refuse one whose schema is
 /// behind this binary's, with what to do.
-async fn schema_is_current(pool: &SqlitePool) -> anyhow::Result<()> {
-    let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
-        .fetch_all(pool)
-        .await
-        .context("reading which migrations the read-only database has")?;
-    let missing: Vec<String> = sqlx::migrate!()
+async fn schema_is_current(pool: &Pool) -> anyhow::Result<()> {
+    const SQL: &str = "SELECT version FROM _sqlx_migrations WHERE success";
+    let (applied, migrator): (Result<Vec<i64>, sqlx::Error>, sqlx::migrate::Migrator) = match pool {
+        Pool::Sqlite(p) => (sqlx::query_scalar(SQL).fetch_all(p).await, sqlx::migrate!()),
+        Pool::Postgres(p) => (
+            sqlx::query_scalar(SQL).fetch_all(p).await,
+            sqlx::migrate!("migrations/postgres"),
+        ),
+    };
+    let applied = applied.context("reading which migrations the read-only database has")?;
+    let missing: Vec<String> = migrator
         .iter()
         .filter(|m| !m.migration_type.is_down_migration() && !applied.contains(&m.version))
         .map(|m| m.version.to_string())

@@ -2,26 +2,30 @@
 
 use std::collections::BTreeMap;
 
-use anyhow::Context;
-use sqlx::SqliteConnection;
-
+use super::db::{On, exec, rows, scalar};
 use super::{Store, audit};
 use crate::domain::{Actor, Code, LangTag, Office, OfficeFields};
 use crate::transfer::Transfer;
+use anyhow::Context;
+
+#[derive(sqlx::FromRow)]
+struct OfficeRow {
+    id: i64,
+    lang: String,
+    name: String,
+    address: String,
+    floor: String,
+    counter: String,
+    hours: String,
+}
 
 fn fields_json(f: &OfficeFields) -> serde_json::Value {
     serde_json::to_value(f).expect("plain data serialises")
 }
 
-async fn upsert_text(
-    conn: &mut SqliteConnection,
-    id: i64,
-    lang: &LangTag,
-    f: &OfficeFields,
-) -> anyhow::Result<()> {
+async fn upsert_text(on: On<'_>, id: i64, lang: &LangTag, f: &OfficeFields) -> anyhow::Result<()> {
     let l = lang.to_string();
-    sqlx::query!(
-        "INSERT INTO office_texts (office_id, lang, name, address, floor, counter, hours) VALUES (?, ?, ?, ?, ?, ?, ?)
+    exec!(on, "INSERT INTO office_texts (office_id, lang, name, address, floor, counter, hours) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (office_id, lang) DO UPDATE SET name = excluded.name, address = excluded.address,
              floor = excluded.floor, counter = excluded.counter, hours = excluded.hours",
         id,
@@ -30,21 +34,20 @@ async fn upsert_text(
         f.address,
         f.floor,
         f.counter,
-        f.hours
-    )
-    .execute(conn)
-    .await?;
+        f.hours)?;
     Ok(())
 }
 
 impl Store {
     pub async fn offices(&self) -> anyhow::Result<Vec<Office>> {
-        let rows = sqlx::query!(
+        let mut c = self.conn().await?;
+        let rows = rows!(
+            fetch_all,
+            c.on(),
+            OfficeRow,
             "SELECT o.id, t.lang, t.name, t.address, t.floor, t.counter, t.hours
              FROM offices o JOIN office_texts t ON t.office_id = o.id ORDER BY o.id, t.lang"
-        )
-        .fetch_all(self.pool())
-        .await?;
+        )?;
         let mut by_id: BTreeMap<i64, Vec<(LangTag, OfficeFields)>> = BTreeMap::new();
         for r in rows {
             let lang =
@@ -70,12 +73,15 @@ impl Store {
 
     pub async fn create_office(&self, ja: &OfficeFields, actor: &Actor) -> anyhow::Result<i64> {
         let mut tx = self.write().await?;
-        let id = sqlx::query_scalar!(r#"INSERT INTO offices DEFAULT VALUES RETURNING id AS "id!""#)
-            .fetch_one(&mut *tx)
-            .await?;
-        upsert_text(&mut tx, id, &LangTag::parse("ja").expect("tag"), ja).await?;
+        let id = scalar!(
+            fetch_one,
+            tx.on(),
+            i64,
+            r#"INSERT INTO offices DEFAULT VALUES RETURNING id AS "id!""#
+        )?;
+        upsert_text(tx.on(), id, &LangTag::parse("ja").expect("tag"), ja).await?;
         audit::record(
-            &mut tx,
+            tx.on(),
             actor,
             "office.create",
             &format!("office:{id}"),
@@ -100,10 +106,10 @@ impl Store {
         };
         let before = before.text(lang).map(fields_json);
         let mut tx = self.write().await?;
-        upsert_text(&mut tx, id, lang, f).await?;
+        upsert_text(tx.on(), id, lang, f).await?;
         let entity = format!("office:{id}/{lang}");
         audit::record(
-            &mut tx,
+            tx.on(),
             actor,
             "office.update",
             &entity,
@@ -125,11 +131,14 @@ impl Store {
     ) -> anyhow::Result<()> {
         let c = code.as_str();
         let mut tx = self.write().await?;
-        sqlx::query!("UPDATE procedures SET office_id = ? WHERE code = ?", office, c)
-            .execute(&mut *tx)
-            .await?;
+        exec!(
+            tx.on(),
+            "UPDATE procedures SET office_id = ? WHERE code = ?",
+            office,
+            c
+        )?;
         let after = serde_json::json!({ "office": office });
-        audit::record(&mut tx, actor, "procedure.office", c, Some(c), None, Some(&after)).await?;
+        audit::record(tx.on(), actor, "procedure.office", c, Some(c), None, Some(&after)).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -139,26 +148,24 @@ impl Store {
     pub async fn import(&self, t: &Transfer, actor: &Actor) -> anyhow::Result<()> {
         let mut tx = self.write().await?;
         for o in &t.offices {
-            sqlx::query!(
+            exec!(
+                tx.on(),
                 "INSERT INTO offices (id) VALUES (?) ON CONFLICT (id) DO NOTHING",
                 o.id
-            )
-            .execute(&mut *tx)
-            .await?;
+            )?;
             let langs =
                 serde_json::to_string(&o.texts.iter().map(|(l, _)| l.to_string()).collect::<Vec<_>>())?;
-            sqlx::query!(
+            exec!(
+                tx.on(),
                 "DELETE FROM office_texts WHERE office_id = ? AND lang NOT IN (SELECT value FROM json_each(?))",
                 o.id,
                 langs
-            )
-            .execute(&mut *tx)
-            .await?;
+            )?;
             for (lang, f) in &o.texts {
-                upsert_text(&mut tx, o.id, lang, f).await?;
+                upsert_text(tx.on(), o.id, lang, f).await?;
             }
             audit::record(
-                &mut tx,
+                tx.on(),
                 actor,
                 "office.import",
                 &format!("office:{}", o.id),
@@ -168,7 +175,7 @@ impl Store {
             )
             .await?;
         }
-        self.save_procedures_in(&mut tx, &t.procedures, actor).await?;
+        self.save_procedures_in(tx.on(), &t.procedures, actor).await?;
         tx.commit().await?;
         Ok(())
     }

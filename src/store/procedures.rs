@@ -4,8 +4,7 @@ use std::collections::BTreeMap;
 
 use anyhow::Context;
 
-use sqlx::SqliteConnection;
-
+use super::db::{On, exec, rows, scalar};
 use super::{Store, audit};
 use crate::domain::{Actor, Code, LangTag, Procedure, ProcedureText, StalePolicy, Status, TextFields};
 
@@ -17,6 +16,7 @@ pub struct ProcedureTitles {
     pub titles: Vec<(LangTag, String)>,
 }
 
+#[derive(sqlx::FromRow)]
 struct TextRow {
     procedure_id: i64,
     lang: String,
@@ -66,6 +66,7 @@ impl TextRow {
     }
 }
 
+#[derive(sqlx::FromRow)]
 struct ProcedureRow {
     id: i64,
     code: String,
@@ -98,45 +99,56 @@ impl ProcedureRow {
     }
 }
 
+#[derive(sqlx::FromRow)]
+struct TitleRow {
+    code: String,
+    category: String,
+    lang: String,
+    title: String,
+}
+
 impl Store {
     /// How many procedures exist in any status.
     pub async fn procedure_count(&self) -> anyhow::Result<i64> {
-        Ok(
-            sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM procedures"#)
-                .fetch_one(self.pool())
-                .await?,
-        )
+        let mut c = self.conn().await?;
+        Ok(scalar!(
+            fetch_one,
+            c.on(),
+            i64,
+            r#"SELECT count(*) AS "n!: i64" FROM procedures"#
+        )?)
     }
 
     /// One procedure with all its texts, in any status.
     pub async fn procedure(&self, code: &Code) -> anyhow::Result<Option<Procedure>> {
         let code = code.as_str();
-        let Some(row) = sqlx::query_as!(
+        let mut c = self.conn().await?;
+        let Some(row) = rows!(
+            fetch_optional,
+            c.on(),
             ProcedureRow,
             "SELECT id, code, status, category, revision, office_id, stale_policy FROM procedures WHERE code = ?",
             code
-        )
-        .fetch_optional(self.pool())
-        .await?
+        )?
         else {
             return Ok(None);
         };
-        let texts = sqlx::query_as!(
+        let texts = rows!(
+            fetch_all,
+            c.on(),
             TextRow,
             "SELECT procedure_id, lang, revision, title, summary, bring, steps, office, floor,
                     counter, hours, fee, contact, notes, ended_note, updated_at, version
              FROM procedure_texts WHERE procedure_id = ? ORDER BY lang",
             row.id
-        )
-        .fetch_all(self.pool())
-        .await?;
+        )?;
         row.into_procedure(texts).map(Some)
     }
 
     /// Every procedure with all its texts, ordered by code (for export).
     pub async fn all_procedures(&self) -> anyhow::Result<Vec<Procedure>> {
-        let mut conn = self.pool().acquire().await?;
-        all_procedures_in(&mut conn).await
+        let mut c = self.conn().await?;
+        all_procedures_in(c.on()).await
     }
 
     /// Reads every procedure and writes the ones `change` returns (as
@@ -149,26 +161,28 @@ impl Store {
         change: impl FnOnce(&[Procedure]) -> Result<(Vec<Procedure>, T), E>,
     ) -> anyhow::Result<Result<T, E>> {
         let mut tx = self.write().await?;
-        let stored = all_procedures_in(&mut tx).await?;
+        let stored = all_procedures_in(tx.on()).await?;
         let (changed, out) = match change(&stored) {
             Ok(x) => x,
             Err(e) => return Ok(Err(e)),
         };
-        self.save_procedures_in(&mut tx, &changed, actor).await?;
+        self.save_procedures_in(tx.on(), &changed, actor).await?;
         tx.commit().await?;
         Ok(Ok(out))
     }
 
     /// Published procedures' titles, ordered by category then code.
     pub async fn published_titles(&self) -> anyhow::Result<Vec<ProcedureTitles>> {
-        let rows = sqlx::query!(
+        let mut c = self.conn().await?;
+        let rows = rows!(
+            fetch_all,
+            c.on(),
+            TitleRow,
             "SELECT p.code, p.category, t.lang, t.title
              FROM procedures p JOIN procedure_texts t ON t.procedure_id = p.id
              WHERE p.status = 'published'
              ORDER BY p.category, p.code, t.lang"
-        )
-        .fetch_all(self.pool())
-        .await?;
+        )?;
         let mut out: Vec<ProcedureTitles> = Vec::new();
         for r in rows {
             let lang = LangTag::parse(&r.lang).with_context(|| format!("stored language {:?}", r.lang))?;
@@ -190,21 +204,24 @@ impl Store {
     /// conflict). Each procedure is recorded in the audit log.
     pub async fn save_procedures(&self, procedures: &[Procedure], actor: &Actor) -> anyhow::Result<()> {
         let mut tx = self.write().await?;
-        self.save_procedures_in(&mut tx, procedures, actor).await?;
+        self.save_procedures_in(tx.on(), procedures, actor).await?;
         tx.commit().await?;
         Ok(())
     }
 
     pub(super) async fn save_procedures_in(
         &self,
-        tx_: &mut SqliteConnection,
+        mut on: On<'_>,
         procedures: &[Procedure],
         actor: &Actor,
     ) -> anyhow::Result<()> {
         let now = super::now();
         for p in procedures {
             let (code, status, stale) = (p.code.as_str(), p.status.as_str(), p.stale.as_str());
-            let id = sqlx::query_scalar!(
+            let id = scalar!(
+                fetch_one,
+                on.re(),
+                i64,
                 "INSERT INTO procedures (code, status, category, revision, updated_at, office_id, stale_policy)
                  VALUES (?, ?, ?, ?, ?, ?, ?)
                  ON CONFLICT (code) DO UPDATE SET
@@ -220,26 +237,26 @@ impl Store {
                 p.office,
                 stale
             )
-            .fetch_one(&mut *tx_)
-            .await
             .with_context(|| format!("saving procedure {code}"))?;
             let langs =
                 serde_json::to_string(&p.texts.iter().map(|t| t.lang.to_string()).collect::<Vec<_>>())?;
-            sqlx::query!(
-                "DELETE FROM procedure_texts WHERE procedure_id = ? AND lang NOT IN (SELECT value FROM json_each(?))",
+            exec!(
+                on.re(),
+                [
+                    "DELETE FROM procedure_texts WHERE procedure_id = ? AND lang NOT IN (SELECT value FROM json_each(?))",
+                    "DELETE FROM procedure_texts WHERE procedure_id = ? AND lang NOT IN (SELECT json_array_elements_text(?::json))"
+                ],
                 id,
                 langs
-            )
-            .execute(&mut *tx_)
-            .await?;
+            )?;
             for t in &p.texts {
-                insert_text(&mut *tx_, id, t)
+                insert_text(on.re(), id, t)
                     .await
                     .with_context(|| format!("saving the {} text of {code}", t.lang))?;
             }
             let after = serde_json::json!({ "status": status, "revision": p.revision, "languages": langs });
             audit::record(
-                &mut *tx_,
+                on.re(),
                 actor,
                 "procedure.import",
                 code,
@@ -253,21 +270,21 @@ impl Store {
     }
 }
 
-async fn all_procedures_in(conn: &mut SqliteConnection) -> anyhow::Result<Vec<Procedure>> {
-    let rows = sqlx::query_as!(
+async fn all_procedures_in(mut on: On<'_>) -> anyhow::Result<Vec<Procedure>> {
+    let rows = rows!(
+        fetch_all,
+        on.re(),
         ProcedureRow,
         "SELECT id, code, status, category, revision, office_id, stale_policy FROM procedures ORDER BY code"
-    )
-    .fetch_all(&mut *conn)
-    .await?;
-    let texts = sqlx::query_as!(
+    )?;
+    let texts = rows!(
+        fetch_all,
+        on,
         TextRow,
         "SELECT procedure_id, lang, revision, title, summary, bring, steps, office, floor,
                     counter, hours, fee, contact, notes, ended_note, updated_at, version
              FROM procedure_texts ORDER BY procedure_id, lang"
-    )
-    .fetch_all(&mut *conn)
-    .await?;
+    )?;
     let mut by_procedure: BTreeMap<i64, Vec<TextRow>> = BTreeMap::new();
     for t in texts {
         by_procedure.entry(t.procedure_id).or_default().push(t);
@@ -281,16 +298,13 @@ async fn all_procedures_in(conn: &mut SqliteConnection) -> anyhow::Result<Vec<Pr
 }
 
 /// Inserts or replaces one text; a replaced text's version moves on.
-pub(super) async fn insert_text(
-    conn: &mut SqliteConnection,
-    procedure_id: i64,
-    t: &ProcedureText,
-) -> anyhow::Result<()> {
+pub(super) async fn insert_text(on: On<'_>, procedure_id: i64, t: &ProcedureText) -> anyhow::Result<()> {
     let lang = t.lang.to_string();
     let f = &t.fields;
     let bring = serde_json::to_string(&f.bring)?;
     let steps = serde_json::to_string(&f.steps)?;
-    sqlx::query!(
+    exec!(
+        on,
         "INSERT INTO procedure_texts (procedure_id, lang, revision, title, summary, bring, steps, office,
              floor, counter, hours, fee, contact, notes, ended_note, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -317,8 +331,6 @@ pub(super) async fn insert_text(
         f.notes,
         f.ended_note,
         t.updated
-    )
-    .execute(conn)
-    .await?;
+    )?;
     Ok(())
 }

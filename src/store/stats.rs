@@ -1,9 +1,10 @@
 //! Scan counts: written in batches, read for the staff dashboard and CSV.
 
 use super::Store;
+use super::db::{exec, rows, scalar};
 use crate::stats::ScanKey;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ScanRow {
     pub day: String,
     pub code: String,
@@ -13,7 +14,7 @@ pub struct ScanRow {
     pub count: i64,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Tally {
     pub key: String,
     pub count: i64,
@@ -39,16 +40,20 @@ impl Store {
         let mut days: HashMap<&str, (i64, HashSet<String>)> = HashMap::new();
         for (k, n) in batch {
             if !days.contains_key(k.day.as_str()) {
-                let rows = sqlx::query_scalar!(
+                let rows = scalar!(
+                    fetch_one,
+                    tx.on(),
+                    i64,
                     r#"SELECT count(*) AS "n!: i64" FROM scan_counts WHERE day = ?"#,
                     k.day
-                )
-                .fetch_one(&mut *tx)
-                .await?;
-                let requested =
-                    sqlx::query_scalar!("SELECT DISTINCT requested FROM scan_counts WHERE day = ?", k.day)
-                        .fetch_all(&mut *tx)
-                        .await?;
+                )?;
+                let requested = scalar!(
+                    fetch_all,
+                    tx.on(),
+                    String,
+                    "SELECT DISTINCT requested FROM scan_counts WHERE day = ?",
+                    k.day
+                )?;
                 days.insert(&k.day, (rows, requested.into_iter().collect()));
             }
             let (rows, requested) = days.get_mut(k.day.as_str()).expect("just inserted");
@@ -61,7 +66,8 @@ impl Store {
                     key.requested = OTHER_LANGUAGE.to_owned();
                 }
             }
-            let updated = sqlx::query!(
+            let updated = exec!(
+                tx.on(),
                 "UPDATE scan_counts SET count = count + ?
                  WHERE day = ? AND code = ? AND requested = ? AND served = ? AND source = ?",
                 n,
@@ -70,10 +76,7 @@ impl Store {
                 key.requested,
                 key.served,
                 key.source
-            )
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+            )?;
             if updated > 0 {
                 continue;
             }
@@ -86,20 +89,16 @@ impl Store {
                     source: String::new(),
                 };
             }
-            let inserted = sqlx::query!(
-                "INSERT INTO scan_counts (day, code, requested, served, source, count) VALUES (?, ?, ?, ?, ?, ?)
+            let inserted = exec!(tx.on(), "INSERT INTO scan_counts (day, code, requested, served, source, count) VALUES (?, ?, ?, ?, ?, ?)
                  ON CONFLICT (day, code, requested, served, source) DO UPDATE SET count = count + excluded.count",
                 key.day,
                 key.code,
                 key.requested,
                 key.served,
                 key.source,
-                n
-            )
-            .execute(&mut *tx)
-            .await?;
+                n)?;
             // An upsert into the overflow row may add it once.
-            if inserted.rows_affected() > 0 {
+            if inserted > 0 {
                 *rows += 1;
             }
         }
@@ -109,57 +108,62 @@ impl Store {
 
     /// Every row since `from_day` (inclusive), oldest first, for CSV.
     pub async fn scans_since(&self, from_day: &str) -> anyhow::Result<Vec<ScanRow>> {
-        Ok(sqlx::query_as!(
+        let mut c = self.conn().await?;
+        Ok(rows!(
+            fetch_all,
+            c.on(),
             ScanRow,
             "SELECT day, code, requested, served, source, count FROM scan_counts WHERE day >= ?
              ORDER BY day, code, requested, served, source",
             from_day
-        )
-        .fetch_all(self.pool())
-        .await?)
+        )?)
     }
 
     pub async fn scans_per_day(&self, from_day: &str) -> anyhow::Result<Vec<Tally>> {
-        Ok(sqlx::query_as!(
+        let mut c = self.conn().await?;
+        Ok(rows!(
+            fetch_all,
+            c.on(),
             Tally,
             r#"SELECT day AS key, sum(count) AS "count!: i64" FROM scan_counts WHERE day >= ? GROUP BY day ORDER BY day"#,
             from_day
-        )
-        .fetch_all(self.pool())
-        .await?)
+        )?)
     }
 
     pub async fn scans_per_procedure(&self, from_day: &str) -> anyhow::Result<Vec<Tally>> {
-        Ok(sqlx::query_as!(
+        let mut c = self.conn().await?;
+        Ok(rows!(
+            fetch_all,
+            c.on(),
             Tally,
             r#"SELECT code AS key, sum(count) AS "count!: i64" FROM scan_counts WHERE day >= ?
                GROUP BY code ORDER BY 2 DESC, 1 LIMIT 50"#,
             from_day
-        )
-        .fetch_all(self.pool())
-        .await?)
+        )?)
     }
 
     /// Requested languages with their counts, most asked first.
     pub async fn scans_per_requested(&self, from_day: &str) -> anyhow::Result<Vec<Tally>> {
-        Ok(sqlx::query_as!(
+        let mut c = self.conn().await?;
+        Ok(rows!(
+            fetch_all,
+            c.on(),
             Tally,
             r#"SELECT requested AS key, sum(count) AS "count!: i64" FROM scan_counts WHERE day >= ?
                GROUP BY requested ORDER BY 2 DESC, 1"#,
             from_day
-        )
-        .fetch_all(self.pool())
-        .await?)
+        )?)
     }
 
     pub async fn scans_per_source(&self, from_day: &str) -> anyhow::Result<Vec<Tally>> {
-        Ok(sqlx::query_as!(
+        let mut c = self.conn().await?;
+        Ok(rows!(
+            fetch_all,
+            c.on(),
             Tally,
             r#"SELECT source AS key, sum(count) AS "count!: i64" FROM scan_counts WHERE day >= ?
                GROUP BY source ORDER BY 2 DESC, 1"#,
             from_day
-        )
-        .fetch_all(self.pool())
-        .await?)
+        )?)
     }
 }

@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 
+use super::db::{exec, rows, scalar};
 use super::users::langs_json;
 use super::{Store, audit};
 use crate::domain::{Actor, LangTag, Role};
@@ -17,6 +18,7 @@ pub struct ApiToken {
     pub revoked_at: Option<String>,
 }
 
+#[derive(sqlx::FromRow)]
 struct TokenRow {
     id: i64,
     name: String,
@@ -25,6 +27,19 @@ struct TokenRow {
     created_by: String,
     created_at: String,
     revoked_at: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct LiveTokenRow {
+    id: i64,
+    name: String,
+    role: String,
+    langs: String,
+    created_by: String,
+    created_at: String,
+    revoked_at: Option<String>,
+    creator_role: String,
+    creator_langs: String,
 }
 
 impl TokenRow {
@@ -55,19 +70,20 @@ impl Store {
         let secret = format!("mdg_{}", crate::auth::random_token());
         let (hash, role_s, langs_s) = (crate::auth::digest(&secret), role.as_str(), langs_json(langs));
         let mut tx = self.write().await?;
-        let id = sqlx::query_scalar!(
+        let id = scalar!(
+            fetch_one,
+            tx.on(),
+            i64,
             "INSERT INTO api_tokens (name, token_hash, role, langs, created_by) VALUES (?, ?, ?, ?, ?) RETURNING id AS \"id!\"",
             name,
             hash,
             role_s,
             langs_s,
             created_by
-        )
-        .fetch_one(&mut *tx)
-        .await?;
+        )?;
         let after = serde_json::json!({ "name": name, "role": role_s, "langs": langs_s });
         audit::record(
-            &mut tx,
+            tx.on(),
             actor,
             "token.create",
             &format!("token:{id}"),
@@ -81,13 +97,14 @@ impl Store {
     }
 
     pub async fn tokens(&self) -> anyhow::Result<Vec<ApiToken>> {
-        sqlx::query_as!(
+        let mut c = self.conn().await?;
+        rows!(
+            fetch_all,
+            c.on(),
             TokenRow,
             "SELECT t.id, t.name, t.role, t.langs, u.name AS created_by, t.created_at, t.revoked_at
              FROM api_tokens t JOIN users u ON u.id = t.created_by ORDER BY t.id DESC"
-        )
-        .fetch_all(self.pool())
-        .await?
+        )?
         .into_iter()
         .map(TokenRow::into_token)
         .collect()
@@ -98,15 +115,17 @@ impl Store {
     /// languages (a token must not outlive its creator's rights).
     pub async fn token_for_secret(&self, secret: &str) -> anyhow::Result<Option<ApiToken>> {
         let hash = crate::auth::digest(secret);
-        let Some(row) = sqlx::query!(
+        let mut c = self.conn().await?;
+        let Some(row) = rows!(
+            fetch_optional,
+            c.on(),
+            LiveTokenRow,
             r#"SELECT t.id, t.name, t.role, t.langs, u.name AS created_by, t.created_at, t.revoked_at,
                       u.role AS creator_role, u.langs AS creator_langs
                FROM api_tokens t JOIN users u ON u.id = t.created_by
                WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0"#,
             hash
-        )
-        .fetch_optional(self.pool())
-        .await?
+        )?
         else {
             return Ok(None);
         };
@@ -134,18 +153,15 @@ impl Store {
     pub async fn revoke_token(&self, id: i64, actor: &Actor) -> anyhow::Result<bool> {
         let now = super::now();
         let mut tx = self.write().await?;
-        let done = sqlx::query!(
+        let done = exec!(
+            tx.on(),
             "UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL",
             now,
             id
-        )
-        .execute(&mut *tx)
-        .await?
-        .rows_affected()
-            > 0;
+        )? > 0;
         if done {
             audit::record(
-                &mut tx,
+                tx.on(),
                 actor,
                 "token.revoke",
                 &format!("token:{id}"),

@@ -2,6 +2,7 @@
 
 use anyhow::Context;
 
+use super::db::{On, exec, rows, scalar};
 use super::{Store, audit};
 use crate::domain::{Actor, LangTag, Role, User};
 
@@ -11,6 +12,7 @@ pub const SESSION_ABSOLUTE: i64 = 12 * 60 * 60;
 /// Don't write `last_seen_at` more often than this.
 const TOUCH_EVERY: i64 = 60;
 
+#[derive(sqlx::FromRow)]
 struct UserRow {
     id: i64,
     name: String,
@@ -19,6 +21,26 @@ struct UserRow {
     disabled: i64,
     must_change_password: i64,
     created_at: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct SignInRow {
+    id: i64,
+    name: String,
+    role: String,
+    langs: String,
+    disabled: i64,
+    must_change_password: i64,
+    created_at: String,
+    password_hash: String,
+}
+
+#[derive(sqlx::FromRow)]
+struct SessionRow {
+    user_id: i64,
+    csrf_token: String,
+    created_at: i64,
+    last_seen_at: i64,
 }
 
 impl UserRow {
@@ -57,9 +79,13 @@ fn unix_now() -> i64 {
 
 impl Store {
     pub async fn user_count(&self) -> anyhow::Result<i64> {
-        Ok(sqlx::query_scalar!(r#"SELECT count(*) AS "n!: i64" FROM users"#)
-            .fetch_one(self.pool())
-            .await?)
+        let mut c = self.conn().await?;
+        Ok(scalar!(
+            fetch_one,
+            c.on(),
+            i64,
+            r#"SELECT count(*) AS "n!: i64" FROM users"#
+        )?)
     }
 
     pub async fn create_user(
@@ -73,7 +99,10 @@ impl Store {
     ) -> anyhow::Result<Option<i64>> {
         let (role_s, langs_s, must) = (role.as_str(), langs_json(langs), i64::from(must_change_password));
         let mut tx = self.write().await?;
-        let id = sqlx::query_scalar!(
+        let id = scalar!(
+            fetch_optional,
+            tx.on(),
+            i64,
             "INSERT INTO users (name, password_hash, role, langs, must_change_password)
              VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id",
             name,
@@ -81,13 +110,11 @@ impl Store {
             role_s,
             langs_s,
             must
-        )
-        .fetch_optional(&mut *tx)
-        .await?;
+        )?;
         if id.is_some() {
             let after = serde_json::json!({ "role": role_s, "langs": langs_s });
             audit::record(
-                &mut tx,
+                tx.on(),
                 actor,
                 "user.create",
                 &format!("user:{name}"),
@@ -103,13 +130,15 @@ impl Store {
 
     /// A user and their password hash, by name (case-insensitive).
     pub async fn user_for_sign_in(&self, name: &str) -> anyhow::Result<Option<(User, String)>> {
-        let row = sqlx::query!(
+        let mut c = self.conn().await?;
+        let row = rows!(
+            fetch_optional,
+            c.on(),
+            SignInRow,
             "SELECT id, name, role, langs, disabled, must_change_password, created_at, password_hash
              FROM users WHERE name = ?",
             name
-        )
-        .fetch_optional(self.pool())
-        .await?;
+        )?;
         let Some(r) = row else { return Ok(None) };
         let user = UserRow {
             id: r.id,
@@ -125,24 +154,13 @@ impl Store {
     }
 
     pub async fn user(&self, id: i64) -> anyhow::Result<Option<User>> {
-        sqlx::query_as!(
-            UserRow,
-            "SELECT id, name, role, langs, disabled, must_change_password, created_at FROM users WHERE id = ?",
-            id
-        )
-        .fetch_optional(self.pool())
-        .await?
-        .map(UserRow::into_user)
-        .transpose()
+        let mut c = self.conn().await?;
+        user_in(c.on(), id).await
     }
 
     pub async fn users(&self) -> anyhow::Result<Vec<User>> {
-        sqlx::query_as!(
-            UserRow,
-            "SELECT id, name, role, langs, disabled, must_change_password, created_at FROM users ORDER BY name"
-        )
-        .fetch_all(self.pool())
-        .await?
+        let mut c = self.conn().await?;
+        rows!(fetch_all, c.on(), UserRow, "SELECT id, name, role, langs, disabled, must_change_password, created_at FROM users ORDER BY name")?
         .into_iter()
         .map(UserRow::into_user)
         .collect()
@@ -160,25 +178,22 @@ impl Store {
     ) -> anyhow::Result<()> {
         let (role_s, langs_s, dis) = (role.as_str(), langs_json(langs), i64::from(disabled));
         let mut tx = self.write().await?;
-        sqlx::query!(
+        exec!(
+            tx.on(),
             "UPDATE users SET role = ?, langs = ?, disabled = ? WHERE id = ?",
             role_s,
             langs_s,
             dis,
             user.id
-        )
-        .execute(&mut *tx)
-        .await?;
+        )?;
         if disabled {
-            sqlx::query!("DELETE FROM sessions WHERE user_id = ?", user.id)
-                .execute(&mut *tx)
-                .await?;
+            exec!(tx.on(), "DELETE FROM sessions WHERE user_id = ?", user.id)?;
         }
         let before = serde_json::json!({ "role": user.role.as_str(), "langs": langs_json(&user.langs), "disabled": user.disabled });
         let after = serde_json::json!({ "role": role_s, "langs": langs_s, "disabled": disabled });
         let entity = format!("user:{}", user.name);
         audit::record(
-            &mut tx,
+            tx.on(),
             actor,
             "user.update",
             &entity,
@@ -203,28 +218,26 @@ impl Store {
         let must = i64::from(must_change);
         let keep = keep_session.map(crate::auth::digest).unwrap_or_default();
         let mut tx = self.write().await?;
-        sqlx::query!(
+        exec!(
+            tx.on(),
             "UPDATE users SET password_hash = ?, must_change_password = ? WHERE id = ?",
             password_hash,
             must,
             user.id
-        )
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query!(
+        )?;
+        exec!(
+            tx.on(),
             "DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?",
             user.id,
             keep
-        )
-        .execute(&mut *tx)
-        .await?;
+        )?;
         let action = if must_change {
             "user.password-reset"
         } else {
             "user.password-change"
         };
         audit::record(
-            &mut tx,
+            tx.on(),
             actor,
             action,
             &format!("user:{}", user.name),
@@ -239,18 +252,18 @@ impl Store {
 
     /// Starts a session; returns the cookie token and the CSRF token.
     pub async fn create_session(&self, user_id: i64) -> anyhow::Result<(String, String)> {
+        let mut c = self.conn().await?;
         let (token, csrf) = (crate::auth::random_token(), crate::auth::random_token());
         let (hash, now) = (crate::auth::digest(&token), unix_now());
-        sqlx::query!(
+        exec!(
+            c.on(),
             "INSERT INTO sessions (token_hash, user_id, csrf_token, created_at, last_seen_at) VALUES (?, ?, ?, ?, ?)",
             hash,
             user_id,
             csrf,
             now,
             now
-        )
-        .execute(self.pool())
-        .await?;
+        )?;
         Ok((token, csrf))
     }
 
@@ -258,35 +271,34 @@ impl Store {
     /// user is not disabled. Expired sessions are deleted on sight.
     pub async fn session(&self, token: &str) -> anyhow::Result<Option<Session>> {
         let hash = crate::auth::digest(token);
-        let Some(row) = sqlx::query!(
+        let mut c = self.conn().await?;
+        let Some(row) = rows!(
+            fetch_optional,
+            c.on(),
+            SessionRow,
             "SELECT s.user_id, s.csrf_token, s.created_at, s.last_seen_at FROM sessions s WHERE s.token_hash = ?",
             hash
-        )
-        .fetch_optional(self.pool())
-        .await?
+        )?
         else {
             return Ok(None);
         };
         let now = unix_now();
         if now - row.last_seen_at > SESSION_IDLE || now - row.created_at > SESSION_ABSOLUTE {
-            sqlx::query!("DELETE FROM sessions WHERE token_hash = ?", hash)
-                .execute(self.pool())
-                .await?;
+            exec!(c.on(), "DELETE FROM sessions WHERE token_hash = ?", hash)?;
             return Ok(None);
         }
-        let Some(user) = self.user(row.user_id).await?.filter(|u| !u.disabled) else {
+        let Some(user) = user_in(c.on(), row.user_id).await?.filter(|u| !u.disabled) else {
             return Ok(None);
         };
         if now - row.last_seen_at > TOUCH_EVERY {
             // Best effort: a locked, full or read-only database must not
             // sign staff out; the next request touches it again.
-            let touched = sqlx::query!(
+            let touched = exec!(
+                c.on(),
                 "UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?",
                 now,
                 hash
-            )
-            .execute(self.pool())
-            .await;
+            );
             if let Err(e) = touched {
                 tracing::debug!(error = %e, "session not touched");
             }
@@ -298,30 +310,40 @@ impl Store {
     }
 
     pub async fn end_session(&self, token: &str) -> anyhow::Result<()> {
+        let mut c = self.conn().await?;
         let hash = crate::auth::digest(token);
-        sqlx::query!("DELETE FROM sessions WHERE token_hash = ?", hash)
-            .execute(self.pool())
-            .await?;
+        exec!(c.on(), "DELETE FROM sessions WHERE token_hash = ?", hash)?;
         Ok(())
     }
 
     pub async fn end_all_sessions(&self, user_id: i64) -> anyhow::Result<()> {
-        sqlx::query!("DELETE FROM sessions WHERE user_id = ?", user_id)
-            .execute(self.pool())
-            .await?;
+        let mut c = self.conn().await?;
+        exec!(c.on(), "DELETE FROM sessions WHERE user_id = ?", user_id)?;
         Ok(())
     }
 
     /// Moves a session's clock, for tests of expiry.
     #[doc(hidden)]
     pub async fn age_sessions(&self, seconds: i64) -> anyhow::Result<()> {
-        sqlx::query!(
+        let mut c = self.conn().await?;
+        exec!(
+            c.on(),
             "UPDATE sessions SET created_at = created_at - ?, last_seen_at = last_seen_at - ?",
             seconds,
             seconds
-        )
-        .execute(self.pool())
-        .await?;
+        )?;
         Ok(())
     }
+}
+
+async fn user_in(on: On<'_>, id: i64) -> anyhow::Result<Option<User>> {
+    rows!(
+        fetch_optional,
+        on,
+        UserRow,
+        "SELECT id, name, role, langs, disabled, must_change_password, created_at FROM users WHERE id = ?",
+        id
+    )?
+    .map(UserRow::into_user)
+    .transpose()
 }

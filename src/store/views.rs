@@ -2,10 +2,11 @@
 //! translation matrix (procedures × languages).
 
 use super::Store;
+use super::db::rows;
 use crate::domain::{LangTag, Procedure, Status};
 
 /// A row of the staff procedure list.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, sqlx::FromRow)]
 pub struct AdminRow {
     pub code: String,
     pub status: String,
@@ -43,6 +44,7 @@ impl Store {
         status: Option<Status>,
         category: Option<&str>,
     ) -> anyhow::Result<Vec<AdminRow>> {
+        let mut c = self.conn().await?;
         let status = status.map(Status::as_str);
         let pattern = format!(
             "%{}%",
@@ -51,7 +53,9 @@ impl Store {
                 .replace('%', "\\%")
                 .replace('_', "\\_")
         );
-        Ok(sqlx::query_as!(
+        Ok(rows!(
+            fetch_all,
+            c.on(),
             AdminRow,
             r#"SELECT p.code, p.status, p.category, t.title AS title_ja, p.revision, p.updated_at,
                       (SELECT count(*) FROM procedure_texts x WHERE x.procedure_id = p.id) AS "languages!: i64"
@@ -62,9 +66,7 @@ impl Store {
             status,
             category,
             pattern
-        )
-        .fetch_all(self.pool())
-        .await?)
+        )?)
     }
 
     /// Procedures × `languages`: missing, out of date (translated from an

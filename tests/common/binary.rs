@@ -21,13 +21,24 @@ impl Drop for Server {
 }
 
 /// `madoguchi serve` on a free loopback port; returns once it listens.
+/// The database is the test's file, or what stands for it on PostgreSQL
+/// ([`super::db_arg`]).
 pub fn start(db: &Path, extra: &[&str]) -> Server {
-    start_program(Command::new(env!("CARGO_BIN_EXE_madoguchi")), db, extra)
+    start_program(Command::new(env!("CARGO_BIN_EXE_madoguchi")), &super::db_arg(db), extra)
+}
+
+/// As [`start`], on exactly this SQLite file (tests of SQLite's faults).
+pub fn start_sqlite(db: &Path, extra: &[&str]) -> Server {
+    start_program(
+        Command::new(env!("CARGO_BIN_EXE_madoguchi")),
+        db.to_str().expect("a UTF-8 path"),
+        extra,
+    )
 }
 
 /// As [`start`], with `program` standing for the binary (e.g. the binary
-/// run as another user).
-pub fn start_program(mut program: Command, db: &Path, extra: &[&str]) -> Server {
+/// run as another user) and `db` as `--db` takes it.
+pub fn start_program(mut program: Command, db: &str, extra: &[&str]) -> Server {
     // No recordings unless a test asks for them (`--audio-dir`): making
     // them takes CPU the other tests want.
     if !extra.contains(&"--audio-dir") {
@@ -69,7 +80,7 @@ pub fn import(db: &Path, file: &Path) {
     let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
         .args(["import", "--create"])
         .arg(file)
-        .env("MADOGUCHI_DB", db)
+        .env("MADOGUCHI_DB", super::db_arg(db))
         .output()
         .expect("import runs");
     assert!(

@@ -40,5 +40,5 @@ pub async fn prepared(db: &Path) -> (Store, Client, String) {
 }
 
 pub async fn count(store: &Store, sql: &'static str) -> i64 {
-    sqlx::query_scalar(sql).fetch_one(store.pool()).await.unwrap()
+    super::scalar(store, sql).await
 }

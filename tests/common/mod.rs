@@ -25,7 +25,7 @@ pub const BASE: &str = "http://madoguchi.test";
 /// An app on a fresh in-memory database holding the bundled samples and
 /// any extra procedures given as import JSON.
 pub async fn app_with(extra: Option<&str>) -> (Router, Store) {
-    let store = Store::in_memory().await.expect("in-memory store");
+    let store = madoguchi::store::scratch::store().await;
     samples::load_if_empty(&store).await.expect("samples load");
     if let Some(json) = extra {
         let file = transfer::parse(json, "2026-01-01T00:00:00Z").expect("fixture parses");
@@ -38,6 +38,54 @@ pub async fn app_with(extra: Option<&str>) -> (Router, Store) {
     assert!(problems.is_empty(), "{problems:?}");
     let state = AppState::new(store.clone(), locales, BaseUrl::parse(BASE).unwrap());
     (app(state), store)
+}
+
+/// The `--db` of a test's database "file": the path itself, or, when the
+/// suite runs on PostgreSQL (`MADOGUCHI_TEST_PG`), the URL of a schema of
+/// its own that stands for that path (the same one each time it is named).
+pub fn db_arg(path: &std::path::Path) -> String {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    if !madoguchi::store::scratch::suite_on_postgres() {
+        return path.to_str().expect("a UTF-8 path").to_owned();
+    }
+    static SCHEMAS: OnceLock<Mutex<HashMap<std::path::PathBuf, String>>> = OnceLock::new();
+    let mut schemas = SCHEMAS.get_or_init(Default::default).lock().unwrap();
+    schemas
+        .entry(path.to_owned())
+        .or_insert_with(madoguchi::store::scratch::schema_for_file)
+        .clone()
+}
+
+/// The store [`db_arg`] names for `path`, opened here (and created).
+pub async fn open_db(path: &std::path::Path) -> Store {
+    let db: madoguchi::store::Database = db_arg(path).parse().unwrap();
+    Store::open_database(&db, &Default::default()).await.unwrap()
+}
+
+/// One number from the database, whichever it is (a query both read).
+pub async fn scalar(store: &Store, sql: &'static str) -> i64 {
+    match (store.sqlite(), store.postgres()) {
+        (Some(pool), _) => sqlx::query_scalar(sql).fetch_one(pool).await.unwrap(),
+        (_, Some(pool)) => sqlx::query_scalar(sql).fetch_one(pool).await.unwrap(),
+        _ => unreachable!("a store is one or the other"),
+    }
+}
+
+/// One text column's values, whichever database it is.
+pub async fn strings(store: &Store, sql: &'static str) -> Vec<String> {
+    strings_of(store, sql.to_owned()).await
+}
+
+/// As [`strings`], for a statement made by the test (from names the
+/// database itself gave).
+pub async fn strings_of(store: &Store, sql: String) -> Vec<String> {
+    let sql = sqlx::AssertSqlSafe(sql);
+    match (store.sqlite(), store.postgres()) {
+        (Some(pool), _) => sqlx::query_scalar(sql).fetch_all(pool).await.unwrap(),
+        (_, Some(pool)) => sqlx::query_scalar(sql).fetch_all(pool).await.unwrap(),
+        _ => unreachable!("a store is one or the other"),
+    }
 }
 
 pub async fn sample_app() -> Router {

@@ -31,7 +31,7 @@ pub async fn sample_state() -> (AppState, axum::Router) {
 /// As [`sample_state`], the state configured first (`with_…` calls need
 /// it not yet shared with the app).
 pub async fn sample_state_with(configure: impl FnOnce(AppState) -> AppState) -> (AppState, axum::Router) {
-    let store = madoguchi::store::Store::in_memory().await.unwrap();
+    let store = madoguchi::store::scratch::store().await;
     madoguchi::samples::load_if_empty(&store).await.unwrap();
     let (locales, _) = madoguchi::i18n::Locales::embedded();
     let base = madoguchi::domain::BaseUrl::parse(BASE).unwrap();

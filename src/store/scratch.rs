@@ -1,0 +1,186 @@
+//! Throwaway databases for tests: SQLite in memory, or a schema of its own
+//! on a PostgreSQL server, dropped when the last handle on it goes.
+//!
+//! The server is `MADOGUCHI_TEST_PG` (a URL; it must answer), else the
+//! local default `postgres://postgres@127.0.0.1:5432/test` when something
+//! listens there. Tests that run on both stores skip PostgreSQL when
+//! neither is at hand; `.ci/run` sets the variable, so CI never skips.
+
+use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
+use std::str::FromStr;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+
+use sqlx::Connection;
+use sqlx::postgres::{PgConnectOptions, PgConnection};
+
+use super::{Database, OpenOptions, Store};
+
+/// The variable naming the PostgreSQL server tests use.
+pub const ENV: &str = "MADOGUCHI_TEST_PG";
+const DEFAULT_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
+
+/// The server's URL, if tests have one: the variable's (which must be a
+/// URL), or the default when its port answers.
+pub fn server() -> Option<String> {
+    static SERVER: OnceLock<Option<String>> = OnceLock::new();
+    SERVER
+        .get_or_init(|| match std::env::var(ENV) {
+            Ok(url) if !url.is_empty() => Some(url),
+            _ => {
+                let answers = ("127.0.0.1", 5432)
+                    .to_socket_addrs()
+                    .ok()
+                    .and_then(|mut a| a.next())
+                    .is_some_and(|a: SocketAddr| {
+                        TcpStream::connect_timeout(&a, Duration::from_millis(300)).is_ok()
+                    });
+                answers.then(|| DEFAULT_URL.to_owned())
+            }
+        })
+        .clone()
+}
+
+/// Whether the whole suite runs on PostgreSQL: `MADOGUCHI_TEST_PG` is set.
+/// (Without it, only the tests written for both stores use the default
+/// server; the rest use SQLite.)
+pub fn suite_on_postgres() -> bool {
+    std::env::var(ENV).is_ok_and(|v| !v.is_empty())
+}
+
+/// Drops its schema when the last [`Store`] clone holding it goes.
+#[derive(Debug)]
+pub(crate) struct Schema {
+    server: String,
+    name: String,
+}
+
+impl Drop for Schema {
+    fn drop(&mut self) {
+        let (server, name) = (self.server.clone(), self.name.clone());
+        // Drop may run inside a runtime's worker: a thread of its own
+        // with a runtime of its own, waited for, so the schema is gone
+        // before the test process can end.
+        let dropped = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .ok()?;
+            runtime.block_on(async {
+                let mut c = PgConnection::connect(&server).await.ok()?;
+                sqlx::query(sqlx::AssertSqlSafe(format!(
+                    "DROP SCHEMA IF EXISTS {name} CASCADE"
+                )))
+                .execute(&mut c)
+                .await
+                .ok()
+            })
+        });
+        let _ = dropped.join();
+    }
+}
+
+/// Makes a schema on the test server, marked with this process's id so a
+/// later run can drop it if this one never did ([`sweep`]).
+async fn create_schema(server: &str) -> String {
+    static SWEPT: OnceLock<()> = OnceLock::new();
+    let token: String = crate::auth::random_token()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(16)
+        .collect();
+    let name = format!("t_{}", token.to_ascii_lowercase());
+    let mut admin = PgConnection::connect(server)
+        .await
+        .unwrap_or_else(|e| panic!("{ENV}: cannot connect to {server}: {e}"));
+    if SWEPT.set(()).is_ok() {
+        sweep(&mut admin).await;
+    }
+    let sql = format!(
+        "CREATE SCHEMA {name}; COMMENT ON SCHEMA {name} IS 'madoguchi test, pid {}'",
+        std::process::id()
+    );
+    sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+        .execute(&mut admin)
+        .await
+        .expect("CREATE SCHEMA");
+    name
+}
+
+/// Drops the schemas of test processes that have ended (killed, or whose
+/// schemas outlived them by design: see [`schema_for_file`]).
+async fn sweep(admin: &mut PgConnection) {
+    let marked: Vec<(String, String)> = sqlx::query_as(
+        "SELECT nspname::text, obj_description(oid, 'pg_namespace') FROM pg_namespace
+         WHERE obj_description(oid, 'pg_namespace') LIKE 'madoguchi test, pid %'",
+    )
+    .fetch_all(&mut *admin)
+    .await
+    .unwrap_or_default();
+    for (name, comment) in marked {
+        let pid = comment.rsplit(' ').next().unwrap_or_default();
+        if !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP SCHEMA IF EXISTS {name} CASCADE")))
+                .execute(&mut *admin)
+                .await;
+        }
+    }
+}
+
+/// A `--db` URL for a schema of its own, made without a runtime (for
+/// tests that name a database by a file path and hand it to processes).
+/// The schema outlives the call: the next test run's [`sweep`] drops it.
+pub fn schema_for_file() -> String {
+    let server = server().expect("a PostgreSQL server for the suite");
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("a runtime");
+        let name = runtime.block_on(create_schema(&server));
+        in_schema(&server, &name)
+    })
+    .join()
+    .expect("the schema is made")
+}
+
+/// A schema of its own on the test server, or `None` without one.
+/// Returns the store (migrated) and the URL another process can open it
+/// with (`--db`).
+pub async fn postgres() -> Option<(Store, String)> {
+    let server = server()?;
+    let name = create_schema(&server).await;
+    let url = in_schema(&server, &name);
+    let mut store = Store::open_database(&Database::Postgres(url.clone()), &OpenOptions::default())
+        .await
+        .expect("the scratch schema opens");
+    store.scratch = Some(Arc::new(Schema { server, name }));
+    Some((store, url))
+}
+
+/// `server` with every connection's `search_path` set to `schema`.
+fn in_schema(server: &str, schema: &str) -> String {
+    PgConnectOptions::from_str(server).expect("the test server URL parses");
+    let sep = if server.contains('?') { '&' } else { '?' };
+    format!("{server}{sep}options%5Bsearch_path%5D={schema}")
+}
+
+/// The store the whole suite runs on: PostgreSQL when
+/// [`suite_on_postgres`], else SQLite in memory.
+pub async fn store() -> Store {
+    if suite_on_postgres() {
+        return postgres().await.expect("MADOGUCHI_TEST_PG names a server").0;
+    }
+    Store::in_memory().await.expect("in-memory store")
+}
+
+/// Both stores, for tests written to run on each: SQLite always,
+/// PostgreSQL when a server is at hand.
+pub async fn each() -> Vec<Store> {
+    let mut stores = vec![Store::in_memory().await.expect("in-memory store")];
+    match postgres().await {
+        Some((pg, _)) => stores.push(pg),
+        None => eprintln!("no PostgreSQL server ({ENV} unset, nothing on 127.0.0.1:5432): SQLite only"),
+    }
+    stores
+}
