@@ -280,7 +280,10 @@ fn the_configuration_is_logged_at_start_and_secrets_never() {
     let port = server.url.rsplit(':').next().unwrap();
     for expected in [
         format!("addr=127.0.0.1:{port}"),
-        format!("db={}", db.display()),
+        format!(
+            "db={}",
+            common::db_arg(&db).parse::<madoguchi::store::Database>().unwrap()
+        ),
         "base_url=\"https://madoguchi.example.jp/city\"".into(),
         "metrics_addr=\"127.0.0.1:".into(),
         "read_only=false".into(),

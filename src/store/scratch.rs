@@ -58,25 +58,21 @@ pub(crate) struct Schema {
 impl Drop for Schema {
     fn drop(&mut self) {
         let (server, name) = (self.server.clone(), self.name.clone());
-        // Drop may run inside a runtime's worker: a thread of its own
-        // with a runtime of its own, waited for, so the schema is gone
-        // before the test process can end.
-        let dropped = std::thread::spawn(move || {
+        // Not waited for: Drop may run on the only thread of a test's
+        // runtime, which must go on to roll back and release the
+        // connections still in use (the DROP waits for their locks). A
+        // test process that ends first leaves the schema to [`sweep`].
+        std::thread::spawn(move || {
             let runtime = tokio::runtime::Builder::new_current_thread()
                 .enable_all()
                 .build()
                 .ok()?;
             runtime.block_on(async {
                 let mut c = PgConnection::connect(&server).await.ok()?;
-                sqlx::query(sqlx::AssertSqlSafe(format!(
-                    "DROP SCHEMA IF EXISTS {name} CASCADE"
-                )))
-                .execute(&mut c)
-                .await
-                .ok()
+                let sql = format!("SET lock_timeout = '10s'; DROP SCHEMA IF EXISTS {name} CASCADE");
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut c).await.ok()
             })
         });
-        let _ = dropped.join();
     }
 }
 

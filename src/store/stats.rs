@@ -90,7 +90,7 @@ impl Store {
                 };
             }
             let inserted = exec!(tx.on(), "INSERT INTO scan_counts (day, code, requested, served, source, count) VALUES (?, ?, ?, ?, ?, ?)
-                 ON CONFLICT (day, code, requested, served, source) DO UPDATE SET count = count + excluded.count",
+                 ON CONFLICT (day, code, requested, served, source) DO UPDATE SET count = scan_counts.count + excluded.count",
                 key.day,
                 key.code,
                 key.requested,
@@ -125,7 +125,7 @@ impl Store {
             fetch_all,
             c.on(),
             Tally,
-            r#"SELECT day AS key, sum(count) AS "count!: i64" FROM scan_counts WHERE day >= ? GROUP BY day ORDER BY day"#,
+            r#"SELECT day AS key, CAST(sum(count) AS BIGINT) AS "count!: i64" FROM scan_counts WHERE day >= ? GROUP BY day ORDER BY day"#,
             from_day
         )?)
     }
@@ -136,7 +136,7 @@ impl Store {
             fetch_all,
             c.on(),
             Tally,
-            r#"SELECT code AS key, sum(count) AS "count!: i64" FROM scan_counts WHERE day >= ?
+            r#"SELECT code AS key, CAST(sum(count) AS BIGINT) AS "count!: i64" FROM scan_counts WHERE day >= ?
                GROUP BY code ORDER BY 2 DESC, 1 LIMIT 50"#,
             from_day
         )?)
@@ -149,7 +149,7 @@ impl Store {
             fetch_all,
             c.on(),
             Tally,
-            r#"SELECT requested AS key, sum(count) AS "count!: i64" FROM scan_counts WHERE day >= ?
+            r#"SELECT requested AS key, CAST(sum(count) AS BIGINT) AS "count!: i64" FROM scan_counts WHERE day >= ?
                GROUP BY requested ORDER BY 2 DESC, 1"#,
             from_day
         )?)
@@ -161,7 +161,7 @@ impl Store {
             fetch_all,
             c.on(),
             Tally,
-            r#"SELECT source AS key, sum(count) AS "count!: i64" FROM scan_counts WHERE day >= ?
+            r#"SELECT source AS key, CAST(sum(count) AS BIGINT) AS "count!: i64" FROM scan_counts WHERE day >= ?
                GROUP BY source ORDER BY 2 DESC, 1"#,
             from_day
         )?)

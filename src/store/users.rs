@@ -103,8 +103,13 @@ impl Store {
             fetch_optional,
             tx.on(),
             i64,
-            "INSERT INTO users (name, password_hash, role, langs, must_change_password)
-             VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id",
+            [
+                "INSERT INTO users (name, password_hash, role, langs, must_change_password)
+                 VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id",
+                // The unique index is on lower(name): any conflict is that one.
+                "INSERT INTO users (name, password_hash, role, langs, must_change_password)
+                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"
+            ],
             name,
             password_hash,
             role_s,
@@ -135,8 +140,13 @@ impl Store {
             fetch_optional,
             c.on(),
             SignInRow,
-            "SELECT id, name, role, langs, disabled, must_change_password, created_at, password_hash
-             FROM users WHERE name = ?",
+            // SQLite compares names with COLLATE NOCASE; PostgreSQL's index is on lower(name).
+            [
+                "SELECT id, name, role, langs, disabled, must_change_password, created_at, password_hash
+                 FROM users WHERE name = ?",
+                "SELECT id, name, role, langs, disabled, must_change_password, created_at, password_hash
+                 FROM users WHERE lower(name) = lower(?)"
+            ],
             name
         )?;
         let Some(r) = row else { return Ok(None) };
@@ -160,7 +170,7 @@ impl Store {
 
     pub async fn users(&self) -> anyhow::Result<Vec<User>> {
         let mut c = self.conn().await?;
-        rows!(fetch_all, c.on(), UserRow, "SELECT id, name, role, langs, disabled, must_change_password, created_at FROM users ORDER BY name")?
+        rows!(fetch_all, c.on(), UserRow, "SELECT id, name, role, langs, disabled, must_change_password, created_at FROM users ORDER BY lower(name)")?
         .into_iter()
         .map(UserRow::into_user)
         .collect()
