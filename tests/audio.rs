@@ -281,9 +281,7 @@ async fn a_text_the_engine_cannot_read_is_not_tried_again_at_once() {
     // The planner reads the last rows and plans those codes once more.
     tokio::time::sleep(Duration::from_millis(1500)).await;
     assert!(audio.idle(), "nothing planned again");
-    let newest = || async {
-        common::scalar(state.store(), "SELECT MAX(seq) FROM changes").await
-    };
+    let newest = || async { common::scalar(state.store(), "SELECT MAX(seq) FROM changes").await };
     let (failures, seq) = (engine.failures(), newest().await);
     // Six samples have Nepali: one attempt each.
     assert_eq!(failures, 6);

@@ -199,7 +199,10 @@ async fn a_full_disk_refuses_writes_whole_and_keeps_the_scan_counts() {
     let db = dir.path().join("full.db");
     let (roomy, mut c, token) = prepared(&db).await;
     // Compact the file, then forbid it to grow: the disk is full.
-    sqlx::query("VACUUM").execute(roomy.sqlite().unwrap()).await.unwrap();
+    sqlx::query("VACUUM")
+        .execute(roomy.sqlite().unwrap())
+        .await
+        .unwrap();
     let pages = count(&roomy, "PRAGMA page_count").await as u64;
     let opts = OpenOptions {
         max_page_count: Some(pages),

@@ -1,12 +1,12 @@
 -- PostgreSQL twin of migrations/0008: categories as a managed list.
 CREATE TABLE categories (
-    slug TEXT PRIMARY KEY NOT NULL CHECK (length(slug) BETWEEN 1 AND 40),
+    slug TEXT COLLATE "C" PRIMARY KEY NOT NULL CHECK (length(slug) BETWEEN 1 AND 40),
     created_at TEXT NOT NULL DEFAULT rfc3339_now()
 );
 
 CREATE TABLE category_names (
-    slug TEXT NOT NULL REFERENCES categories (slug),
-    lang TEXT NOT NULL,
+    slug TEXT COLLATE "C" NOT NULL REFERENCES categories (slug),
+    lang TEXT COLLATE "C" NOT NULL,
     name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
     PRIMARY KEY (slug, lang)
 );

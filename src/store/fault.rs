@@ -24,6 +24,21 @@ const SQLITE_LOCKED: i32 = 6;
 const SQLITE_READONLY: i32 = 8;
 const SQLITE_FULL: i32 = 13;
 
+/// PostgreSQL's SQLSTATEs for the same three faults.
+fn postgres_fault(sqlstate: &str) -> Option<Fault> {
+    match sqlstate {
+        // serialization_failure, deadlock_detected, lock_not_available
+        // (lock_timeout), query_canceled (statement_timeout),
+        // too_many_connections
+        "40001" | "40P01" | "55P03" | "57014" | "53300" => Some(Fault::Busy),
+        // disk_full
+        "53100" => Some(Fault::Full),
+        // read_only_sql_transaction (a standby, or default_transaction_read_only)
+        "25006" => Some(Fault::ReadOnly),
+        _ => None,
+    }
+}
+
 impl Fault {
     /// The fault behind an error, looking through `anyhow` context.
     pub fn of(e: &anyhow::Error) -> Option<Fault> {
@@ -35,6 +50,11 @@ impl Fault {
     pub fn of_sqlx(e: &sqlx::Error) -> Option<Fault> {
         match e {
             sqlx::Error::PoolTimedOut => Some(Fault::Busy),
+            sqlx::Error::Database(db)
+                if db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().is_some() =>
+            {
+                postgres_fault(&db.code()?)
+            }
             sqlx::Error::Database(db) => {
                 let code: i32 = db.code()?.parse().ok()?;
                 match code & 0xff {

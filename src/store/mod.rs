@@ -98,17 +98,19 @@ impl Store {
     /// empty one and report success on it.
     pub async fn open_existing(db: &Database) -> anyhow::Result<Store> {
         Store::require_existing(db)?;
-        let store = Store::open_database(db, &OpenOptions::default()).await?;
-        if let Pool::Postgres(pool) = &store.pool {
+        if let Database::Postgres(url) = db {
+            use sqlx::Connection;
+            // Before migrating: migrations would make an empty one.
+            let mut c = sqlx::PgConnection::connect(url).await?;
             let migrated: Option<String> = sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations')::text")
-                .fetch_one(pool)
+                .fetch_one(&mut c)
                 .await?;
             anyhow::ensure!(
                 migrated.is_some(),
                 "{db} holds no madoguchi database; start `madoguchi serve --db …` on it once"
             );
         }
-        Ok(store)
+        Store::open_database(db, &OpenOptions::default()).await
     }
 
     /// Fails unless a SQLite file is at the path (see [`Store::open_existing`]).

@@ -157,7 +157,10 @@ impl Store {
                 serde_json::to_string(&o.texts.iter().map(|(l, _)| l.to_string()).collect::<Vec<_>>())?;
             exec!(
                 tx.on(),
-                "DELETE FROM office_texts WHERE office_id = ? AND lang NOT IN (SELECT value FROM json_each(?))",
+                [
+                    "DELETE FROM office_texts WHERE office_id = ? AND lang NOT IN (SELECT value FROM json_each(?))",
+                    "DELETE FROM office_texts WHERE office_id = ? AND lang NOT IN (SELECT json_array_elements_text(?::json))"
+                ],
                 o.id,
                 langs
             )?;
@@ -173,6 +176,16 @@ impl Store {
                 None,
                 None,
             )
+            .await?;
+        }
+        if let On::Postgres(c) = tx.on() {
+            // Offices came with their own ids: the next one made here must
+            // not draw an id taken (SQLite takes the largest plus one).
+            sqlx::query(
+                "SELECT setval(pg_get_serial_sequence('offices', 'id'), (SELECT max(id) FROM offices))
+                 WHERE EXISTS (SELECT 1 FROM offices)",
+            )
+            .execute(c)
             .await?;
         }
         self.save_procedures_in(tx.on(), &t.procedures, actor).await?;

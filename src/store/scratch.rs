@@ -116,9 +116,11 @@ async fn sweep(admin: &mut PgConnection) {
     for (name, comment) in marked {
         let pid = comment.rsplit(' ').next().unwrap_or_default();
         if !std::path::Path::new(&format!("/proc/{pid}")).exists() {
-            let _ = sqlx::query(sqlx::AssertSqlSafe(format!("DROP SCHEMA IF EXISTS {name} CASCADE")))
-                .execute(&mut *admin)
-                .await;
+            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "DROP SCHEMA IF EXISTS {name} CASCADE"
+            )))
+            .execute(&mut *admin)
+            .await;
         }
     }
 }

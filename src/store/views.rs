@@ -57,12 +57,21 @@ impl Store {
             fetch_all,
             c.on(),
             AdminRow,
-            r#"SELECT p.code, p.status, p.category, t.title AS title_ja, p.revision, p.updated_at,
-                      (SELECT count(*) FROM procedure_texts x WHERE x.procedure_id = p.id) AS "languages!: i64"
-               FROM procedures p JOIN procedure_texts t ON t.procedure_id = p.id AND t.lang = 'ja'
-               WHERE (?1 IS NULL OR p.status = ?1) AND (?2 IS NULL OR p.category = ?2)
-                 AND (p.code LIKE ?3 ESCAPE '\' OR t.title LIKE ?3 ESCAPE '\')
-               ORDER BY p.status = 'archived', p.category, p.code"#,
+            // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE ignores case too.
+            [
+                r#"SELECT p.code, p.status, p.category, t.title AS title_ja, p.revision, p.updated_at,
+                          (SELECT count(*) FROM procedure_texts x WHERE x.procedure_id = p.id) AS "languages!: i64"
+                   FROM procedures p JOIN procedure_texts t ON t.procedure_id = p.id AND t.lang = 'ja'
+                   WHERE (?1 IS NULL OR p.status = ?1) AND (?2 IS NULL OR p.category = ?2)
+                     AND (p.code LIKE ?3 ESCAPE '\' OR t.title LIKE ?3 ESCAPE '\')
+                   ORDER BY p.status = 'archived', p.category, p.code"#,
+                r#"SELECT p.code, p.status, p.category, t.title AS title_ja, p.revision, p.updated_at,
+                          (SELECT count(*) FROM procedure_texts x WHERE x.procedure_id = p.id) AS "languages!: i64"
+                   FROM procedures p JOIN procedure_texts t ON t.procedure_id = p.id AND t.lang = 'ja'
+                   WHERE (?1 IS NULL OR p.status = ?1) AND (?2 IS NULL OR p.category = ?2)
+                     AND (p.code ILIKE ?3 ESCAPE '\' OR t.title ILIKE ?3 ESCAPE '\')
+                   ORDER BY p.status = 'archived', p.category, p.code"#
+            ],
             status,
             category,
             pattern

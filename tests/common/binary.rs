@@ -24,7 +24,11 @@ impl Drop for Server {
 /// The database is the test's file, or what stands for it on PostgreSQL
 /// ([`super::db_arg`]).
 pub fn start(db: &Path, extra: &[&str]) -> Server {
-    start_program(Command::new(env!("CARGO_BIN_EXE_madoguchi")), &super::db_arg(db), extra)
+    start_program(
+        Command::new(env!("CARGO_BIN_EXE_madoguchi")),
+        &super::db_arg(db),
+        extra,
+    )
 }
 
 /// As [`start`], on exactly this SQLite file (tests of SQLite's faults).
