@@ -13,6 +13,7 @@ mod procedures;
 #[doc(hidden)]
 pub mod scratch;
 mod stats;
+mod throttle;
 mod tokens;
 mod users;
 mod views;
@@ -37,6 +38,7 @@ pub use fault::Fault;
 pub use location::Database;
 pub use procedures::ProcedureTitles;
 pub use stats::{MAX_REQUESTED_PER_DAY, MAX_ROWS_PER_DAY, OTHER_LANGUAGE, ScanRow, Tally};
+pub use throttle::Failures;
 pub use tokens::ApiToken;
 pub use users::{SESSION_ABSOLUTE, SESSION_IDLE, Session};
 pub use views::{AdminRow, TranslationCell, TranslationRow};

@@ -43,7 +43,7 @@ pub async fn attempt(
     let name = name.to_owned();
     tokio::spawn(async move {
         let _turn = TURNS.acquire().await?;
-        if let Some(wait) = state.throttle().wait_for(&keys[0], &keys[1]) {
+        if let Some(wait) = state.throttle().wait_for(state.store(), &keys[0], &keys[1]).await {
             return Ok(Attempt::Wait(wait));
         }
         let found = state.store().user_for_sign_in(&name).await?;
@@ -55,11 +55,11 @@ pub async fn attempt(
         let ok = tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash)).await?;
         Ok(match found {
             Some((user, _)) if ok && !user.disabled => {
-                state.throttle().succeeded(&keys[0]);
+                state.throttle().succeeded(state.store(), &keys[0]).await;
                 Attempt::SignedIn(user)
             }
             _ => {
-                state.throttle().failed(&keys);
+                state.throttle().failed(state.store(), &keys).await;
                 Attempt::Failed
             }
         })
