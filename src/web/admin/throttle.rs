@@ -74,7 +74,7 @@ impl Throttle {
     pub async fn wait_for(&self, store: &Store, account: &str, address: &str) -> Option<Duration> {
         let keys = [account.to_owned(), address.to_owned()];
         let counts = self.counts(store, &keys).await;
-        let clean = !counts.get(address).is_some_and(|&(failures, _)| failures > 0);
+        let clean = counts.get(address).is_none_or(|&(failures, _)| failures == 0);
         let asked = if clean { &keys[1..] } else { &keys[..] };
         wait_in(&counts, asked, now_ms())
     }
