@@ -96,17 +96,19 @@ for url in "$NGINX_URL" "$LITE_URL" "$PG1_URL" "$PG2_URL"; do
     fi
 done
 
-# wrk against each URL at once (one wrk per URL, 64 connections shared
-# among them); prints "requests/s p99_ms cpu_us_per_request" for the set.
+# Two wrk processes at once, 32 connections each, the first against the
+# first URL and the second against the last (the same one for a single
+# server: the load is made alike for every setup); prints "requests/s
+# p99_ms cpu_us_per_request" for the set.
 run() { # pids… -- urls…
     local pids=() urls=() seen=0 a
     for a in "$@"; do
         if [ "$a" = -- ]; then seen=1; elif [ $seen = 0 ]; then pids+=("$a"); else urls+=("$a"); fi
     done
-    local conns=$((64 / ${#urls[@]})) before after i loads=()
+    local before after i loads=() targets=("${urls[0]}" "${urls[-1]}")
     before=$(cpu_ticks "${pids[@]}")
-    for i in "${!urls[@]}"; do
-        wrk -t1 -c"$conns" -d"${DURATION}s" --latency "${HEADERS[@]}" "${urls[$i]}$PAGE" >"$WORK/wrk.$i" &
+    for i in 0 1; do
+        wrk -t1 -c32 -d"${DURATION}s" --latency "${HEADERS[@]}" "${targets[$i]}$PAGE" >"$WORK/wrk.$i" &
         loads+=($!)
     done
     wait "${loads[@]}"
@@ -141,8 +143,8 @@ cat <<MD
 ## Run of $(date -u +%Y-%m-%dT%H:%MZ): one SQLite node, PostgreSQL behind one and two nodes
 
 Machine: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores; $(psql -tA "$PG" -c 'SHOW server_version') on the same machine.
-\`bench/nodes.sh\`, ROUNDS=$ROUNDS DURATION=$DURATION: \`$PAGE\` in Vietnamese, brotli, 64 connections
-from wrk on loopback (split evenly between the two nodes, one wrk each); medians. Every
+\`bench/nodes.sh\`, ROUNDS=$ROUNDS DURATION=$DURATION: \`$PAGE\` in Vietnamese, brotli, two wrk
+processes of 32 connections each on loopback (with two nodes, one per node); medians. Every
 server was checked to answer 200 with the same bytes first. Cells: req/s (summed over
 the nodes) · server CPU µs per request (all nodes) · worst p99.
 

@@ -236,12 +236,19 @@ impl Store {
     /// rolled back, so nothing reaches the file. A lock held elsewhere or
     /// a full disk is no reason to fail: reads still work, writes say why.
     pub async fn check_writable(&self) -> anyhow::Result<()> {
-        const PROBE: &str = "CREATE TABLE write_probe (x INTEGER)";
         let probe = async {
             let mut tx = self.write().await?;
             match tx.on() {
-                db::On::Sqlite(c) => sqlx::query(PROBE).execute(c).await.map(drop),
-                db::On::Postgres(c) => sqlx::query(PROBE).execute(c).await.map(drop),
+                db::On::Sqlite(c) => sqlx::query("CREATE TABLE write_probe (x INTEGER)")
+                    .execute(c)
+                    .await
+                    .map(drop),
+                // A write that changes nothing and needs no right to create
+                // tables: a read-only transaction refuses it all the same.
+                db::On::Postgres(c) => sqlx::query("UPDATE changes SET code = code WHERE false")
+                    .execute(c)
+                    .await
+                    .map(drop),
             }?;
             tx.rollback().await
         };
