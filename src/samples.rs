@@ -19,8 +19,8 @@ pub async fn load_if_empty(store: &Store) -> anyhow::Result<usize> {
         return Ok(0);
     }
     let samples = samples()?;
-    store
-        .import(&samples, &crate::domain::Actor::system("samples"))
+    let loaded = store
+        .import_if_empty(&samples, &crate::domain::Actor::system("samples"))
         .await?;
-    Ok(samples.procedures.len())
+    Ok(if loaded { samples.procedures.len() } else { 0 })
 }

@@ -84,11 +84,10 @@ impl Http {
 /// A schema of its own on the test server, set up with the samples, an
 /// admin and an editor; its `--db` URL. `None` without a server.
 async fn shared_database() -> Option<(Store, String)> {
-    if scratch::server().is_none() {
+    let Some(url) = scratch::schema_for_file() else {
         eprintln!("no PostgreSQL server ({}): skipped", scratch::ENV);
         return None;
-    }
-    let url = scratch::schema_for_file();
+    };
     let db: Database = url.parse().unwrap();
     let store = Store::open_database(&db, &Default::default()).await.unwrap();
     madoguchi::samples::load_if_empty(&store).await.unwrap();
@@ -110,42 +109,70 @@ async fn title(http: &mut Http, code: &str, lang: &str) -> String {
     text[..text.find("</h1>").unwrap()].to_owned()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn an_edit_on_one_node_shows_on_the_other_within_a_second() {
-    let Some((store, url)) = shared_database().await else {
-        return;
-    };
-    let (a, b) = (node(&url), node(&url));
-    let (mut on_a, mut on_b) = (Http::new(&a), Http::new(&b));
-    // B has the page cached, as a busy node would.
-    let before = title(&mut on_b, "K7Q2", "vi").await;
-    assert_eq!(before, title(&mut on_b, "K7Q2", "vi").await);
-
+/// An editor's API token.
+async fn token(store: &Store) -> String {
     let admin = store.user_for_sign_in("admin").await.unwrap().unwrap().0;
-    let (_, token) = store
+    store
         .create_token("cms", Role::Editor, &[], admin.id, &Actor::system("test"))
         .await
-        .unwrap();
+        .unwrap()
+        .1
+}
+
+/// Saves K7Q2's Vietnamese title through `server`'s API; the status.
+async fn put_vi_title(store: &Store, server: &Server, token: &str, title: &str) -> u16 {
     let p = store
         .procedure(&Code::parse("K7Q2").unwrap())
         .await
         .unwrap()
         .unwrap();
     let vi = p.text(&LangTag::parse("vi").unwrap()).unwrap();
-    let body = serde_json::json!({
-        "fields": { "title": "Đăng ký chuyển đến (mới)" },
-        "base_version": vi.version,
-    });
-    let r = on_a
-        .client
-        .put(format!("{}/api/v1/procedures/K7Q2/texts/vi", a.url))
-        .bearer_auth(&token)
+    let body = serde_json::json!({ "fields": { "title": title }, "base_version": vi.version });
+    let r = reqwest::Client::new()
+        .put(format!("{}/api/v1/procedures/K7Q2/texts/vi", server.url))
+        .bearer_auth(token)
         .header("content-type", "application/json")
         .body(body.to_string())
         .send()
         .await
         .unwrap();
-    assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    r.status().as_u16()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_edit_on_one_node_shows_on_the_other_within_a_second() {
+    let Some((store, url)) = shared_database().await else {
+        return;
+    };
+    let a = node(&url);
+    let b = start_program(
+        Command::new(env!("CARGO_BIN_EXE_madoguchi")),
+        &url,
+        &["--metrics-addr", "127.0.0.1:0"],
+    );
+    let (mut on_a, mut on_b) = (Http::new(&a), Http::new(&b));
+    // B has the page cached, as a busy node would: the second view is a hit.
+    let before = title(&mut on_b, "K7Q2", "vi").await;
+    assert_eq!(before, title(&mut on_b, "K7Q2", "vi").await);
+    let metrics = {
+        let log = b.log.lock().unwrap();
+        let line = log
+            .iter()
+            .find(|l| l.contains("metrics on http://"))
+            .expect("B serves metrics");
+        line[line.find("http://").unwrap()..].trim().to_owned()
+    };
+    let text = reqwest::get(&metrics).await.unwrap().text().await.unwrap();
+    assert!(
+        text.contains(r#"madoguchi_page_cache_total{result="hit"} 1"#),
+        "node B answered the second view from its cache: {text}"
+    );
+
+    let token = token(&store).await;
+    assert_eq!(
+        put_vi_title(&store, &a, &token, "Đăng ký chuyển đến (mới)").await,
+        200
+    );
     let saved = Instant::now();
     assert_eq!(title(&mut on_a, "K7Q2", "vi").await, "Đăng ký chuyển đến (mới)");
     loop {
@@ -269,6 +296,7 @@ async fn a_node_killed_during_an_import_loses_nothing_committed_and_leaves_nothi
         return;
     };
     let n = 1500;
+    let token = token(&store).await;
     let b = node(&url);
     // One whole import through a node, timed, to know where its middle is.
     let mut a = node(&url);
@@ -311,6 +339,9 @@ async fn a_node_killed_during_an_import_loses_nothing_committed_and_leaves_nothi
         let mut on_b = Http::new(&b);
         assert_eq!(on_b.get("/healthz").await.0, 200, "node B kept serving");
         assert!(!title(&mut on_b, "K7Q2", "ja").await.is_empty());
+        // And writing: A's unfinished transaction holds no lock.
+        let wrote = put_vi_title(&store, &b, &token, &format!("Đăng ký sau lần {run}")).await;
+        assert_eq!(wrote, 200, "run {run}: node B saves after node A died mid-import");
 
         // A comes back, as a supervisor would restart it.
         a = node(&url);

@@ -106,6 +106,27 @@ async fn no_address_or_user_agent_is_stored_anywhere() {
             .unwrap();
         assert!(r.status().is_success(), "{path}");
     }
+    // A failed sign-in: the throttle counts it per address, in the database.
+    let login = client.get(format!("{url}/admin/login")).send().await.unwrap();
+    let cookies: Vec<String> = login
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
+        .collect();
+    let csrf = common::staff::csrf_of(&login.text().await.unwrap());
+    let failed = client
+        .post(format!("{url}/admin/login"))
+        .header("cookie", cookies.join("; "))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(format!(
+            "csrf={}&name=admin&password=wrong-password-XYZZY&next=%2Fadmin",
+            common::staff::enc(&csrf)
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(failed.status(), 401, "a failed sign-in, counted");
     // Stop gracefully: the tally is written at shutdown.
     Command::new("kill")
         .args(["-TERM", &child.id().to_string()])
@@ -122,6 +143,11 @@ async fn no_address_or_user_agent_is_stored_anywhere() {
             .any(|r| r.source == "letter" && r.requested == "ne-NP")
     );
     let on_pg = store.postgres().is_some();
+    assert_eq!(
+        common::scalar(&store, "SELECT count(*) FROM sign_in_failures").await,
+        2,
+        "the failure is stored (account and address), hashed"
+    );
     let tables = common::strings(
         &store,
         if on_pg {

@@ -390,7 +390,7 @@ async fn postgres_says_busy_when_another_writer_holds_the_lock_too_long() {
     // Someone else (another node, say) is in the middle of a long write.
     let pool = store.postgres().unwrap();
     let mut holder = pool.begin().await.unwrap();
-    sqlx::query("SELECT pg_advisory_xact_lock(120265064277877)")
+    sqlx::query("SELECT pg_advisory_xact_lock(madoguchi_write_lock())")
         .execute(&mut *holder)
         .await
         .unwrap();
@@ -433,13 +433,14 @@ async fn a_read_only_postgres_serves_reads_and_refuses_writes_as_read_only() {
 
 #[tokio::test]
 async fn a_tool_refuses_a_postgres_database_that_was_never_set_up() {
-    let Some(server) = scratch::server() else { return };
-    // The server's own database, never migrated in this fresh schema.
-    let Some((_, url)) = postgres().await else { return };
-    let empty = url.replace("options%5Bsearch_path%5D=", "options%5Bsearch_path%5D=nothing_");
-    let e = Store::open_existing(&empty.parse().unwrap()).await.unwrap_err();
-    assert!(
-        e.to_string().contains("holds no madoguchi database"),
-        "{e:#} ({server})"
-    );
+    // A schema of its own with nothing in it.
+    let Some(empty) = scratch::schema_for_file() else {
+        return;
+    };
+    let empty: Database = empty.parse().unwrap();
+    let e = Store::open_existing(&empty).await.unwrap_err();
+    assert!(e.to_string().contains("holds no madoguchi database"), "{e:#}");
+    // And it stays empty: nothing was migrated into it.
+    let e = Store::open_existing(&empty).await.unwrap_err();
+    assert!(e.to_string().contains("holds no madoguchi database"), "{e:#}");
 }

@@ -28,7 +28,8 @@ INSERT INTO category_names (slug, lang, name)
 
 -- A procedure written with a slug not yet listed creates it, named by its
 -- slug until staff name it: every stored slug has a row.
-CREATE FUNCTION procedures_category_listed() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION procedures_category_listed() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
 BEGIN
     INSERT INTO categories (slug) VALUES (NEW.category) ON CONFLICT DO NOTHING;
     INSERT INTO category_names (slug, lang, name) VALUES (NEW.category, 'ja', NEW.category)

@@ -2,9 +2,9 @@
 -- Readers remember the last `seq` they saw and read the rows after it, so
 -- rows must become visible in `seq` order: a row numbered below one a
 -- reader already saw must never commit later. Each row therefore takes
--- the write lock (the advisory lock Store::write holds, db::WRITE_LOCK)
--- and only then its number; the lock is held to commit, so numbers are
--- handed out in commit order. Numbers a rolled-back write took are gaps,
+-- the write lock (the advisory lock Store::write holds, keyed by
+-- madoguchi_write_lock() below) and only then its number; the lock is
+-- held to commit, so numbers are handed out in commit order. Numbers a rolled-back write took are gaps,
 -- which readers do not mind.
 
 CREATE SEQUENCE changes_seq;
@@ -16,9 +16,16 @@ CREATE TABLE changes (
     code TEXT
 );
 
-CREATE FUNCTION changes_in_commit_order() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The write lock's key: one per schema, so municipalities in schemas of
+-- their own on one database do not wait for each other's writes.
+CREATE FUNCTION madoguchi_write_lock() RETURNS BIGINT LANGUAGE sql STABLE
+    SET search_path FROM CURRENT
+    AS $$ SELECT ('x' || substr(md5('madoguchi write lock ' || current_schema()), 1, 16))::bit(64)::bigint $$;
+
+CREATE FUNCTION changes_in_commit_order() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
 BEGIN
-    PERFORM pg_advisory_xact_lock(120265064277877);
+    PERFORM pg_advisory_xact_lock(madoguchi_write_lock());
     NEW.seq := nextval('changes_seq');
     RETURN NEW;
 END $$;
@@ -28,7 +35,8 @@ CREATE TRIGGER changes_in_commit_order BEFORE INSERT ON changes
 -- Never empty: a reader always finds the row it last saw or a newer one.
 INSERT INTO changes (code) VALUES (NULL);
 
-CREATE FUNCTION changes_pruned() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION changes_pruned() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
 BEGIN
     DELETE FROM changes WHERE seq <= NEW.seq - 10000;
     RETURN NULL;
@@ -36,7 +44,8 @@ END $$;
 CREATE TRIGGER changes_pruned AFTER INSERT ON changes
     FOR EACH ROW EXECUTE FUNCTION changes_pruned();
 
-CREATE FUNCTION procedures_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION procedures_changes() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
 BEGIN
     IF TG_OP <> 'DELETE' THEN
         INSERT INTO changes (code) VALUES (NEW.code);
@@ -49,7 +58,8 @@ END $$;
 CREATE TRIGGER procedures_changes AFTER INSERT OR UPDATE OR DELETE ON procedures
     FOR EACH ROW EXECUTE FUNCTION procedures_changes();
 
-CREATE FUNCTION procedure_texts_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION procedure_texts_changes() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
 BEGIN
     IF TG_OP <> 'DELETE' THEN
         INSERT INTO changes (code) SELECT code FROM procedures WHERE id = NEW.procedure_id;
@@ -63,7 +73,8 @@ CREATE TRIGGER procedure_texts_changes AFTER INSERT OR UPDATE OR DELETE ON proce
     FOR EACH ROW EXECUTE FUNCTION procedure_texts_changes();
 
 -- An office's texts are shown on the pages of the procedures done there.
-CREATE FUNCTION office_texts_changes() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION office_texts_changes() RETURNS trigger LANGUAGE plpgsql
+    SET search_path FROM CURRENT AS $$
 BEGIN
     IF TG_OP <> 'DELETE' THEN
         INSERT INTO changes (code) SELECT code FROM procedures WHERE office_id = NEW.office_id;

@@ -122,6 +122,17 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
                 }),
         )
     });
+    if !store.is_read_only() {
+        // Failed sign-ins are kept only as long as they slow anyone down.
+        let store = store.clone();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(crate::web::admin::FORGET_EVERY);
+            loop {
+                every.tick().await;
+                crate::web::admin::forget_old(&store).await;
+            }
+        });
+    }
     if let Some(listener) = metrics_listener {
         let metrics = axum::Router::new().route("/metrics", axum::routing::get(crate::telemetry::render));
         tokio::spawn(async move {
@@ -252,9 +263,13 @@ async fn ensure_first_admin(store: &Store) -> anyhow::Result<()> {
     let password = crate::auth::random_password();
     let hash = crate::auth::hash_password(&password)?;
     let actor = crate::domain::Actor::system("first-start");
-    store
+    let created = store
         .create_user("admin", &hash, crate::domain::Role::Admin, &[], true, &actor)
         .await?;
+    if created.is_none() {
+        // Another server on the same database made it first (and said so).
+        return Ok(());
+    }
     tracing::warn!(
         "created the first staff account: user \"admin\", one-time password {password} \
          (shown only now; sign in at /admin and choose a new one)"

@@ -81,13 +81,6 @@ impl Tx {
     }
 }
 
-/// The key of the PostgreSQL advisory lock every write transaction holds
-/// (and every row added to `changes`, see migrations/postgres/0009): writes
-/// take turns as SQLite's `BEGIN IMMEDIATE` makes them, so a read-then-write
-/// sees no one write in between, and `changes` numbers commit in order —
-/// a reader that saw row n never misses a row below it committed later.
-pub(crate) const WRITE_LOCK: i64 = 0x6d61_646f_6775; // "madogu", 120265064277877
-
 /// A statement in SQLite's spelling, in PostgreSQL's: `?` and `?N`
 /// placeholders become `$n`, and sqlx's column type overrides
 /// (`AS "n!: i64"`, `"lang?"`) become plain names. Quoted strings are

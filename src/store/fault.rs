@@ -29,8 +29,13 @@ fn postgres_fault(sqlstate: &str) -> Option<Fault> {
     match sqlstate {
         // serialization_failure, deadlock_detected, lock_not_available
         // (lock_timeout), query_canceled (statement_timeout),
-        // too_many_connections
-        "40001" | "40P01" | "55P03" | "57014" | "53300" => Some(Fault::Busy),
+        // too_many_connections, idle_in_transaction_session_timeout;
+        // the server shutting down or starting (a restart, a failover)
+        "40001" | "40P01" | "55P03" | "57014" | "53300" | "25P03" | "57P01" | "57P02" | "57P03" => {
+            Some(Fault::Busy)
+        }
+        // connection_exception and its kinds
+        s if s.starts_with("08") => Some(Fault::Busy),
         // disk_full
         "53100" => Some(Fault::Full),
         // read_only_sql_transaction (a standby, or default_transaction_read_only)
@@ -49,7 +54,12 @@ impl Fault {
 
     pub fn of_sqlx(e: &sqlx::Error) -> Option<Fault> {
         match e {
-            sqlx::Error::PoolTimedOut => Some(Fault::Busy),
+            // No connection free, or the database server gone for now
+            // (PostgreSQL restarting): try again soon.
+            sqlx::Error::PoolTimedOut
+            | sqlx::Error::PoolClosed
+            | sqlx::Error::Io(_)
+            | sqlx::Error::Tls(_) => Some(Fault::Busy),
             sqlx::Error::Database(db)
                 if db.try_downcast_ref::<sqlx::postgres::PgDatabaseError>().is_some() =>
             {
@@ -106,5 +116,27 @@ impl std::str::FromStr for Fault {
             .into_iter()
             .find(|f| f.as_str() == s)
             .ok_or(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postgres_faults_by_sqlstate() {
+        for busy in [
+            "40001", "40P01", "55P03", "57014", "53300", "57P01", "57P03", "08006", "08001",
+        ] {
+            assert_eq!(postgres_fault(busy), Some(Fault::Busy), "{busy}");
+        }
+        assert_eq!(postgres_fault("53100"), Some(Fault::Full));
+        assert_eq!(postgres_fault("25006"), Some(Fault::ReadOnly));
+        // A bug stays a bug: unique violation, syntax error, undefined table.
+        for bug in ["23505", "42601", "42P01"] {
+            assert_eq!(postgres_fault(bug), None, "{bug}");
+        }
+        let gone = sqlx::Error::Io(std::io::Error::from(std::io::ErrorKind::ConnectionReset));
+        assert_eq!(Fault::of_sqlx(&gone), Some(Fault::Busy));
     }
 }

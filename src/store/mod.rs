@@ -201,14 +201,31 @@ impl Store {
         })
     }
 
-    /// A PostgreSQL database; several servers may share it (migrations
-    /// take sqlx's advisory lock, so two starting at once do not collide).
+    /// A PostgreSQL database; several servers may share it. Migrations run
+    /// on a connection of their own under sqlx's advisory lock, waiting as
+    /// long as another server's migrations take (the pool's connections
+    /// would give up after the busy timeout).
     async fn open_postgres(url: &str, o: &OpenOptions) -> anyhow::Result<Store> {
+        use sqlx::Connection;
+        let base = PgConnectOptions::from_str(url)?.application_name("madoguchi");
+        if !o.read_only {
+            let mut c = sqlx::PgConnection::connect_with(&base).await?;
+            sqlx::migrate!("migrations/postgres").run(&mut c).await?;
+            c.close().await?;
+        }
         let lock_timeout = format!("{}ms", o.busy_timeout.as_millis());
-        let mut options = PgConnectOptions::from_str(url)?
-            .application_name("madoguchi")
+        let mut options = base.options([
             // A write waiting for another's turn fails as Busy, like SQLite's.
-            .options([("lock_timeout", lock_timeout.as_str())]);
+            ("lock_timeout", lock_timeout.as_str()),
+            // A node that stops mid-transaction (a lost network, a hung
+            // process) must not hold the write lock for every other node:
+            // the server ends its session after this long idle in a
+            // transaction, and notices a dead peer within about a minute.
+            ("idle_in_transaction_session_timeout", "30s"),
+            ("tcp_keepalives_idle", "30"),
+            ("tcp_keepalives_interval", "10"),
+            ("tcp_keepalives_count", "3"),
+        ]);
         if o.read_only {
             options = options.options([("default_transaction_read_only", "on")]);
         }
@@ -218,14 +235,12 @@ impl Store {
             .connect_with(options)
             .await?;
         let store = Store {
-            pool: Pool::Postgres(pool.clone()),
+            pool: Pool::Postgres(pool),
             read_only: o.read_only,
             scratch: None,
         };
         if o.read_only {
             schema_is_current(&store.pool).await?;
-        } else {
-            sqlx::migrate!("migrations/postgres").run(&pool).await?;
         }
         Ok(store)
     }
@@ -268,14 +283,15 @@ impl Store {
     /// first and writes later fails at once with "database is locked" when
     /// another writer committed in between (WAL cannot upgrade a stale
     /// snapshot); `BEGIN IMMEDIATE` waits its turn (busy timeout) instead.
-    /// PostgreSQL takes an advisory lock ([`db::WRITE_LOCK`]) to the same end.
+    /// PostgreSQL takes an advisory lock to the same end, one per schema
+    /// (`madoguchi_write_lock()`, migrations/postgres/0009), which also
+    /// numbers `changes` in commit order.
     pub(crate) async fn write(&self) -> Result<Tx, sqlx::Error> {
         match &self.pool {
             Pool::Sqlite(pool) => Ok(Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?)),
             Pool::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
-                sqlx::query("SELECT pg_advisory_xact_lock($1)")
-                    .bind(db::WRITE_LOCK)
+                sqlx::query("SELECT pg_advisory_xact_lock(madoguchi_write_lock())")
                     .execute(&mut *tx)
                     .await?;
                 Ok(Tx::Postgres(tx))

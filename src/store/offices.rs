@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use super::db::{On, exec, rows, scalar};
+use super::db::{On, Tx, exec, rows, scalar};
 use super::{Store, audit};
 use crate::domain::{Actor, Code, LangTag, Office, OfficeFields};
 use crate::transfer::Transfer;
@@ -147,6 +147,32 @@ impl Store {
     /// procedures (see [`Store::save_procedures`]).
     pub async fn import(&self, t: &Transfer, actor: &Actor) -> anyhow::Result<()> {
         let mut tx = self.write().await?;
+        self.import_in(&mut tx, t, actor).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Imports `t` only into a store without procedures (the samples at a
+    /// first start), checked under the write lock: of servers starting
+    /// together on one new database, one imports. Whether it did.
+    pub async fn import_if_empty(&self, t: &Transfer, actor: &Actor) -> anyhow::Result<bool> {
+        let mut tx = self.write().await?;
+        let n = scalar!(
+            fetch_one,
+            tx.on(),
+            i64,
+            r#"SELECT count(*) AS "n!: i64" FROM procedures"#
+        )?;
+        if n > 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        self.import_in(&mut tx, t, actor).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn import_in(&self, tx: &mut Tx, t: &Transfer, actor: &Actor) -> anyhow::Result<()> {
         for o in &t.offices {
             exec!(
                 tx.on(),
@@ -189,7 +215,6 @@ impl Store {
             .await?;
         }
         self.save_procedures_in(tx.on(), &t.procedures, actor).await?;
-        tx.commit().await?;
         Ok(())
     }
 }

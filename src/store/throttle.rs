@@ -1,5 +1,7 @@
 //! Failed sign-ins, shared by every server on the database (the policy
-//! is `web/admin/throttle.rs`'s).
+//! is `web/admin/throttle.rs`'s). Keys (`user:NAME`, `ip:ADDRESS`) are
+//! stored as their SHA-256, never as they are, and for at most the
+//! throttle's forgetting time after their last failure.
 
 use super::Store;
 use super::db::{exec, rows};
@@ -18,14 +20,18 @@ impl Store {
         let mut c = self.conn().await?;
         let mut out = Vec::with_capacity(keys.len());
         for key in keys {
+            let stored = crate::auth::digest(key);
             let row = rows!(
                 fetch_optional,
                 c.on(),
                 Failures,
                 "SELECT key, failures, last_ms FROM sign_in_failures WHERE key = ?",
-                key
+                stored
             )?;
-            out.extend(row);
+            out.extend(row.map(|f| Failures {
+                key: key.clone(),
+                ..f
+            }));
         }
         Ok(out)
     }
@@ -42,6 +48,7 @@ impl Store {
         let mut c = self.conn().await?;
         exec!(c.on(), "DELETE FROM sign_in_failures WHERE last_ms < ?", stale)?;
         for key in keys {
+            let key = crate::auth::digest(key);
             exec!(
                 c.on(),
                 "INSERT INTO sign_in_failures (key, failures, last_ms) VALUES (?, 1, ?)
@@ -56,8 +63,20 @@ impl Store {
 
     /// Forgets a key's failures (a successful sign-in).
     pub async fn clear_sign_in_failures(&self, key: &str) -> anyhow::Result<()> {
+        let key = crate::auth::digest(key);
         let mut c = self.conn().await?;
         exec!(c.on(), "DELETE FROM sign_in_failures WHERE key = ?", key)?;
         Ok(())
+    }
+
+    /// Removes counts whose last failure is older than `before_ms` (run
+    /// periodically by `serve`, so an address is not kept past its use).
+    pub async fn forget_sign_in_failures(&self, before_ms: i64) -> anyhow::Result<u64> {
+        let mut c = self.conn().await?;
+        Ok(exec!(
+            c.on(),
+            "DELETE FROM sign_in_failures WHERE last_ms < ?",
+            before_ms
+        )?)
     }
 }

@@ -53,7 +53,9 @@ pub fn db_arg(path: &std::path::Path) -> String {
     let mut schemas = SCHEMAS.get_or_init(Default::default).lock().unwrap();
     schemas
         .entry(path.to_owned())
-        .or_insert_with(madoguchi::store::scratch::schema_for_file)
+        .or_insert_with(|| {
+            madoguchi::store::scratch::schema_for_file().expect("MADOGUCHI_TEST_PG names a server")
+        })
         .clone()
 }
 

@@ -31,7 +31,7 @@ use crate::AppState;
 pub use form::{FormData, StaffForm};
 pub use frame::{AdminFrame, staff_language};
 pub use session::{SESSION_COOKIE, Staff, signed_in};
-pub use throttle::Throttle;
+pub use throttle::{FORGET_EVERY, Throttle, forget_old};
 
 pub fn router() -> Router<AppState> {
     Router::new()

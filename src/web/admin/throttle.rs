@@ -29,6 +29,19 @@ const MAX_KEYS: usize = 100_000;
 /// Failures of one key: how many, and when the last was (unix ms).
 type Count = (u32, i64);
 
+/// How often `serve` removes counts past [`FORGET`] from the database.
+pub const FORGET_EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// Removes stored counts quiet for longer than [`FORGET`].
+pub async fn forget_old(store: &Store) {
+    if let Err(e) = store
+        .forget_sign_in_failures(now_ms() - FORGET.as_millis() as i64)
+        .await
+    {
+        tracing::debug!(error = %e, "old sign-in failures not removed; next time");
+    }
+}
+
 #[derive(Default)]
 pub struct Throttle {
     memory: Mutex<HashMap<String, Count>>,
