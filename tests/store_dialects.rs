@@ -185,6 +185,17 @@ async fn script(store: &Store) -> String {
             rows(found.iter().map(|r| format!("{r:?}")).collect()),
         );
     }
+    // Case is ignored for ASCII letters only, as SQLite's LIKE does.
+    let dv = r#"{"format":"madoguchi-procedures","version":1,"procedures":[{"code":"DV2Z",
+        "status":"draft","category":"living","revision":1,"texts":{"ja":{"revision":1,
+        "title":"ＤＶ相談 (DV)","summary":"","bring":[],"steps":[],"office":"","floor":"",
+        "counter":"","hours":"","fee":"","contact":"","notes":""}}}]}"#;
+    let dv = madoguchi::transfer::parse(dv, "2026-01-01T00:00:00Z").unwrap();
+    store.import(&dv, &actor).await.unwrap();
+    for search in ["ｄｖ", "ＤＶ", "dv"] {
+        let found = store.admin_list(search, None, None).await.unwrap();
+        say(&format!("list {search:?}"), found.len().to_string());
+    }
     let matrix = store.translation_matrix(&[tag("en"), tag("vi")]).await.unwrap();
     say("matrix", rows(matrix.iter().map(|r| format!("{r:?}")).collect()));
 
@@ -357,6 +368,10 @@ async fn both_stores_answer_the_same_script_alike() {
         "search ignores case"
     );
     assert!(t.contains("from an old version: Conflict"));
+    assert!(
+        t.contains("list \"ｄｖ\": 0") && t.contains("list \"ＤＶ\": 1") && t.contains("list \"dv\": 1"),
+        "{t}"
+    );
     assert!(t.contains("audit of K7Q2: 2"), "archived and its policy set: {t}");
     assert!(
         t.contains("per requested: [Tally { key: \"*\", count: 10 }"),

@@ -1,4 +1,7 @@
 -- PostgreSQL twin of migrations/0008: categories as a managed list.
+-- The path pinned to the schema migrated (see 0001).
+SELECT set_config('search_path', quote_ident(current_schema()), true);
+
 CREATE TABLE categories (
     slug TEXT COLLATE "C" PRIMARY KEY NOT NULL CHECK (length(slug) BETWEEN 1 AND 40),
     created_at TEXT NOT NULL DEFAULT rfc3339_now()

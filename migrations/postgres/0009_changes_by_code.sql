@@ -4,8 +4,11 @@
 -- reader already saw must never commit later. Each row therefore takes
 -- the write lock (the advisory lock Store::write holds, keyed by
 -- madoguchi_write_lock() below) and only then its number; the lock is
--- held to commit, so numbers are handed out in commit order. Numbers a rolled-back write took are gaps,
--- which readers do not mind.
+-- held to commit, so numbers are handed out in commit order. Numbers a
+-- rolled-back write took are gaps, which readers do not mind.
+
+-- The path pinned to the schema migrated (see 0001).
+SELECT set_config('search_path', quote_ident(current_schema()), true);
 
 CREATE SEQUENCE changes_seq;
 

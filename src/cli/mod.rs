@@ -28,7 +28,14 @@ use crate::{qr, transfer};
 pub struct Cli {
     /// SQLite database file (created and migrated when missing), or a
     /// PostgreSQL URL, postgres://user@host/dbname (migrated when behind).
-    #[arg(long, env = "MADOGUCHI_DB", default_value = "madoguchi.db", global = true)]
+    /// `--help` does not show the variable's value: it may hold a password.
+    #[arg(
+        long,
+        env = "MADOGUCHI_DB",
+        default_value = "madoguchi.db",
+        hide_env_values = true,
+        global = true
+    )]
     pub db: Database,
     /// Public address printed in QR codes, e.g. https://madoguchi.example.jp
     /// (default for `serve`: http:// and the address it listens on).

@@ -103,7 +103,9 @@ impl Store {
         if let Database::Postgres(url) = db {
             use sqlx::Connection;
             // Before migrating: migrations would make an empty one.
-            let mut c = sqlx::PgConnection::connect(url).await?;
+            let mut c = sqlx::PgConnection::connect(url)
+                .await
+                .with_context(|| format!("opening {db}"))?;
             let migrated: Option<String> = sqlx::query_scalar("SELECT to_regclass('_sqlx_migrations')::text")
                 .fetch_one(&mut c)
                 .await?;
@@ -290,7 +292,9 @@ impl Store {
         match &self.pool {
             Pool::Sqlite(pool) => Ok(Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?)),
             Pool::Postgres(pool) => {
-                let mut tx = pool.begin().await?;
+                // Read committed whatever the server's default: reads after
+                // the lock must see what the previous holder committed.
+                let mut tx = pool.begin_with("BEGIN ISOLATION LEVEL READ COMMITTED").await?;
                 sqlx::query("SELECT pg_advisory_xact_lock(madoguchi_write_lock())")
                     .execute(&mut *tx)
                     .await?;

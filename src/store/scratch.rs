@@ -100,8 +100,8 @@ async fn create_schema(server: &str) -> Option<String> {
         sweep(&mut admin).await;
     }
     let sql = format!(
-        "CREATE SCHEMA {name}; COMMENT ON SCHEMA {name} IS 'madoguchi test, pid {}'",
-        std::process::id()
+        "CREATE SCHEMA {name}; COMMENT ON SCHEMA {name} IS '{}'",
+        Mark::ours()
     );
     sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
         .execute(&mut admin)
@@ -110,19 +110,73 @@ async fn create_schema(server: &str) -> Option<String> {
     Some(name)
 }
 
-/// Drops the schemas of test processes that have ended (killed, or whose
-/// schemas outlived them by design: see [`schema_for_file`]).
+/// Who made a test schema: this machine's boot, the process and when
+/// (unix seconds), kept as the schema's comment.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Mark {
+    boot: String,
+    pid: u32,
+    at: i64,
+}
+
+impl Mark {
+    fn ours() -> Mark {
+        Mark {
+            boot: boot_id(),
+            pid: std::process::id(),
+            at: jiff::Timestamp::now().as_second(),
+        }
+    }
+
+    fn parse(comment: &str) -> Option<Mark> {
+        let rest = comment.strip_prefix("madoguchi test, boot ")?;
+        let (boot, rest) = rest.split_once(", pid ")?;
+        let (pid, at) = rest.split_once(", at ")?;
+        Some(Mark {
+            boot: boot.to_owned(),
+            pid: pid.parse().ok()?,
+            at: at.parse().ok()?,
+        })
+    }
+
+    /// Left behind: made by a process of this boot that has ended, or
+    /// (from anywhere) more than a day ago. A schema of another machine
+    /// sharing the server is not judged by this machine's processes.
+    fn is_left_behind(&self, now: &Mark) -> bool {
+        let ended = self.boot == now.boot && !std::path::Path::new(&format!("/proc/{}", self.pid)).exists();
+        ended || now.at - self.at > 24 * 60 * 60
+    }
+}
+
+impl std::fmt::Display for Mark {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "madoguchi test, boot {}, pid {}, at {}",
+            self.boot, self.pid, self.at
+        )
+    }
+}
+
+fn boot_id() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/random/boot_id")
+        .map(|b| b.trim().chars().filter(char::is_ascii_hexdigit).collect())
+        .unwrap_or_default()
+}
+
+/// Drops the schemas test processes left behind (killed, or whose schemas
+/// outlived them by design: see [`schema_for_file`]).
 async fn sweep(admin: &mut PgConnection) {
     let marked: Vec<(String, String)> = sqlx::query_as(
         "SELECT nspname::text, obj_description(oid, 'pg_namespace') FROM pg_namespace
-         WHERE obj_description(oid, 'pg_namespace') LIKE 'madoguchi test, pid %'",
+         WHERE obj_description(oid, 'pg_namespace') LIKE 'madoguchi test, %'",
     )
     .fetch_all(&mut *admin)
     .await
     .unwrap_or_default();
+    let now = Mark::ours();
     for (name, comment) in marked {
-        let pid = comment.rsplit(' ').next().unwrap_or_default();
-        if !std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        if Mark::parse(&comment).is_some_and(|m| m.is_left_behind(&now)) {
             let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
                 "DROP SCHEMA IF EXISTS \"{name}\" CASCADE"
             )))
@@ -189,4 +243,39 @@ pub async fn each() -> Vec<Store> {
         None => eprintln!("no PostgreSQL server ({ENV} unset, nothing on 127.0.0.1:5432): SQLite only"),
     }
     stores
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Mark;
+
+    #[test]
+    fn only_schemas_left_behind_here_or_long_ago_are_swept() {
+        let now = Mark::ours();
+        assert_eq!(
+            Mark::parse(&now.to_string()),
+            Some(Mark::ours()).map(|m| Mark { at: now.at, ..m })
+        );
+        assert!(!now.is_left_behind(&now), "this process is alive");
+        let gone = Mark {
+            pid: u32::MAX,
+            ..Mark::parse(&now.to_string()).unwrap()
+        };
+        assert!(gone.is_left_behind(&now), "a process of this boot that ended");
+        let elsewhere = Mark {
+            boot: "another machine".into(),
+            ..Mark::parse(&gone.to_string()).unwrap()
+        };
+        assert!(!elsewhere.is_left_behind(&now), "not judged by our processes");
+        let old = Mark {
+            at: now.at - 2 * 24 * 60 * 60,
+            ..Mark::parse(&elsewhere.to_string()).unwrap()
+        };
+        assert!(old.is_left_behind(&now), "anything older than a day");
+        assert_eq!(
+            Mark::parse("madoguchi test, pid 12"),
+            None,
+            "the old form is not ours to judge"
+        );
+    }
 }

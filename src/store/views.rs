@@ -57,7 +57,8 @@ impl Store {
             fetch_all,
             c.on(),
             AdminRow,
-            // SQLite's LIKE ignores ASCII case; PostgreSQL's ILIKE ignores case too.
+            // SQLite's LIKE ignores the case of ASCII letters only; so does
+            // lower() under COLLATE "C" (ILIKE would also fold full-width ones).
             [
                 r#"SELECT p.code, p.status, p.category, t.title AS title_ja, p.revision, p.updated_at,
                           (SELECT count(*) FROM procedure_texts x WHERE x.procedure_id = p.id) AS "languages!: i64"
@@ -69,7 +70,8 @@ impl Store {
                           (SELECT count(*) FROM procedure_texts x WHERE x.procedure_id = p.id) AS "languages!: i64"
                    FROM procedures p JOIN procedure_texts t ON t.procedure_id = p.id AND t.lang = 'ja'
                    WHERE (?1 IS NULL OR p.status = ?1) AND (?2 IS NULL OR p.category = ?2)
-                     AND (p.code ILIKE ?3 ESCAPE '\' OR t.title ILIKE ?3 ESCAPE '\')
+                     AND (lower(p.code) LIKE lower(?3) ESCAPE '\'
+                          OR lower(t.title COLLATE "C") LIKE lower(?3 COLLATE "C") ESCAPE '\')
                    ORDER BY p.status = 'archived', p.category, p.code"#
             ],
             status,
