@@ -459,3 +459,31 @@ async fn a_tool_refuses_a_postgres_database_that_was_never_set_up() {
     let e = Store::open_existing(&empty).await.unwrap_err();
     assert!(e.to_string().contains("holds no madoguchi database"), "{e:#}");
 }
+
+#[tokio::test]
+async fn postgres_tells_listening_servers_of_each_committed_change() {
+    let Some((store, _)) = postgres().await else {
+        return;
+    };
+    madoguchi::samples::load_if_empty(&store).await.unwrap();
+    let pool = store.postgres().unwrap();
+    let schema: String = sqlx::query_scalar("SELECT current_schema()::text")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    let mut listener = sqlx::postgres::PgListener::connect_with(pool).await.unwrap();
+    listener.listen("madoguchi_changes").await.unwrap();
+    store
+        .set_stale_policy(
+            &code("K7Q2"),
+            madoguchi::domain::StalePolicy::Fallback,
+            &Actor::system("test"),
+        )
+        .await
+        .unwrap();
+    let told = tokio::time::timeout(Duration::from_secs(5), listener.recv())
+        .await
+        .expect("told within 5 s")
+        .unwrap();
+    assert_eq!(told.payload(), schema, "the schema that changed");
+}

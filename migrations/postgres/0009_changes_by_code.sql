@@ -30,6 +30,9 @@ CREATE FUNCTION changes_in_commit_order() RETURNS trigger LANGUAGE plpgsql
 BEGIN
     PERFORM pg_advisory_xact_lock(madoguchi_write_lock());
     NEW.seq := nextval('changes_seq');
+    -- Delivered at commit, once per transaction: servers listening on
+    -- this schema read what changed at once, not at their next check.
+    PERFORM pg_notify('madoguchi_changes', current_schema());
     RETURN NEW;
 END $$;
 CREATE TRIGGER changes_in_commit_order BEFORE INSERT ON changes

@@ -152,6 +152,9 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     if let Some(dir) = locales_dir {
         tokio::spawn(live::watch_locales(dir, state.clone(), current.clone()));
     }
+    if let Some(pool) = store.postgres() {
+        tokio::spawn(listen_for_changes(pool.clone(), current.clone()));
+    }
     let served =
         super::connections::serve(listener, live::dispatch(current), o.limits, shutdown_signal()).await;
     // The flusher writes the last counts and ends, even when serving failed.
@@ -162,6 +165,39 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     served?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Other servers' writes, told by PostgreSQL (`pg_notify` in the trigger of
+/// migrations/postgres/0009): each makes the next request read what
+/// changed at once, as this server's own writes do, instead of at the next
+/// half-second check (which stays, should a notification be lost).
+async fn listen_for_changes(pool: sqlx::PgPool, current: live::Current) {
+    let schema: Result<String, _> = sqlx::query_scalar("SELECT current_schema()::text")
+        .fetch_one(&pool)
+        .await;
+    let listening = async {
+        let mut listener = sqlx::postgres::PgListener::connect_with(&pool).await?;
+        listener.listen("madoguchi_changes").await?;
+        Ok::<_, sqlx::Error>(listener)
+    };
+    let (schema, mut listener) = match (schema, listening.await) {
+        (Ok(schema), Ok(listener)) => (schema, listener),
+        (Err(e), _) | (_, Err(e)) => {
+            tracing::warn!(error = %e, "not told of other servers' changes; checking every half second");
+            return;
+        }
+    };
+    loop {
+        // recv() reconnects by itself after a lost connection.
+        match listener.recv().await {
+            Ok(n) if n.payload() == schema => current.load().state.note_write(),
+            Ok(_) => {}
+            Err(e) => {
+                tracing::warn!(error = %e, "listening for changes");
+                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+            }
+        }
+    }
 }
 
 /// Finds the speech engines (they run a few probes) and opens the folder.
