@@ -13,73 +13,10 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::binary::{Server, start_program};
-use common::staff::{PASSWORD, add_user, csrf_of, enc};
+use common::http::Http;
+use common::staff::{PASSWORD, add_user, csrf_of};
 use madoguchi::domain::{Actor, Code, LangTag, Role};
 use madoguchi::store::{Database, Store, scratch};
-
-/// A browser's worth of HTTP against a real server: cookies kept.
-struct Http {
-    base: String,
-    client: reqwest::Client,
-    cookies: HashMap<String, String>,
-}
-
-impl Http {
-    fn new(server: &Server) -> Http {
-        Http {
-            base: server.url.clone(),
-            client: reqwest::Client::builder()
-                .redirect(reqwest::redirect::Policy::none())
-                .build()
-                .unwrap(),
-            cookies: HashMap::new(),
-        }
-    }
-
-    async fn send(&mut self, request: reqwest::RequestBuilder) -> (u16, HashMap<String, String>, String) {
-        let cookie = self
-            .cookies
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("; ");
-        let r = request.header("cookie", cookie).send().await.unwrap();
-        for v in r.headers().get_all("set-cookie") {
-            let c = cookie::Cookie::parse(v.to_str().unwrap().to_owned()).unwrap();
-            self.cookies.insert(c.name().to_owned(), c.value().to_owned());
-        }
-        let status = r.status().as_u16();
-        let headers = r
-            .headers()
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or_default().to_owned()))
-            .collect();
-        (status, headers, r.text().await.unwrap())
-    }
-
-    async fn get(&mut self, path: &str) -> (u16, String) {
-        let request = self.client.get(format!("{}{path}", self.base));
-        let (status, _, body) = self.send(request).await;
-        (status, body)
-    }
-
-    async fn sign_in(&mut self, name: &str, password: &str) -> (u16, HashMap<String, String>) {
-        let csrf = csrf_of(&self.get("/admin/login").await.1);
-        let form = format!(
-            "csrf={}&name={}&password={}&next=%2Fadmin",
-            enc(&csrf),
-            enc(name),
-            enc(password)
-        );
-        let request = self
-            .client
-            .post(format!("{}/admin/login", self.base))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(form);
-        let (status, headers, _) = self.send(request).await;
-        (status, headers)
-    }
-}
 
 /// A schema of its own on the test server, set up with the samples, an
 /// admin and an editor; its `--db` URL. `None` without a server.
@@ -150,7 +87,7 @@ async fn an_edit_on_one_node_shows_on_the_other_within_a_second() {
         &url,
         &["--metrics-addr", "127.0.0.1:0"],
     );
-    let (mut on_a, mut on_b) = (Http::new(&a), Http::new(&b));
+    let (mut on_a, mut on_b) = (Http::new(&a.url), Http::new(&b.url));
     // B has the page cached, as a busy node would: the second view is a hit.
     let before = title(&mut on_b, "K7Q2", "vi").await;
     assert_eq!(before, title(&mut on_b, "K7Q2", "vi").await);
@@ -199,7 +136,7 @@ async fn a_sign_in_throttle_set_on_one_node_holds_on_the_other() {
         return;
     };
     let (a, b) = (node(&url), node(&url));
-    let mut on_a = Http::new(&a);
+    let mut on_a = Http::new(&a.url);
     for attempt in 1..=6 {
         let (status, _) = on_a.sign_in("editor", "wrong password!").await;
         assert!(
@@ -208,12 +145,12 @@ async fn a_sign_in_throttle_set_on_one_node_holds_on_the_other() {
         );
     }
     // The right password, from the same address, on the other node.
-    let mut on_b = Http::new(&b);
+    let mut on_b = Http::new(&b.url);
     let (status, headers) = on_b.sign_in("editor", PASSWORD).await;
     assert_eq!(status, 429, "node B knows of node A's failures");
     assert!(headers.contains_key("retry-after"));
     // The address itself is counted too: another account from it waits.
-    let (status, _) = Http::new(&b).sign_in("admin", PASSWORD).await;
+    let (status, _) = Http::new(&b.url).sign_in("admin", PASSWORD).await;
     assert_eq!(status, 429, "the address is slowed down on every node");
 }
 
@@ -247,11 +184,8 @@ fn multipart(csrf: &str, bytes: &[u8]) -> Vec<u8> {
 /// Signs in on `server` and uploads `csv` to the bulk import; the reply's
 /// status, or `None` when the server died under it.
 async fn upload(server_url: String, cookies: HashMap<String, String>, csv: Vec<u8>) -> Option<u16> {
-    let mut http = Http {
-        base: server_url,
-        client: reqwest::Client::new(),
-        cookies,
-    };
+    let mut http = Http::new(&server_url);
+    http.cookies = cookies;
     let (_, page) = http.get("/admin/import").await;
     let csrf = csrf_of(&page);
     let request = http
@@ -262,18 +196,7 @@ async fn upload(server_url: String, cookies: HashMap<String, String>, csv: Vec<u
             format!("multipart/form-data; boundary={BOUNDARY}"),
         )
         .body(multipart(&csrf, &csv));
-    let cookie = http
-        .cookies
-        .iter()
-        .map(|(k, v)| format!("{k}={v}"))
-        .collect::<Vec<_>>()
-        .join("; ");
-    request
-        .header("cookie", cookie)
-        .send()
-        .await
-        .ok()
-        .map(|r| r.status().as_u16())
+    http.try_send(request).await.map(|(status, _, _)| status)
 }
 
 async fn count(store: &Store, tag: &str) -> usize {
@@ -300,7 +223,7 @@ async fn a_node_killed_during_an_import_loses_nothing_committed_and_leaves_nothi
     let b = node(&url);
     // One whole import through a node, timed, to know where its middle is.
     let mut a = node(&url);
-    let mut on_a = Http::new(&a);
+    let mut on_a = Http::new(&a.url);
     assert_eq!(on_a.sign_in("editor", PASSWORD).await.0, 303);
     let started = Instant::now();
     let done = upload(a.url.clone(), on_a.cookies.clone(), sheet(n, "whole")).await;
@@ -336,7 +259,7 @@ async fn a_node_killed_during_an_import_loses_nothing_committed_and_leaves_nothi
             n,
             "run {run}: the committed import is intact"
         );
-        let mut on_b = Http::new(&b);
+        let mut on_b = Http::new(&b.url);
         assert_eq!(on_b.get("/healthz").await.0, 200, "node B kept serving");
         assert!(!title(&mut on_b, "K7Q2", "ja").await.is_empty());
         // And writing: A's unfinished transaction holds no lock.
@@ -345,7 +268,7 @@ async fn a_node_killed_during_an_import_loses_nothing_committed_and_leaves_nothi
 
         // A comes back, as a supervisor would restart it.
         a = node(&url);
-        on_a = Http::new(&a);
+        on_a = Http::new(&a.url);
         assert_eq!(on_a.sign_in("editor", PASSWORD).await.0, 303);
     }
     eprintln!(

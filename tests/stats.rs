@@ -107,26 +107,10 @@ async fn no_address_or_user_agent_is_stored_anywhere() {
         assert!(r.status().is_success(), "{path}");
     }
     // A failed sign-in: the throttle counts it per address, in the database.
-    let login = client.get(format!("{url}/admin/login")).send().await.unwrap();
-    let cookies: Vec<String> = login
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .map(|v| v.to_str().unwrap().split(';').next().unwrap().to_owned())
-        .collect();
-    let csrf = common::staff::csrf_of(&login.text().await.unwrap());
-    let failed = client
-        .post(format!("{url}/admin/login"))
-        .header("cookie", cookies.join("; "))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body(format!(
-            "csrf={}&name=admin&password=wrong-password-XYZZY&next=%2Fadmin",
-            common::staff::enc(&csrf)
-        ))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(failed.status(), 401, "a failed sign-in, counted");
+    let (failed, _) = common::http::Http::with_client(&url, client)
+        .sign_in("admin", "wrong-password-XYZZY")
+        .await;
+    assert_eq!(failed, 401, "a failed sign-in, counted");
     // Stop gracefully: the tally is written at shutdown.
     Command::new("kill")
         .args(["-TERM", &child.id().to_string()])

@@ -4,7 +4,7 @@
 
 use anyhow::Context;
 
-use super::db::{exec, scalar};
+use super::db::{On, exec, scalar};
 use super::procedures::insert_text;
 use super::{Store, audit};
 use crate::domain::{Actor, Code, LangTag, ProcedureText, StalePolicy, Status, TextFields};
@@ -112,13 +112,7 @@ impl Store {
             return self.conflict_or_missing(code, &current.lang).await;
         }
         if text_changed {
-            let id = scalar!(
-                fetch_one,
-                tx.on(),
-                i64,
-                "SELECT id FROM procedures WHERE code = ?",
-                c
-            )?;
+            let id = procedure_id(tx.on(), c).await?;
             let text = ProcedureText {
                 revision,
                 updated: now,
@@ -171,13 +165,7 @@ impl Store {
         let l = lang.to_string();
         let source_revision = source_revision.clamp(1, p.revision);
         let mut tx = self.write().await?;
-        let id = scalar!(
-            fetch_one,
-            tx.on(),
-            i64,
-            "SELECT id FROM procedures WHERE code = ?",
-            c
-        )?;
+        let id = procedure_id(tx.on(), c).await?;
         // Re-check inside the transaction: the write lock is held from here.
         let now_version = scalar!(
             fetch_optional,
@@ -227,14 +215,7 @@ impl Store {
         let mut tx = self.write().await?;
         for (code, t) in texts {
             let c = code.as_str();
-            let id = scalar!(
-                fetch_optional,
-                tx.on(),
-                i64,
-                "SELECT id FROM procedures WHERE code = ?",
-                c
-            )?
-            .with_context(|| format!("no procedure {c}"))?;
+            let id = procedure_id(tx.on(), c).await?;
             insert_text(tx.on(), id, t).await?;
             let after = text_json(&t.fields);
             audit::record(
@@ -361,6 +342,19 @@ impl Store {
         tx.commit().await?;
         Ok(true)
     }
+}
+
+/// The row id of the procedure with this code (one that must exist: it
+/// was read just before, and procedures are never deleted).
+async fn procedure_id(on: On<'_>, code: &str) -> anyhow::Result<i64> {
+    scalar!(
+        fetch_optional,
+        on,
+        i64,
+        "SELECT id FROM procedures WHERE code = ?",
+        code
+    )?
+    .with_context(|| format!("no procedure {code}"))
 }
 
 /// `fields` with the archive note as `stored` has it. The Japanese note

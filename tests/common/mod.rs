@@ -4,6 +4,7 @@
 pub mod binary;
 pub mod browser;
 pub mod faults;
+pub mod http;
 pub mod ready;
 pub mod speech;
 
