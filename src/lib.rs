@@ -11,6 +11,7 @@ pub mod error;
 pub mod i18n;
 pub mod qr;
 pub mod samples;
+pub mod sites;
 pub mod stats;
 pub mod store;
 pub mod telemetry;
@@ -58,6 +59,13 @@ struct Inner {
     page_cache_bytes: u64,
     /// Recordings of the guidance texts (`--audio-dir`), when turned on.
     audio: Option<Arc<audio::Audio>>,
+    /// The languages this site offers (a tenant's choice; empty: all),
+    /// kept for the locales a reload brings.
+    languages: Vec<domain::LangTag>,
+    /// Which tenant this is; `None` for the home site.
+    tenant: Option<domain::TenantSlug>,
+    /// On the home site of a service with tenants: where to make theirs.
+    platform: Option<Arc<sites::Platform>>,
 }
 
 /// The locales and the pages rendered with them, replaced together when
@@ -85,6 +93,9 @@ impl AppState {
                 site_name: domain::SiteName::default(),
                 page_cache_bytes: web::DEFAULT_BUDGET_MB << 20,
                 audio: None,
+                languages: Vec::new(),
+                tenant: None,
+                platform: None,
             }),
             rendering: Arc::new(Rendering {
                 locales,
@@ -100,7 +111,7 @@ impl AppState {
             inner: self.inner.clone(),
             rendering: Arc::new(Rendering {
                 pages: web::PageCache::new(web::CHECK_EVERY, self.inner.page_cache_bytes),
-                locales,
+                locales: locales.only(&self.inner.languages),
             }),
         }
     }
@@ -161,6 +172,45 @@ impl AppState {
             inner.audio = Some(audio);
         }
         self
+    }
+
+    /// The same state offering only `langs` and Japanese (a tenant's
+    /// choice; empty: every loaded language). Call before cloning.
+    pub fn with_languages(mut self, langs: Vec<domain::LangTag>) -> Self {
+        if let Some(rendering) = Arc::get_mut(&mut self.rendering) {
+            rendering.locales = rendering.locales.only(&langs);
+        }
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.languages = langs;
+        }
+        self
+    }
+
+    /// The same state as tenant `slug`'s. Call before cloning.
+    pub fn with_tenant(mut self, slug: domain::TenantSlug) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.tenant = Some(slug);
+        }
+        self
+    }
+
+    /// The same state as the home site of a service that may have
+    /// tenants (whose operators add them). Call before cloning.
+    pub fn with_platform(mut self, platform: Arc<sites::Platform>) -> Self {
+        if let Some(inner) = Arc::get_mut(&mut self.inner) {
+            inner.platform = Some(platform);
+        }
+        self
+    }
+
+    /// Which tenant this site is; `None` for the home site.
+    pub fn tenant(&self) -> Option<&domain::TenantSlug> {
+        self.inner.tenant.as_ref()
+    }
+
+    /// Where tenants are made, on the home site only.
+    pub fn platform(&self) -> Option<&Arc<sites::Platform>> {
+        self.inner.platform.as_ref()
     }
 
     pub fn audio(&self) -> Option<&Arc<audio::Audio>> {

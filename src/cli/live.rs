@@ -2,61 +2,18 @@
 //! every [`CHECK_EVERY`]; when any file's size or time moved, the locales
 //! are loaded again and, if the validator (`i18n::check`, the one `locales
 //! check` runs) finds no error that keeps a folder out, a router with them
-//! (and an empty page cache) takes over from the next request on. Requests
+//! (and empty page caches) takes over for every site from the next request on. Requests
 //! already running finish with the old ones. Otherwise the old locales stay
 //! and each problem is logged as `path:line:column: severity: message`.
 
-use std::convert::Infallible;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
-use arc_swap::ArcSwap;
-use axum::Router;
-use axum::extract::Request;
-use axum::response::Response;
-use tower::{Service, ServiceExt};
-
 use crate::i18n::Locales;
-use crate::{AppState, app};
+use crate::sites::Current;
 
 pub const CHECK_EVERY: Duration = Duration::from_secs(2);
-
-/// What requests go to; replaced when the locales are.
-pub struct Served {
-    pub state: AppState,
-    pub router: Router,
-}
-
-impl Served {
-    pub fn new(state: AppState) -> Served {
-        Served {
-            router: app(state.clone()),
-            state,
-        }
-    }
-}
-
-pub type Current = Arc<ArcSwap<Served>>;
-
-/// What hyper serves: each request goes to the router current when it
-/// arrives, unless a ready guidance answer can take it first.
-pub fn dispatch(
-    current: Current,
-) -> impl Service<Request, Response = Response, Error = Infallible, Future = impl Send> + Clone + Send {
-    tower::service_fn(move |request: Request| {
-        let served = current.load();
-        let ready = crate::web::ready_answer(&served.state, &request);
-        let router = ready.is_none().then(|| served.router.clone());
-        async move {
-            match (ready, router) {
-                (Some(response), _) => Ok(response),
-                (None, Some(router)) => router.oneshot(request).await,
-                (None, None) => unreachable!("a ready answer or the router"),
-            }
-        }
-    })
-}
 
 /// Every file's path, size and modification time, in order.
 type Fingerprint = Vec<(PathBuf, u64, Option<SystemTime>)>;
@@ -81,7 +38,7 @@ fn fingerprint(dir: &Path) -> Fingerprint {
 }
 
 /// Watches `dir` for as long as the server runs.
-pub async fn watch_locales(dir: PathBuf, state: AppState, current: Current) {
+pub async fn watch_locales(dir: PathBuf, current: Current) {
     let look = |dir: PathBuf| async move {
         tokio::task::spawn_blocking(move || fingerprint(&dir))
             .await
@@ -100,9 +57,10 @@ pub async fn watch_locales(dir: PathBuf, state: AppState, current: Current) {
         match loaded {
             Ok(Ok((locales, problems))) if problems.is_empty() => {
                 let tags: Vec<String> = locales.tags().iter().map(ToString::to_string).collect();
-                current.store(Arc::new(Served::new(state.with_locales(locales))));
+                // Every site, home and tenants, each narrowed to its languages.
+                current.rcu(|sites| Arc::new(sites.with_locales(&locales)));
                 // New headings: the recordings are planned again.
-                if let Some(audio) = state.audio() {
+                if let Some(audio) = current.load().home.state.audio() {
                     audio.replan_all();
                 }
                 tracing::info!("locale files changed: reloaded; languages: {}", tags.join(" "));

@@ -4,7 +4,9 @@ mod backup;
 mod connections;
 mod live;
 mod locales;
+mod platform;
 mod serve;
+mod tenant;
 mod translations;
 mod user;
 
@@ -41,6 +43,10 @@ pub struct Cli {
     /// (default for `serve`: http:// and the address it listens on).
     #[arg(long, env = "MADOGUCHI_BASE_URL", global = true)]
     pub base_url: Option<String>,
+    /// For the tools (import, export, backup, user, translations, qr):
+    /// work on this tenant's database instead of the home one.
+    #[arg(long, env = "MADOGUCHI_TENANT", global = true)]
+    pub tenant: Option<String>,
     /// Log lines as human-readable text or as JSON objects.
     #[arg(long, env = "MADOGUCHI_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
     pub log_format: LogFormat,
@@ -139,6 +145,11 @@ pub enum Command {
     User {
         #[command(subcommand)]
         command: UserCommand,
+    },
+    /// Municipalities served beside the home one, each by host name.
+    Tenant {
+        #[command(subcommand)]
+        command: tenant::TenantCommand,
     },
     /// Draw the QR code for a procedure.
     Qr {
@@ -251,9 +262,20 @@ pub enum QrFormat {
 }
 
 /// Runs one parsed command line.
-pub async fn run(cli: Cli) -> anyhow::Result<()> {
+pub async fn run(mut cli: Cli) -> anyhow::Result<()> {
     let base_url = cli.base_url.as_deref().map(BaseUrl::parse).transpose()?;
+    if let Some(slug) = &cli.tenant {
+        anyhow::ensure!(
+            !matches!(
+                cli.command,
+                Command::Serve { .. } | Command::Tenant { .. } | Command::Locales { .. }
+            ),
+            "--tenant is for the tools that work on one database; `serve` serves every tenant"
+        );
+        cli.db = tenant::database_of(&cli.db, slug).await?;
+    }
     match cli.command {
+        Command::Tenant { command } => tenant::run(&cli.db, command).await,
         Command::Serve {
             addr,
             no_samples,

@@ -1,5 +1,6 @@
 //! `madoguchi serve`.
 
+use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -11,8 +12,11 @@ use anyhow::Context;
 use super::live;
 use crate::domain::{BaseUrl, redact_url};
 use crate::i18n::Locales;
+use crate::samples;
+use crate::sites::{Current, Platform, Site, Sites, dispatch};
 use crate::store::{BUSY_TIMEOUT, Database, Fault, OpenOptions, SESSION_ABSOLUTE, SESSION_IDLE, Store};
-use crate::{AppState, samples};
+
+use super::platform::Upkeep;
 
 pub struct Options {
     pub db: Database,
@@ -96,12 +100,19 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         &locales,
         &locales_source,
     );
-    let state = AppState::new(store.clone(), locales, base_url)
-        .with_qr_limit(o.qr_per_minute)
-        .with_trusted_proxies(o.trusted_proxies.clone())
-        .with_time_zone(o.time_zone.clone())
+    let site_options = super::platform::SiteOptions {
+        qr_per_minute: o.qr_per_minute,
+        trusted_proxies: o.trusted_proxies.clone(),
+        time_zone: o.time_zone.clone(),
+        page_cache_mb: o.page_cache_mb,
+        read_only: store.is_read_only(),
+    };
+    let state = site_options
+        .state(store.clone(), locales, base_url)
         .with_site_name(o.site_name.clone())
-        .with_page_cache_mb(o.page_cache_mb);
+        .with_platform(Arc::new(Platform {
+            home_db: o.db.clone(),
+        }));
     let audio = match &o.audio {
         Some(a) => start_audio(a).await,
         None => None,
@@ -110,29 +121,29 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         Some(audio) => state.with_audio(audio.clone()),
         None => state,
     };
-    // Nothing to flush into a read-only database.
-    let (stop_flushing, stopped) = tokio::sync::oneshot::channel::<()>();
-    let flusher = (!store.is_read_only()).then(|| {
-        tokio::spawn(
-            state
-                .scans()
-                .clone()
-                .flush_periodically(store.clone(), SCAN_FLUSH_EVERY, async {
-                    let _ = stopped.await;
-                }),
-        )
-    });
-    if !store.is_read_only() {
-        // Failed sign-ins are kept only as long as they slow anyone down.
-        let store = store.clone();
-        tokio::spawn(async move {
-            let mut every = tokio::time::interval(crate::web::admin::FORGET_EVERY);
-            loop {
-                every.tick().await;
-                crate::web::admin::forget_old(&store).await;
-            }
-        });
-    }
+    let upkeep = Upkeep::new();
+    upkeep.start(&state, SCAN_FLUSH_EVERY);
+    let home_schema = match store.postgres() {
+        Some(_) => Some(store.current_schema().await?),
+        None => None,
+    };
+    let home = Sites::new(Site::new(state.clone(), None, home_schema), Vec::new());
+    let mut reported = HashSet::new();
+    let records = store.tenants().await?;
+    let tenants: Vec<Arc<Site>> = super::platform::open_new(
+        &o.db,
+        &records,
+        &home,
+        &site_options,
+        &upkeep,
+        SCAN_FLUSH_EVERY,
+        &mut reported,
+    )
+    .await
+    .into_iter()
+    .map(Arc::new)
+    .collect();
+    let sites = home.with_added(&tenants);
     if let Some(listener) = metrics_listener {
         let metrics = axum::Router::new().route("/metrics", axum::routing::get(crate::telemetry::render));
         tokio::spawn(async move {
@@ -144,24 +155,29 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
     }
     // Tests and scripts read this line to find a port-0 server.
     tracing::info!("listening on http://{local}");
-    let current: live::Current = Arc::new(ArcSwap::from_pointee(live::Served::new(state.clone())));
+    let current: Current = Arc::new(ArcSwap::from_pointee(sites));
     if let Some(audio) = audio {
         let current = current.clone();
-        crate::audio::start(audio, move || current.load().state.clone());
+        crate::audio::start(audio, move || current.load().home.state.clone());
     }
     if let Some(dir) = locales_dir {
-        tokio::spawn(live::watch_locales(dir, state.clone(), current.clone()));
+        tokio::spawn(live::watch_locales(dir, current.clone()));
     }
+    tokio::spawn(super::platform::watch_tenants(
+        o.db.clone(),
+        store.clone(),
+        current.clone(),
+        site_options,
+        upkeep.clone(),
+        SCAN_FLUSH_EVERY,
+        reported,
+    ));
     if let Some(pool) = store.postgres() {
         tokio::spawn(listen_for_changes(pool.clone(), current.clone()));
     }
-    let served =
-        super::connections::serve(listener, live::dispatch(current), o.limits, shutdown_signal()).await;
-    // The flusher writes the last counts and ends, even when serving failed.
-    let _ = stop_flushing.send(());
-    if let Some(flusher) = flusher {
-        let _ = flusher.await;
-    }
+    let served = super::connections::serve(listener, dispatch(current), o.limits, shutdown_signal()).await;
+    // The flushers write the last counts and end, even when serving failed.
+    upkeep.finish().await;
     served?;
     tracing::info!("stopped");
     Ok(())
@@ -171,33 +187,34 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
 /// migrations/postgres/0009): each makes the next request read what
 /// changed at once, as this server's own writes do, instead of at the next
 /// half-second check (which stays, should a notification be lost).
-async fn listen_for_changes(pool: sqlx::PgPool, current: live::Current) {
-    let schema: Result<String, _> = sqlx::query_scalar("SELECT current_schema()::text")
-        .fetch_one(&pool)
-        .await;
-    let listening = async {
-        let mut listener = sqlx::postgres::PgListener::connect_with(&pool).await?;
-        listener.listen("madoguchi_changes").await?;
-        Ok::<_, sqlx::Error>(listener)
-    };
-    let (schema, mut listener) = match (schema, listening.await) {
-        (Ok(schema), Ok(listener)) => (schema, listener),
-        (Err(e), _) | (_, Err(e)) => {
-            tracing::warn!(error = %e, "not told of other servers' changes; checking every half second");
-            return;
-        }
+async fn listen_for_changes(pool: sqlx::PgPool, current: Current) {
+    let mut listener = match sqlx::postgres::PgListener::connect_with(&pool).await {
+        Ok(mut l) => match l.listen("madoguchi_changes").await {
+            Ok(()) => l,
+            Err(e) => return not_told(&e),
+        },
+        Err(e) => return not_told(&e),
     };
     loop {
-        // recv() reconnects by itself after a lost connection.
+        // recv() reconnects by itself after a lost connection. The payload
+        // is the schema written, which tells the site (home or tenant).
         match listener.recv().await {
-            Ok(n) if n.payload() == schema => current.load().state.note_write(),
-            Ok(_) => {}
+            Ok(n) => {
+                let sites = current.load();
+                if let Some(site) = sites.all().find(|s| s.schema.as_deref() == Some(n.payload())) {
+                    site.state.note_write();
+                }
+            }
             Err(e) => {
                 tracing::warn!(error = %e, "listening for changes");
                 tokio::time::sleep(std::time::Duration::from_secs(1)).await;
             }
         }
     }
+}
+
+fn not_told(e: &sqlx::Error) {
+    tracing::warn!(error = %e, "not told of other servers' changes; checking every half second");
 }
 
 /// Finds the speech engines (they run a few probes) and opens the folder.

@@ -60,6 +60,13 @@ impl BaseUrl {
         &self.0
     }
 
+    /// The host name phones reach it at (what picks its tenant).
+    pub fn host(&self) -> super::HostName {
+        let url = url::Url::parse(&self.0).expect("parsed once already");
+        let host = url.host_str().expect("checked at parse");
+        super::HostName::parse(host).expect("a URL's host is a host name")
+    }
+
     pub fn is_https(&self) -> bool {
         self.0.starts_with("https:")
     }

@@ -11,6 +11,7 @@ mod procedure;
 mod role;
 mod site_name;
 mod source;
+mod tenant;
 mod user;
 pub mod validate;
 
@@ -24,4 +25,5 @@ pub use procedure::{ListItem, Procedure, ProcedureText, Status, StatusError, Tex
 pub use role::{Role, RoleError, parse_lang_list};
 pub use site_name::{SiteName, SiteNameError};
 pub use source::Source;
+pub use tenant::{HostName, HostNameError, TenantSlug, TenantSlugError};
 pub use user::{Actor, User, UserName, UserNameError};

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource};
@@ -43,9 +43,16 @@ pub struct Locale {
 /// the validator ([`check::check`]), the same `locales check` prints.
 pub type LoadProblem = check::Problem;
 
+/// The loaded locales, shared by every tenant's view of them.
 pub struct Locales {
-    locales: Vec<Locale>,
+    loaded: Arc<Loaded>,
+    /// The languages offered (all loaded, unless [`Locales::only`]
+    /// narrowed them), in the picker's order.
     tags: Vec<LangTag>,
+}
+
+struct Loaded {
+    locales: Vec<Locale>,
     /// (locale, message id) pairs already reported missing.
     reported: Mutex<HashSet<(String, String)>>,
 }
@@ -135,24 +142,44 @@ impl Locales {
         let reported = Mutex::new(HashSet::new());
         (
             Locales {
-                locales,
+                loaded: Arc::new(Loaded { locales, reported }),
                 tags,
-                reported,
             },
             problems,
         )
     }
 
-    pub fn all(&self) -> &[Locale] {
-        &self.locales
+    /// The same locales offering only `langs` (a tenant's choice) and
+    /// Japanese, the language every procedure is written in; the others
+    /// still fill missing messages as fallbacks. Empty `langs`: all.
+    pub fn only(&self, langs: &[LangTag]) -> Locales {
+        let tags = self
+            .tags
+            .iter()
+            .filter(|t| langs.is_empty() || langs.contains(t) || t.to_string() == "ja")
+            .cloned()
+            .collect();
+        Locales {
+            loaded: self.loaded.clone(),
+            tags,
+        }
+    }
+
+    /// The locales offered, in the picker's order.
+    pub fn all(&self) -> Vec<&Locale> {
+        self.tags.iter().filter_map(|t| self.get(t)).collect()
     }
 
     pub fn tags(&self) -> &[LangTag] {
         &self.tags
     }
 
+    /// An offered locale.
     pub fn get(&self, tag: &LangTag) -> Option<&Locale> {
-        self.locales.iter().find(|l| &l.tag == tag)
+        if !self.tags.contains(tag) {
+            return None;
+        }
+        self.loaded.locales.iter().find(|l| &l.tag == tag)
     }
 
     /// The locale that best serves `requested`; English, then Japanese,
@@ -171,9 +198,10 @@ impl Locales {
             .or_else(|| {
                 FALLBACKS
                     .iter()
-                    .find_map(|f| self.locales.iter().find(|l| l.tag.to_string() == *f))
+                    .find_map(|f| self.all().into_iter().find(|l| l.tag.to_string() == *f))
             })
-            .unwrap_or(&self.locales[0])
+            .or_else(|| self.tags.first().and_then(|t| self.get(t)))
+            .unwrap_or(&self.loaded.locales[0])
     }
 
     /// Whether message `id` exists in `locale` itself, no fallback.
@@ -186,7 +214,8 @@ impl Locales {
     pub fn has_message(&self, locale: &Locale, id: &str) -> bool {
         std::iter::once(locale)
             .chain(
-                self.locales
+                self.loaded
+                    .locales
                     .iter()
                     .filter(|l| FALLBACKS.contains(&l.tag.to_string().as_str())),
             )
@@ -199,7 +228,7 @@ impl Locales {
         let chain = std::iter::once(locale).chain(
             FALLBACKS
                 .iter()
-                .filter_map(|f| self.locales.iter().find(|l| l.tag.to_string() == *f)),
+                .filter_map(|f| self.loaded.locales.iter().find(|l| l.tag.to_string() == *f)),
         );
         for (i, l) in chain.enumerate() {
             let Some(pattern) = l.bundle.get_message(id).and_then(|m| m.value()) else {
@@ -222,7 +251,7 @@ impl Locales {
 
     fn report_once(&self, tag: &LangTag, id: &str, what: &str) {
         let key = (tag.to_string(), id.to_owned());
-        let mut reported = self.reported.lock().unwrap_or_else(|p| p.into_inner());
+        let mut reported = self.loaded.reported.lock().unwrap_or_else(|p| p.into_inner());
         if reported.insert(key) {
             tracing::warn!(locale = %tag, message = id, "{what}");
         }
@@ -380,5 +409,24 @@ mod tests {
             locales.all()[0].tag.to_string(),
             if locales.tags().len() > 1 { "ja" } else { "en" }
         );
+    }
+
+    #[test]
+    fn a_tenant_offers_only_its_languages_and_japanese() {
+        let (locales, _) = Locales::embedded();
+        let tag = |s: &str| LangTag::parse(s).unwrap();
+        let some = locales.only(&[tag("vi"), tag("en")]);
+        let offered: Vec<String> = some.tags().iter().map(ToString::to_string).collect();
+        assert_eq!(offered, ["ja", "en", "vi"]);
+        assert_eq!(some.all().len(), 3);
+        assert!(some.get(&tag("ko")).is_none(), "not offered");
+        // A Korean phone gets English, as with any language not offered.
+        assert_eq!(some.negotiate(&[tag("ko")]).tag.to_string(), "en");
+        assert_eq!(some.negotiate(&[tag("vi"), tag("en")]).tag.to_string(), "vi");
+        // Without English, the fallback is Japanese; English still fills
+        // a message a locale lacks.
+        let vi_only = locales.only(&[tag("vi")]);
+        assert_eq!(vi_only.negotiate(&[tag("ko")]).tag.to_string(), "ja");
+        assert_eq!(locales.only(&[]).tags(), locales.tags());
     }
 }

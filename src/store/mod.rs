@@ -14,6 +14,7 @@ mod procedures;
 #[doc(hidden)]
 pub mod scratch;
 mod stats;
+mod tenants;
 mod throttle;
 mod tokens;
 mod users;
@@ -38,6 +39,7 @@ pub use fault::Fault;
 pub use location::Database;
 pub use procedures::ProcedureTitles;
 pub use stats::{MAX_REQUESTED_PER_DAY, MAX_ROWS_PER_DAY, OTHER_LANGUAGE, ScanRow, Tally};
+pub use tenants::{TenantConflict, TenantRecord};
 pub use throttle::Failures;
 pub use tokens::ApiToken;
 pub use users::{SESSION_ABSOLUTE, SESSION_IDLE, Session};

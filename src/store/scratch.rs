@@ -69,7 +69,7 @@ impl Drop for Schema {
                 .ok()?;
             runtime.block_on(async {
                 let mut c = PgConnection::connect(&server).await.ok()?;
-                let sql = format!("SET lock_timeout = '10s'; DROP SCHEMA IF EXISTS {name} CASCADE");
+                let sql = format!("SET lock_timeout = '10s'; {}", drop_with_tenants(&name));
                 sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut c).await.ok()
             })
         });
@@ -177,13 +177,29 @@ async fn sweep(admin: &mut PgConnection) {
     let now = Mark::ours();
     for (name, comment) in marked {
         if Mark::parse(&comment).is_some_and(|m| m.is_left_behind(&now)) {
-            let _ = sqlx::query(sqlx::AssertSqlSafe(format!(
-                "DROP SCHEMA IF EXISTS \"{name}\" CASCADE"
-            )))
-            .execute(&mut *admin)
-            .await;
+            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(drop_with_tenants(&name)))
+                .execute(&mut *admin)
+                .await;
         }
     }
+}
+
+/// Drops test schema `name` and the schemas of the tenants made on it
+/// (`{name}_t_{slug}`, see `sites::create_tenant`) with their roles. `name` is ours
+/// (`t_` and letters and digits).
+fn drop_with_tenants(name: &str) -> String {
+    assert!(
+        name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'),
+        "{name:?}"
+    );
+    format!(
+        "DO $$DECLARE s text; BEGIN
+           FOR s IN SELECT nspname FROM pg_namespace WHERE nspname = '{name}' OR nspname LIKE '{name}\\_t\\_%' LOOP
+             EXECUTE format('DROP SCHEMA %I CASCADE', s);
+             IF s <> '{name}' THEN EXECUTE format('DROP ROLE IF EXISTS %I', s); END IF;
+           END LOOP;
+         END$$"
+    )
 }
 
 /// A `--db` URL for a schema of its own, made without a runtime (for

@@ -35,6 +35,8 @@ pub struct AdminFrame<'a> {
     pub l: Localizer<'a>,
     pub lang: String,
     pub user: Option<User>,
+    /// May add tenants (the nav shows the link).
+    pub operator: bool,
     pub csrf: String,
     /// The other staff language, for the switch in the header.
     pub other_lang: String,
@@ -81,6 +83,7 @@ impl<'a> AdminFrame<'a> {
             l: Localizer::new(locales, locale),
             lang: locale.tag.to_string(),
             user: staff.map(|s| s.user.clone()),
+            operator: staff.is_some_and(|s| s.operator),
             csrf: staff.map(|s| s.csrf.clone()).unwrap_or_default(),
             other_lang: other.map(|l| l.tag.to_string()).unwrap_or_default(),
             other_lang_name: other.map(|l| l.name.clone()).unwrap_or_default(),

@@ -16,6 +16,7 @@ mod print;
 mod procedures;
 mod session;
 mod stats;
+mod tenants;
 mod throttle;
 mod translations;
 mod upload;
@@ -93,6 +94,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/print/labels", get(print::labels))
         .route("/admin/print/codes.zip", get(codes::zip))
         .route("/admin/import", get(bulk::form).post(bulk::upload))
+        .route("/admin/tenants", get(tenants::list).post(tenants::create))
         .route("/admin/import/template.csv", get(bulk::template_csv))
         .route("/admin/import/template.xlsx", get(bulk::template_xlsx))
         // Staff pages hold personal and unpublished data: never cache them.

@@ -30,6 +30,8 @@ pub struct Staff {
     pub user: User,
     pub csrf: String,
     pub token: String,
+    /// A platform operator (home site only): may add tenants.
+    pub operator: bool,
 }
 
 impl Staff {
@@ -87,10 +89,27 @@ impl FromRequestParts<AppState> for Staff {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
         let session = match cookie_value(&parts.headers, SESSION_COOKIE) {
             Some(token) => match state.store().session(&token).await {
-                Ok(s) => s.map(|Session { user, csrf }| Staff { user, csrf, token }),
+                Ok(s) => s.map(|Session { user, csrf }| Staff {
+                    user,
+                    csrf,
+                    token,
+                    operator: false,
+                }),
                 Err(e) => return Err(AppError::Internal(e).into_response()),
             },
             None => None,
+        };
+        let session = match session {
+            // Only the home site has operators; a tenant's accounts never are.
+            Some(mut staff) if state.platform().is_some() => {
+                staff.operator = state
+                    .store()
+                    .is_operator(staff.user.id)
+                    .await
+                    .map_err(|e| AppError::Internal(e).into_response())?;
+                Some(staff)
+            }
+            other => other,
         };
         let path = parts.uri.path();
         let Some(staff) = session else {

@@ -1,0 +1,188 @@
+//! `serve`'s tenants: each listed tenant's site made from its database
+//! and record, its upkeep (scan counts flushed, old sign-in failures
+//! forgotten), and the list watched so a tenant added by an operator — on
+//! this server or another on the same database — is served within seconds.
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use crate::AppState;
+use crate::domain::{BaseUrl, SiteName};
+use crate::sites::{Current, Site, Sites, open_tenant};
+use crate::store::{Database, OpenOptions, Store, TenantRecord};
+
+/// How often the tenant list is read for new tenants.
+pub const TENANTS_CHECK_EVERY: Duration = Duration::from_secs(2);
+
+/// What every site of this server shares from the command line.
+#[derive(Clone)]
+pub struct SiteOptions {
+    pub qr_per_minute: u32,
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub time_zone: jiff::tz::TimeZone,
+    pub page_cache_mb: u64,
+    pub read_only: bool,
+}
+
+impl SiteOptions {
+    /// A site's state on `store`, with these options.
+    pub fn state(&self, store: Store, locales: crate::i18n::Locales, base_url: BaseUrl) -> AppState {
+        AppState::new(store, locales, base_url)
+            .with_qr_limit(self.qr_per_minute)
+            .with_trusted_proxies(self.trusted_proxies.clone())
+            .with_time_zone(self.time_zone.clone())
+            .with_page_cache_mb(self.page_cache_mb)
+    }
+}
+
+/// The background work of every site: started per site, stopped (with a
+/// last flush of the scan counts) at shutdown.
+pub struct Upkeep {
+    stop: tokio::sync::watch::Sender<bool>,
+    flushers: Mutex<Vec<tokio::task::JoinHandle<()>>>,
+}
+
+impl Upkeep {
+    pub fn new() -> Arc<Upkeep> {
+        Arc::new(Upkeep {
+            stop: tokio::sync::watch::channel(false).0,
+            flushers: Mutex::default(),
+        })
+    }
+
+    /// Scan counts flushed every `every`, failed sign-ins forgotten: not
+    /// for a read-only database, which keeps neither.
+    pub fn start(&self, state: &AppState, every: Duration) {
+        let store = state.store().clone();
+        if store.is_read_only() {
+            return;
+        }
+        let mut stopped = self.stop.subscribe();
+        let flusher = tokio::spawn(state.scans().clone().flush_periodically(
+            store.clone(),
+            every,
+            async move {
+                let _ = stopped.wait_for(|stop| *stop).await;
+            },
+        ));
+        self.flushers
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(flusher);
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(crate::web::admin::FORGET_EVERY);
+            loop {
+                every.tick().await;
+                crate::web::admin::forget_old(&store).await;
+            }
+        });
+    }
+
+    /// Stops the flushers, each writing its last counts, and waits for them.
+    pub async fn finish(&self) {
+        self.stop.send_replace(true);
+        let flushers = std::mem::take(&mut *self.flushers.lock().unwrap_or_else(|p| p.into_inner()));
+        for f in flushers {
+            let _ = f.await;
+        }
+    }
+}
+
+/// Opens a tenant's site; `locales` are all the server has.
+async fn open_site(
+    home_db: &Database,
+    record: &TenantRecord,
+    locales: &crate::i18n::Locales,
+    options: &SiteOptions,
+) -> anyhow::Result<Site> {
+    let open = OpenOptions {
+        read_only: options.read_only,
+        ..OpenOptions::default()
+    };
+    let store = open_tenant(home_db, record, &open).await?;
+    let schema = match store.postgres() {
+        Some(_) => Some(store.current_schema().await?),
+        None => None,
+    };
+    let state = options
+        .state(store, locales.only(&[]), BaseUrl::parse(&record.base_url)?)
+        .with_site_name(SiteName::parse(&record.site_name)?)
+        .with_languages(record.langs.clone())
+        .with_tenant(record.slug.clone());
+    Ok(Site::new(state, Some(record.clone()), schema))
+}
+
+/// Opens the sites of `records` not yet in `sites`; one that fails is
+/// logged (once per slug in `reported`) and left out, the others served.
+pub async fn open_new(
+    home_db: &Database,
+    records: &[TenantRecord],
+    sites: &Sites,
+    options: &SiteOptions,
+    upkeep: &Upkeep,
+    every: Duration,
+    reported: &mut HashSet<String>,
+) -> Vec<Site> {
+    let mut added = Vec::new();
+    for record in records {
+        if sites.tenant(&record.slug).is_some() {
+            continue;
+        }
+        match open_site(home_db, record, sites.home.state.locales(), options).await {
+            Ok(site) => {
+                upkeep.start(&site.state, every);
+                let hosts: Vec<&str> = record.hosts.iter().map(|h| h.as_str()).collect();
+                tracing::info!(tenant = %record.slug, hosts = hosts.join(" "), "serving tenant");
+                reported.remove(record.slug.as_str());
+                added.push(site);
+            }
+            Err(e) => {
+                if reported.insert(record.slug.to_string()) {
+                    tracing::error!(tenant = %record.slug, error = format!("{e:#}"), "tenant not served");
+                }
+            }
+        }
+    }
+    added
+}
+
+/// Reads the tenant list every [`TENANTS_CHECK_EVERY`] and serves the
+/// tenants that are new (changes to a served tenant's record take a
+/// restart).
+pub async fn watch_tenants(
+    home_db: Database,
+    home: Store,
+    current: Current,
+    options: SiteOptions,
+    upkeep: Arc<Upkeep>,
+    every: Duration,
+    mut reported: HashSet<String>,
+) {
+    loop {
+        tokio::time::sleep(TENANTS_CHECK_EVERY).await;
+        let records = match home.tenants().await {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::warn!(error = format!("{e:#}"), "reading the tenant list");
+                continue;
+            }
+        };
+        let sites = current.load_full();
+        let added = open_new(
+            &home_db,
+            &records,
+            &sites,
+            &options,
+            &upkeep,
+            every,
+            &mut reported,
+        )
+        .await;
+        if !added.is_empty() {
+            // rcu: applied to whatever is current (a locale reload meanwhile).
+            let added: Vec<Arc<Site>> = added.into_iter().map(Arc::new).collect();
+            current.rcu(|now| Arc::new(now.with_added(&added)));
+        }
+    }
+}

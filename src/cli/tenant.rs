@@ -1,0 +1,122 @@
+//! `madoguchi tenant add|list|operator`, and `--tenant` for the other
+//! tools (import, export, backup, user add, translations, qr): the
+//! tenant's database in place of the home one.
+
+use std::io::Write;
+
+use anyhow::Context;
+use clap::Subcommand;
+
+use crate::domain::{Actor, BaseUrl, HostName, TenantSlug, parse_lang_list};
+use crate::sites::{NewTenant, create_tenant, tenant_database};
+use crate::store::{Database, Store};
+
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Add a municipality: its own database beside the home one and an
+    /// `admin` account whose one-time password is printed once. Servers
+    /// running on the home database serve it within seconds.
+    Add {
+        /// Its short name: a-z, 0-9 and -, e.g. kita-ku.
+        slug: String,
+        /// Its public address, printed in its QR codes; the host name
+        /// reaches it, e.g. https://kita-ku.example.jp
+        base_url: String,
+        /// Another host name reaching it (repeatable).
+        #[arg(long = "host")]
+        hosts: Vec<String>,
+        /// Whose service it is, as `serve --site-name` takes it.
+        #[arg(long, default_value = "")]
+        site_name: String,
+        /// The languages it offers besides Japanese, e.g. en,vi,zh-Hans
+        /// (default: every language the server has).
+        #[arg(long, default_value = "")]
+        langs: String,
+    },
+    /// List the tenants and their host names.
+    List,
+    /// Let a home account add tenants in the staff pages.
+    Operator { name: String },
+}
+
+pub async fn run(home_db: &Database, command: TenantCommand) -> anyhow::Result<()> {
+    let home = Store::open_existing(home_db).await?;
+    let actor = Actor::system("cli");
+    match command {
+        TenantCommand::Add {
+            slug,
+            base_url,
+            hosts,
+            site_name,
+            langs,
+        } => {
+            let new = NewTenant {
+                slug: TenantSlug::parse(&slug).with_context(|| format!("{slug:?}"))?,
+                base_url: BaseUrl::parse(&base_url)?,
+                hosts: hosts
+                    .iter()
+                    .map(|h| HostName::parse(h).with_context(|| format!("{h:?}")))
+                    .collect::<anyhow::Result<_>>()?,
+                site_name,
+                langs: parse_lang_list(&langs)?,
+            };
+            let made = create_tenant(home_db, &home, new, &actor)
+                .await?
+                .map_err(anyhow::Error::msg)?;
+            let db = tenant_database(home_db, &made.record.location)?;
+            let hosts: Vec<&str> = made.record.hosts.iter().map(HostName::as_str).collect();
+            eprintln!(
+                "added tenant {} ({}) with its database {db}\n\
+                 staff sign in at {}/admin as \"admin\" with the one-time password {} \
+                 (shown only now; it must be changed at first sign-in)",
+                made.record.slug,
+                hosts.join(", "),
+                made.record.base_url,
+                made.admin_password
+            );
+            Ok(())
+        }
+        TenantCommand::List => {
+            let mut out = std::io::stdout().lock();
+            for t in home.tenants().await? {
+                let hosts: Vec<&str> = t.hosts.iter().map(HostName::as_str).collect();
+                let langs: Vec<String> = t.langs.iter().map(ToString::to_string).collect();
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    t.slug,
+                    t.base_url,
+                    hosts.join(","),
+                    if langs.is_empty() {
+                        "all".to_owned()
+                    } else {
+                        langs.join(",")
+                    }
+                )?;
+            }
+            Ok(())
+        }
+        TenantCommand::Operator { name } => {
+            anyhow::ensure!(
+                home.make_operator(&name, &actor).await?,
+                "no home account named {name}"
+            );
+            eprintln!("{name} may now add tenants at /admin/tenants");
+            Ok(())
+        }
+    }
+}
+
+/// The database `--tenant SLUG` names: the tenant's, listed in the home one.
+pub async fn database_of(home_db: &Database, slug: &str) -> anyhow::Result<Database> {
+    let slug = TenantSlug::parse(slug).with_context(|| format!("--tenant {slug:?}"))?;
+    let home = Store::open_existing(home_db).await?;
+    let record = home
+        .tenants()
+        .await?
+        .into_iter()
+        .find(|t| t.slug == slug)
+        .with_context(|| format!("no tenant {slug} in {home_db} (see `madoguchi tenant list`)"))?;
+    home.close().await;
+    tenant_database(home_db, &record.location)
+}

@@ -1,0 +1,167 @@
+//! Several municipalities on one service: each tenant is a site of its
+//! own — its own database, page cache, scan tally, throttle, site name,
+//! public address and languages — chosen by the host name a request is
+//! addressed to. Hosts no tenant claims go to the home site (the
+//! `--db` database), so an install without tenants is a single city.
+//!
+//! A tenant's data is in its own database (a SQLite file, or a
+//! PostgreSQL schema reached through `search_path`), and a site holds the
+//! [`Store`](crate::store::Store) of that database only: no handler of one
+//! tenant has a way to name another's rows. `make.rs` creates and opens
+//! those databases.
+
+mod make;
+
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::sync::Arc;
+
+use arc_swap::ArcSwap;
+use axum::Router;
+use axum::extract::Request;
+use axum::response::Response;
+use tower::{Service, ServiceExt};
+
+use crate::domain::{HostName, TenantSlug};
+use crate::i18n::Locales;
+use crate::store::{Database, TenantRecord};
+use crate::{AppState, app};
+
+pub use make::{NewTenant, TenantCreated, create_tenant, open_tenant, tenant_database};
+
+/// What the home site needs to make tenants: the home database, beside
+/// which tenants' databases are made.
+#[derive(Debug)]
+pub struct Platform {
+    pub home_db: Database,
+}
+
+/// One site: its state and the router made from it.
+pub struct Site {
+    pub state: AppState,
+    pub router: Router,
+    /// The tenant's record; `None` for the home site.
+    pub record: Option<TenantRecord>,
+    /// Its PostgreSQL schema, to tell which site a change notice is for.
+    pub schema: Option<String>,
+}
+
+impl Site {
+    pub fn new(state: AppState, record: Option<TenantRecord>, schema: Option<String>) -> Site {
+        Site {
+            router: app(state.clone()),
+            state,
+            record,
+            schema,
+        }
+    }
+
+    /// The same site with other locales (and an empty page cache).
+    pub fn with_locales(&self, locales: &Locales) -> Site {
+        Site::new(
+            self.state.with_locales(locales.only(&[])),
+            self.record.clone(),
+            self.schema.clone(),
+        )
+    }
+}
+
+/// Every site, and which host reaches which.
+pub struct Sites {
+    pub home: Arc<Site>,
+    pub tenants: Vec<Arc<Site>>,
+    by_host: HashMap<HostName, Arc<Site>>,
+}
+
+impl Sites {
+    pub fn new(home: Site, tenants: Vec<Site>) -> Sites {
+        Sites::of(Arc::new(home), tenants.into_iter().map(Arc::new).collect())
+    }
+
+    fn of(home: Arc<Site>, tenants: Vec<Arc<Site>>) -> Sites {
+        let by_host = tenants
+            .iter()
+            .flat_map(|t| {
+                let hosts = t.record.as_ref().map(|r| r.hosts.clone()).unwrap_or_default();
+                hosts.into_iter().map(|h| (h, t.clone()))
+            })
+            .collect();
+        Sites {
+            home,
+            tenants,
+            by_host,
+        }
+    }
+
+    /// Only the home site: a single city.
+    pub fn single(state: AppState) -> Sites {
+        Sites::new(Site::new(state, None, None), Vec::new())
+    }
+
+    /// The site a request is for: by its `Host` (or the authority of an
+    /// absolute URI), else the home site.
+    pub fn for_request(&self, request: &Request) -> &Arc<Site> {
+        if self.by_host.is_empty() {
+            return &self.home;
+        }
+        let host = request
+            .headers()
+            .get(axum::http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .or_else(|| request.uri().authority().map(|a| a.as_str()));
+        host.and_then(|h| HostName::parse(h).ok())
+            .and_then(|h| self.by_host.get(&h))
+            .unwrap_or(&self.home)
+    }
+
+    /// The tenant `slug`'s site.
+    pub fn tenant(&self, slug: &TenantSlug) -> Option<&Arc<Site>> {
+        self.tenants
+            .iter()
+            .find(|t| t.record.as_ref().is_some_and(|r| &r.slug == slug))
+    }
+
+    /// Every site, the home site first.
+    pub fn all(&self) -> impl Iterator<Item = &Arc<Site>> {
+        std::iter::once(&self.home).chain(&self.tenants)
+    }
+
+    /// The same sites with other locales.
+    pub fn with_locales(&self, locales: &Locales) -> Sites {
+        Sites::new(
+            self.home.with_locales(locales),
+            self.tenants.iter().map(|t| t.with_locales(locales)).collect(),
+        )
+    }
+
+    /// The same sites and `added` (sites already here are kept as they
+    /// are, caches and all).
+    pub fn with_added(&self, added: &[Arc<Site>]) -> Sites {
+        let mut tenants = self.tenants.clone();
+        tenants.extend(added.iter().cloned());
+        Sites::of(self.home.clone(), tenants)
+    }
+}
+
+/// What requests go to; replaced when locales or tenants change.
+pub type Current = Arc<ArcSwap<Sites>>;
+
+/// What hyper serves: each request goes to its site's router as it is
+/// when the request arrives, unless a ready guidance answer takes it first.
+pub fn dispatch(
+    current: Current,
+) -> impl Service<Request, Response = Response, Error = Infallible, Future = impl Send> + Clone + Send {
+    tower::service_fn(move |request: Request| {
+        let sites = current.load();
+        let site = sites.for_request(&request);
+        let ready = crate::web::ready_answer(&site.state, &request);
+        let router = ready.is_none().then(|| site.router.clone());
+        async move {
+            match (ready, router) {
+                (Some(response), _) => Ok(response),
+                (None, Some(router)) => router.oneshot(request).await,
+                (None, None) => unreachable!("a ready answer or the router"),
+            }
+        }
+    })
+}

@@ -1,0 +1,762 @@
+//! Several municipalities on one server (issue 16, item 3): each tenant
+//! answers its own host names from its own database, with its own site
+//! name and languages; `madoguchi tenant add` and the operators' page make
+//! them; and no staff or API route of tenant A, given the ids of tenant B,
+//! reads or changes anything of B's.
+//!
+//! Runs on SQLite, and on PostgreSQL (tenants as schemas) when the suite does.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::net::SocketAddr;
+use std::process::Command;
+
+use common::binary::{Server, start};
+use common::http::Http;
+use common::staff::{PASSWORD, add_user, csrf_of, enc};
+use common::{import_file, procedure};
+use madoguchi::domain::{Actor, OfficeFields, Role};
+use madoguchi::sites::tenant_database;
+use madoguchi::store::{Database, Store, TenantRecord};
+
+/// What only tenant B holds; no answer to A may contain it (any case).
+const SECRET: &str = "betasecret";
+
+fn madoguchi(db: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .env("MADOGUCHI_DB", db)
+        .env_remove("MADOGUCHI_TENANT")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// The one-time password `tenant add` printed.
+fn password_in(stderr: &str) -> String {
+    let at = stderr.find("one-time password ").expect("a password is printed") + 18;
+    stderr[at..].split_whitespace().next().unwrap().to_owned()
+}
+
+async fn tenant_store(home_db: &str, slug: &str) -> (Store, TenantRecord) {
+    let home_db: Database = home_db.parse().unwrap();
+    let home = Store::open_existing(&home_db).await.unwrap();
+    let record = home
+        .tenants()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|t| t.slug.as_str() == slug)
+        .expect("listed");
+    let db = tenant_database(&home_db, &record.location).unwrap();
+    (Store::open_existing(&db).await.unwrap(), record)
+}
+
+fn office(name: &str) -> OfficeFields {
+    OfficeFields {
+        name: name.into(),
+        address: "1-1".into(),
+        floor: "1F".into(),
+        counter: "3".into(),
+        hours: "8:30-17:15".into(),
+    }
+}
+
+/// A client reaching `host` at the server (the host name resolved to it).
+fn client_for(server: &Server, host: &str) -> Http {
+    let addr: SocketAddr = server.url.trim_start_matches("http://").parse().unwrap();
+    let client = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .resolve(host, addr)
+        .build()
+        .unwrap();
+    Http::with_client(&format!("http://{host}:{}", addr.port()), client)
+}
+
+/// Everything of a tenant's a route could read or change, as text.
+async fn snapshot(store: &Store) -> String {
+    let export = madoguchi::transfer::to_json(
+        &store.offices().await.unwrap(),
+        &store.all_procedures().await.unwrap(),
+    );
+    let users: Vec<String> = store
+        .users()
+        .await
+        .unwrap()
+        .iter()
+        .map(|u| format!("{} {} {:?} {}", u.name, u.role, u.langs, u.disabled))
+        .collect();
+    let tokens: Vec<String> = store
+        .tokens()
+        .await
+        .unwrap()
+        .iter()
+        .map(|t| format!("{} {:?}", t.name, t.revoked_at))
+        .collect();
+    let categories = format!("{:?}", store.categories().await.unwrap());
+    let audit = store.audit(None, None, 1000).await.unwrap().len();
+    format!("{export}\n{users:?}\n{tokens:?}\n{categories}\naudit entries: {audit}")
+}
+
+struct Setup {
+    _dir: tempfile::TempDir,
+    home_db: String,
+    server: Server,
+    beta: Store,
+    /// The secret of alice's API token (tenant alpha, admin).
+    alpha_token: String,
+    /// The ids that exist in beta and not in alpha.
+    beta_office: i64,
+    beta_user: i64,
+    beta_token: i64,
+}
+
+/// Home (one procedure), alpha (en and vi only, a site name) and beta
+/// (every language; more offices, users and a token than alpha).
+async fn setup() -> Setup {
+    let dir = tempfile::tempdir().unwrap();
+    let home_path = dir.path().join("home.db");
+    let home_db = common::db_arg(&home_path);
+    let home = common::open_db(&home_path).await;
+    let actor = Actor::system("test");
+    let file = import_file(&[procedure("K7Q2", "published", &[("ja", "HOME-K7Q2")])]);
+    home.import(
+        &madoguchi::transfer::parse(&file, "2026-01-01T00:00:00Z").unwrap(),
+        &actor,
+    )
+    .await
+    .unwrap();
+    add_user(&home, "opal", Role::Admin, &[], false).await;
+    add_user(&home, "homer", Role::Admin, &[], false).await;
+
+    let (ok, _, err) = madoguchi(
+        &home_db,
+        &[
+            "tenant",
+            "add",
+            "alpha",
+            "http://alpha.test",
+            "--langs",
+            "en,vi",
+            "--site-name",
+            "ja=アルファ市; en=Alpha City",
+        ],
+    );
+    assert!(ok, "{err}");
+    assert!(err.contains("added tenant alpha"), "{err}");
+    assert!(password_in(&err).len() >= 12, "{err}");
+    let (ok, _, err) = madoguchi(
+        &home_db,
+        &[
+            "tenant",
+            "add",
+            "beta",
+            "http://beta.test",
+            "--host",
+            "www.beta.test",
+        ],
+    );
+    assert!(ok, "{err}");
+    let (ok, _, err) = madoguchi(&home_db, &["tenant", "add", "beta", "http://other.test"]);
+    assert!(
+        !ok && err.contains("exists already"),
+        "a slug is taken once: {err}"
+    );
+    let (ok, _, err) = madoguchi(&home_db, &["tenant", "add", "gamma", "http://WWW.Beta.test:8080"]);
+    assert!(
+        !ok && err.contains("www.beta.test"),
+        "a host reaches one tenant: {err}"
+    );
+    let (ok, _, err) = madoguchi(&home_db, &["tenant", "operator", "opal"]);
+    assert!(ok, "{err}");
+    let (ok, out, _) = madoguchi(&home_db, &["tenant", "list"]);
+    assert!(ok);
+    assert_eq!(
+        out,
+        "alpha\thttp://alpha.test\talpha.test\ten,vi\nbeta\thttp://beta.test\tbeta.test,www.beta.test\tall\n"
+    );
+
+    let (alpha, _) = tenant_store(&home_db, "alpha").await;
+    let file = import_file(&[
+        procedure(
+            "K7Q2",
+            "published",
+            &[("ja", "ALPHA-K7Q2"), ("en", "ALPHA-K7Q2-en")],
+        ),
+        procedure("A1PH", "published", &[("ja", "ALPHA-ONLY")]),
+    ]);
+    alpha
+        .import(
+            &madoguchi::transfer::parse(&file, "2026-01-01T00:00:00Z").unwrap(),
+            &actor,
+        )
+        .await
+        .unwrap();
+    alpha
+        .create_office(&office("ALPHA office"), &actor)
+        .await
+        .unwrap();
+    add_user(&alpha, "alice", Role::Admin, &[], false).await;
+    let alice = alpha.user_for_sign_in("alice").await.unwrap().unwrap().0;
+    let (_, alpha_token) = alpha
+        .create_token("alice-token", Role::Admin, &[], alice.id, &actor)
+        .await
+        .unwrap();
+
+    let (beta, _) = tenant_store(&home_db, "beta").await;
+    let file = import_file(&[
+        procedure(
+            "K7Q2",
+            "published",
+            &[("ja", "BETASECRET-K7Q2"), ("en", "BETASECRET en")],
+        ),
+        procedure("B3TQ", "published", &[("ja", "BETASECRET-B3TQ")]),
+        procedure("B3TD", "draft", &[("ja", "BETASECRET-DRAFT")]),
+    ]);
+    beta.import(
+        &madoguchi::transfer::parse(&file, "2026-01-01T00:00:00Z").unwrap(),
+        &actor,
+    )
+    .await
+    .unwrap();
+    for n in 0..3 {
+        beta.create_office(&office(&format!("BETASECRET office {n}")), &actor)
+            .await
+            .unwrap();
+    }
+    let beta_office = beta.offices().await.unwrap().iter().map(|o| o.id).max().unwrap();
+    for name in ["betasecretbob", "betasecretcat", "betasecretdan"] {
+        add_user(&beta, name, Role::Admin, &["vi"], false).await;
+    }
+    let beta_user = beta.users().await.unwrap().iter().map(|u| u.id).max().unwrap();
+    let bob = beta.user_for_sign_in("betasecretbob").await.unwrap().unwrap().0;
+    beta.create_token("betasecret-t1", Role::Admin, &[], bob.id, &actor)
+        .await
+        .unwrap();
+    let (beta_token, _) = beta
+        .create_token("betasecret-t2", Role::Admin, &[], bob.id, &actor)
+        .await
+        .unwrap();
+    assert!(beta_office > 1 && beta_user > 2 && beta_token > 0);
+    alpha.close().await;
+
+    let server = start(&home_path, &["--no-samples"]);
+    Setup {
+        _dir: dir,
+        home_db,
+        server,
+        beta,
+        alpha_token,
+        beta_office,
+        beta_user,
+        beta_token,
+    }
+}
+
+/// Every route the server has, as written in `src/web` (`.route("…"`).
+fn routes_in_source() -> BTreeSet<String> {
+    fn walk(dir: &std::path::Path, routes: &mut BTreeSet<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().map(Result::unwrap) {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(&path, routes);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                for (at, _) in text.match_indices(".route(") {
+                    let rest = text[at + 7..].trim_start();
+                    if let Some(quoted) = rest.strip_prefix('"') {
+                        routes.insert(quoted.split('"').next().unwrap().to_owned());
+                    }
+                }
+            }
+        }
+    }
+    let mut routes = BTreeSet::new();
+    walk(
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/web")),
+        &mut routes,
+    );
+    assert!(routes.len() > 40, "found the routes: {routes:?}");
+    routes
+}
+
+#[tokio::test]
+async fn each_host_gets_its_own_tenant_with_its_languages_and_name() {
+    let s = setup().await;
+    let mut home = Http::new(&s.server.url);
+    let mut alpha = client_for(&s.server, "alpha.test");
+    let mut beta = client_for(&s.server, "beta.test");
+    let mut beta_www = client_for(&s.server, "www.beta.test");
+    let mut unknown = client_for(&s.server, "nobody.test");
+
+    assert!(home.get("/q/K7Q2").await.1.contains("HOME-K7Q2"));
+    assert!(
+        unknown.get("/q/K7Q2").await.1.contains("HOME-K7Q2"),
+        "unclaimed hosts: home"
+    );
+    let (status, page) = alpha.get("/q/K7Q2?lang=ja").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("ALPHA-K7Q2") && !page.contains("HOME-K7Q2"),
+        "{page}"
+    );
+    assert!(beta.get("/q/K7Q2?lang=ja").await.1.contains("BETASECRET-K7Q2"));
+    assert!(
+        beta_www
+            .get("/q/K7Q2?lang=ja")
+            .await
+            .1
+            .contains("BETASECRET-K7Q2")
+    );
+    assert_eq!(alpha.get("/q/B3TQ").await.0, 404, "codes are per tenant");
+    assert_eq!(beta.get("/q/A1PH").await.0, 404);
+    assert_eq!(home.get("/q/A1PH").await.0, 404);
+
+    // Alpha offers Japanese, English and Vietnamese only: a Korean phone
+    // gets English there, Korean at beta.
+    // (New clients: the ones above keep the language cookie of ?lang=ja.)
+    let server = &s.server;
+    let korean = |host: &'static str, path: &'static str| async move {
+        let h = client_for(server, host);
+        let r = h
+            .client
+            .get(format!("{}{path}", h.base))
+            .header("accept-language", "ko");
+        r.send().await.unwrap().text().await.unwrap()
+    };
+    let page = korean("alpha.test", "/q/K7Q2").await;
+    assert!(
+        page.contains(r#"<html lang="en""#),
+        "{}",
+        &page[..200.min(page.len())]
+    );
+    assert!(page.contains("ALPHA-K7Q2-en"));
+    let page = korean("beta.test", "/q/K7Q2").await;
+    assert!(
+        page.contains(r#"<html lang="ko""#),
+        "{}",
+        &page[..200.min(page.len())]
+    );
+    let page = korean("alpha.test", "/?lang=ko").await;
+    assert!(page.contains(r#"<html lang="en""#), "ko is not offered at alpha");
+    let picker = |page: &str| page.matches("hreflang=").count();
+    let (_, alpha_index) = alpha.get("/").await;
+    let (_, beta_index) = beta.get("/").await;
+    assert!(
+        picker(&alpha_index) < picker(&beta_index),
+        "alpha's picker is shorter"
+    );
+    assert!(alpha_index.contains(r#"hreflang="vi""#) && !alpha_index.contains(r#"hreflang="ko""#));
+
+    // Its own name on its posters, its own address in its QR codes.
+    let (status, poster) = alpha.get("/poster/K7Q2").await;
+    assert_eq!(status, 200);
+    assert!(
+        poster.contains("アルファ市") && poster.contains("Alpha City"),
+        "{poster}"
+    );
+    assert!(!beta.get("/poster/K7Q2").await.1.contains("Alpha City"));
+    let (status, svg) = alpha.get("/qr/K7Q2.svg").await;
+    assert_eq!(status, 200);
+    let text = decode_svg_qr(&svg);
+    assert_eq!(text, "HTTP://ALPHA.TEST/Q/K7Q2");
+
+    // `--tenant` points the tools at one tenant's database.
+    let (ok, out, err) = madoguchi(&s.home_db, &["--tenant", "beta", "export"]);
+    assert!(ok, "{err}");
+    assert!(out.contains("BETASECRET-B3TQ") && !out.contains("ALPHA"), "{out}");
+    let (ok, _, err) = madoguchi(&s.home_db, &["--tenant", "nobody", "export"]);
+    assert!(!ok && err.contains("no tenant nobody"), "{err}");
+    let (ok, _, err) = madoguchi(&s.home_db, &["--tenant", "beta", "serve"]);
+    assert!(!ok && err.contains("--tenant is for the tools"), "{err}");
+}
+
+/// The QR code of an SVG, decoded (resvg, then rqrr).
+fn decode_svg_qr(svg: &str) -> String {
+    let tree = resvg::usvg::Tree::from_str(svg, &Default::default()).unwrap();
+    let size = tree.size().to_int_size().scale_by(4.0).unwrap();
+    let mut pixmap = resvg::tiny_skia::Pixmap::new(size.width(), size.height()).unwrap();
+    pixmap.fill(resvg::tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        resvg::tiny_skia::Transform::from_scale(4.0, 4.0),
+        &mut pixmap.as_mut(),
+    );
+    let gray = image::GrayImage::from_fn(size.width(), size.height(), |x, y| {
+        let p = pixmap.pixel(x, y).unwrap();
+        image::Luma([p.red()])
+    });
+    let mut img = rqrr::PreparedImage::prepare(gray);
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1);
+    grids[0].decode().unwrap().1
+}
+
+#[tokio::test]
+async fn no_route_of_one_tenant_reaches_another() {
+    let s = setup().await;
+    let before = snapshot(&s.beta).await;
+    let mut alpha = client_for(&s.server, "alpha.test");
+    let (status, _) = alpha.sign_in("alice", PASSWORD).await;
+    assert_eq!(status, 303);
+    let csrf = csrf_of(&alpha.get("/admin/offices").await.1);
+
+    // Beta's ids, as alpha's staff would type them into alpha's routes.
+    let (code, draft, office, user, token) = ("B3TQ", "B3TD", s.beta_office, s.beta_user, s.beta_token);
+    let staff_get = [
+        "/admin".to_owned(),
+        format!("/admin?q={code}"),
+        "/admin/procedures/new".into(),
+        format!("/admin/procedures/{code}"),
+        format!("/admin/procedures/{draft}"),
+        format!("/admin/procedures/{draft}/publish"),
+        format!("/admin/procedures/{code}/archive"),
+        format!("/admin/procedures/{draft}/preview"),
+        format!("/admin/procedures/{code}/texts/vi"),
+        "/admin/categories".into(),
+        "/admin/categories/test".into(),
+        "/admin/offices".into(),
+        format!("/admin/offices/{office}"),
+        "/admin/translations".into(),
+        format!("/admin/audit?procedure={code}"),
+        "/admin/audit?actor=admin".into(),
+        "/admin/stats".into(),
+        "/admin/stats.csv".into(),
+        "/admin/users".into(),
+        format!("/admin/users/{user}"),
+        "/admin/tokens".into(),
+        format!("/admin/print/poster/{code}"),
+        format!("/admin/print/stand/{code}"),
+        format!("/admin/print/labels?codes={code}&codes={draft}"),
+        format!("/admin/print/codes.zip?codes={code}"),
+        "/admin/import".into(),
+        "/admin/import/template.csv".into(),
+        "/admin/import/template.xlsx".into(),
+        "/admin/password".into(),
+        "/admin/tenants".into(),
+        "/admin/login".into(),
+    ];
+    let staff_post = [
+        "/admin/procedures/new".to_owned(),
+        format!("/admin/procedures/{code}"),
+        format!("/admin/procedures/{draft}/publish"),
+        format!("/admin/procedures/{code}/archive"),
+        format!("/admin/procedures/{code}/texts/vi"),
+        format!("/admin/procedures/{code}/office"),
+        format!("/admin/procedures/{code}/stale-policy"),
+        "/admin/categories".into(),
+        "/admin/categories/test".into(),
+        "/admin/offices".into(),
+        format!("/admin/offices/{office}"),
+        "/admin/users".into(),
+        format!("/admin/users/{user}"),
+        format!("/admin/users/{user}/reset-password"),
+        "/admin/tokens".into(),
+        format!("/admin/tokens/{token}/revoke"),
+        "/admin/tenants".into(),
+        // Last: they end alice's session.
+        "/admin/logout-everywhere".into(),
+        "/admin/logout".into(),
+    ];
+    let public_get = [
+        "/".to_owned(),
+        format!("/?q={code}"),
+        "/q".into(),
+        format!("/q/{code}"),
+        format!("/Q/{code}"),
+        format!("/q/{draft}"),
+        format!("/qr/{code}.png"),
+        format!("/poster/{code}"),
+        format!("/audio/{code}/ja"),
+        "/healthz".into(),
+        "/saved".into(),
+        "/sw.js".into(),
+        "/print.js".into(),
+        "/assets/admin.css".into(),
+        "/favicon.svg".into(),
+        "/favicon.ico".into(),
+    ];
+    let api = [
+        ("GET", "/api/v1/openapi.json".to_owned(), None),
+        ("GET", "/api/v1/procedures".into(), None),
+        (
+            "POST",
+            "/api/v1/procedures".into(),
+            Some(r#"{"code":"B3TQ","texts":{"ja":{"title":"PWNED"}}}"#),
+        ),
+        ("GET", format!("/api/v1/procedures/{code}"), None),
+        ("GET", format!("/api/v1/procedures/{draft}"), None),
+        (
+            "PATCH",
+            format!("/api/v1/procedures/{code}"),
+            Some(r#"{"category":"pwned","stale_policy":"fallback"}"#),
+        ),
+        (
+            "PUT",
+            format!("/api/v1/procedures/{code}/texts/vi"),
+            Some(r#"{"title":"PWNED","source_revision":1}"#),
+        ),
+        (
+            "POST",
+            format!("/api/v1/procedures/{draft}/status"),
+            Some(r#"{"status":"published"}"#),
+        ),
+    ];
+
+    // The table above names every route the server has: a new route
+    // must be added here, so it is tried against the other tenant.
+    let tried: Vec<&str> = staff_get
+        .iter()
+        .chain(&staff_post)
+        .chain(&public_get)
+        .map(String::as_str)
+        .chain(api.iter().map(|(_, p, _)| p.as_str()))
+        .collect();
+    let shape = |path: &str| -> String {
+        let path = path.split('?').next().unwrap();
+        path.split('/')
+            .map(|seg| match seg {
+                "B3TQ" | "B3TD" => "{code}".to_owned(),
+                "test" => "{slug}".to_owned(),
+                "vi" => "{lang}".to_owned(),
+                "ja" if path.starts_with("/audio/") => "{lang}".to_owned(),
+                s if s.parse::<i64>().is_ok() => "{id}".to_owned(),
+                s if s.ends_with(".png") && path.starts_with("/qr/") => "{file}".to_owned(),
+                s if path.starts_with("/assets/") && !s.is_empty() && s != "assets" => "{file}".to_owned(),
+                s => s.to_owned(),
+            })
+            .collect::<Vec<_>>()
+            .join("/")
+    };
+    let tried_shapes: BTreeSet<String> = tried.iter().map(|p| shape(p)).collect();
+    let untried: Vec<String> = routes_in_source()
+        .into_iter()
+        .filter(|r| {
+            let r = r.replace("{office_id}", "{id}").replace("{user_id}", "{id}");
+            !tried_shapes.contains(&r)
+        })
+        .collect();
+    assert!(
+        untried.is_empty(),
+        "routes not tried against another tenant: {untried:?} (tried {tried_shapes:?})"
+    );
+
+    let mut answers = Vec::new();
+    for path in &staff_get {
+        let (status, _, body) = alpha
+            .send(alpha.client.get(format!("{}{path}", alpha.base)))
+            .await;
+        answers.push((format!("GET {path}"), status, body));
+    }
+    // A form with every field a staff form has, each meant to change
+    // something were it applied to beta.
+    let form = |csrf: &str| {
+        format!(
+            "csrf={}&title=PWNED&summary=PWNED&bring=PWNED&steps=PWNED&name=pwnedname&name-ja=PWNED&name-en=PWNED\
+             &slug=pwned&role=admin&langs=vi&disabled=1&status=published&office=1&office_id={office}\
+             &stale_policy=fallback&policy=fallback&note=PWNED&ended_note=PWNED&version=1&source_revision=1\
+             &address=PWNED&floor=PWNED&counter=PWNED&hours=PWNED&fee=PWNED&confirm=yes&base-url=http%3A%2F%2Fpwned.test",
+            enc(csrf)
+        )
+    };
+    for path in &staff_post {
+        let request = alpha
+            .client
+            .post(format!("{}{path}", alpha.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(form(&csrf));
+        let (status, _, body) = alpha.send(request).await;
+        answers.push((format!("POST {path}"), status, body));
+    }
+    for path in &public_get {
+        let (status, _, body) = alpha
+            .send(alpha.client.get(format!("{}{path}", alpha.base)))
+            .await;
+        answers.push((format!("GET {path}"), status, body));
+    }
+    for (method, path, body) in &api {
+        let mut request = alpha
+            .client
+            .request(method.parse().unwrap(), format!("{}{path}", alpha.base))
+            .bearer_auth(&s.alpha_token);
+        if let Some(body) = body {
+            request = request.header("content-type", "application/json").body(*body);
+        }
+        let (status, _, body) = alpha.send(request).await;
+        answers.push((format!("{method} {path}"), status, body));
+    }
+    for (what, status, body) in &answers {
+        assert!(*status < 500, "{what}: {status}\n{body}");
+        assert!(
+            !body.to_lowercase().contains(SECRET),
+            "{what} ({status}) shows tenant beta's data:\n{body}"
+        );
+    }
+    // The same code is alpha's own procedure, and alpha's token works on it.
+    let (status, _, body) = alpha
+        .send(
+            alpha
+                .client
+                .get(format!("{}/api/v1/procedures/K7Q2", alpha.base))
+                .bearer_auth(&s.alpha_token),
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert!(body.contains("ALPHA-K7Q2"), "{body}");
+    let by_status = |wanted: u16| answers.iter().filter(|(_, s, _)| *s == wanted).count();
+    assert!(
+        by_status(404) >= 10,
+        "beta's ids are unknown at alpha: {answers:?}"
+    );
+
+    // Alpha's session and token are nothing at beta.
+    let mut beta = client_for(&s.server, "beta.test");
+    beta.cookies = alpha.cookies.clone();
+    let (status, headers, _) = beta.send(beta.client.get(format!("{}/admin", beta.base))).await;
+    assert_eq!(status, 303, "not signed in at beta");
+    assert!(headers["location"].starts_with("/admin/login"));
+    let (status, _, _) = beta
+        .send(
+            beta.client
+                .get(format!("{}/api/v1/procedures", beta.base))
+                .bearer_auth(&s.alpha_token),
+        )
+        .await;
+    assert_eq!(status, 401);
+    let (status, _) = beta.sign_in("alice", PASSWORD).await;
+    assert_ne!(status, 303, "alice has no account at beta");
+
+    assert_eq!(snapshot(&s.beta).await, before, "beta unchanged");
+}
+
+#[tokio::test]
+async fn an_operator_adds_a_tenant_in_the_staff_pages_and_it_is_served_at_once() {
+    let s = setup().await;
+    let mut home = Http::new(&s.server.url);
+    // An admin who is not an operator does not see or reach the page.
+    home.sign_in("homer", PASSWORD).await;
+    let (_, list) = home.get("/admin").await;
+    assert!(!list.contains("/admin/tenants"));
+    assert_eq!(home.get("/admin/tenants").await.0, 403);
+    // Nor does a tenant's own admin.
+    let mut alpha = client_for(&s.server, "alpha.test");
+    alpha.sign_in("alice", PASSWORD).await;
+    assert_eq!(alpha.get("/admin/tenants").await.0, 403);
+
+    let mut operator = Http::new(&s.server.url);
+    let (status, _) = operator.sign_in("opal", PASSWORD).await;
+    assert_eq!(status, 303);
+    let (status, page) = operator.get("/admin/tenants").await;
+    assert_eq!(status, 200);
+    assert!(
+        page.contains("alpha.test") && page.contains("www.beta.test"),
+        "{page}"
+    );
+    let csrf = csrf_of(&page);
+    let post = |op: &Http, body: String| {
+        op.client
+            .post(format!("{}/admin/tenants", op.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(body)
+    };
+    let (status, _, page) = operator
+        .send(post(
+            &operator,
+            format!("csrf={}&slug=Gamma%20City&base-url=gamma", enc(&csrf)),
+        ))
+        .await;
+    assert_eq!(status, 422);
+    // The staff pages speak Japanese unless asked otherwise.
+    assert!(
+        page.contains("2〜32文字") && page.contains("http:// または https://"),
+        "{page}"
+    );
+    let (status, _, page) = operator
+        .send(post(
+            &operator,
+            format!("csrf={}&slug=gamma&base-url=http%3A%2F%2Fbeta.test", enc(&csrf)),
+        ))
+        .await;
+    assert_eq!(status, 409);
+    assert!(page.contains("beta.test"), "{page}");
+    let (status, _, page) = operator
+        .send(post(
+            &operator,
+            format!(
+                "csrf={}&slug=gamma&base-url=http%3A%2F%2Fgamma.test&hosts=g.test&site-name=%E3%82%AC%E3%83%B3%E3%83%9E%E7%94%BA&langs=vi",
+                enc(&csrf)
+            ),
+        ))
+        .await;
+    assert_eq!(status, 200, "{page}");
+    let at = page.find(r#"<code class="secret">"#).expect("the password, once") + 21;
+    let password = page[at..].split('<').next().unwrap().to_owned();
+
+    // Served within seconds by the server that reads the list.
+    let mut gamma = client_for(&s.server, "g.test");
+    let mut served = false;
+    for _ in 0..50 {
+        if gamma.get("/admin/login").await.1.contains("csrf") && gamma.get("/q/K7Q2").await.0 == 404 {
+            served = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(served, "gamma is served");
+    let (status, headers) = gamma.sign_in("admin", &password).await;
+    assert_eq!(status, 303);
+    assert_eq!(
+        headers["location"], "/admin/password",
+        "the one-time password must be changed first"
+    );
+    assert_eq!(gamma.get("/admin/password").await.0, 200);
+    let (_, audit) = operator.get("/admin/audit").await;
+    assert!(audit.contains("gamma"), "{audit}");
+}
+
+/// On PostgreSQL, a tenant's connections act as a role owning its schema
+/// and nothing else: even a query that names another tenant's tables, or
+/// the home ones, is refused by the server (the second fence; the first
+/// is that a site holds its own database only).
+#[tokio::test]
+async fn on_postgres_a_tenant_cannot_read_another_schema_even_by_name() {
+    if !madoguchi::store::scratch::suite_on_postgres() {
+        eprintln!("SQLite: each tenant is a file of its own; nothing to fence");
+        return;
+    }
+    let s = setup().await;
+    let (alpha, _) = tenant_store(&s.home_db, "alpha").await;
+    let (_, beta) = tenant_store(&s.home_db, "beta").await;
+    let pool = alpha.postgres().unwrap();
+    let home_schema = beta.location.strip_suffix("_t_beta").unwrap();
+    let own: i64 = sqlx::query_scalar("SELECT count(*) FROM procedures")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(own, 2, "its own tables");
+    for table in [
+        format!("\"{}\".procedures", beta.location),
+        format!("\"{home_schema}\".tenants"),
+        format!("\"{home_schema}\".users"),
+    ] {
+        let err = sqlx::query(sqlx::AssertSqlSafe(format!("SELECT count(*) FROM {table}")))
+            .fetch_one(pool)
+            .await
+            .expect_err(&table);
+        let code = err
+            .as_database_error()
+            .and_then(|e| e.code())
+            .map(|c| c.into_owned());
+        assert_eq!(code.as_deref(), Some("42501"), "{table}: {err}");
+    }
+    let who: String = sqlx::query_scalar("SELECT current_user::text")
+        .fetch_one(pool)
+        .await
+        .unwrap();
+    assert_eq!(who, beta.location.replace("beta", "alpha"));
+}
