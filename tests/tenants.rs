@@ -374,6 +374,40 @@ async fn each_host_gets_its_own_tenant_with_its_languages_and_name() {
     assert!(!ok && err.contains("no tenant nobody"), "{err}");
     let (ok, _, err) = madoguchi(&s.home_db, &["--tenant", "beta", "serve"]);
     assert!(!ok && err.contains("--tenant is for the tools"), "{err}");
+
+    // A tenant's whole data moves: out as an archive, into a new tenant
+    // (accounts and all), or into a database of its own.
+    let file = s._dir.path().join("beta.json");
+    let file = file.to_str().unwrap();
+    let (ok, _, err) = madoguchi(&s.home_db, &["--tenant", "beta", "archive", "export", "-o", file]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = madoguchi(
+        &s.home_db,
+        &["tenant", "add", "delta", "http://delta.test", "--from", file],
+    );
+    assert!(ok, "{err}");
+    assert!(
+        err.contains("came from the archive") && !err.contains("one-time password"),
+        "{err}"
+    );
+    let mut delta = client_for(&s.server, "delta.test");
+    let mut moved = false;
+    for _ in 0..50 {
+        if delta.get("/q/B3TQ?lang=ja").await.1.contains("BETASECRET-B3TQ") {
+            moved = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(moved, "delta serves beta's procedures");
+    let (status, _) = delta.sign_in("betasecretbob", PASSWORD).await;
+    assert_eq!(status, 303, "beta's accounts came along");
+    let own = s._dir.path().join("own.db");
+    let own_db = common::db_arg(&own);
+    let (ok, _, err) = madoguchi(&own_db, &["archive", "import", "--create", file]);
+    assert!(ok, "{err}");
+    let (ok, out, _) = madoguchi(&own_db, &["export"]);
+    assert!(ok && out.contains("BETASECRET-DRAFT"), "{out}");
 }
 
 /// The QR code of an SVG, decoded (resvg, then rqrr).

@@ -151,6 +151,11 @@ pub enum Command {
         #[command(subcommand)]
         command: tenant::TenantCommand,
     },
+    /// A whole database as one JSON file, to move a municipality.
+    Archive {
+        #[command(subcommand)]
+        command: tenant::ArchiveCommand,
+    },
     /// Draw the QR code for a procedure.
     Qr {
         code: String,
@@ -276,6 +281,7 @@ pub async fn run(mut cli: Cli) -> anyhow::Result<()> {
     }
     match cli.command {
         Command::Tenant { command } => tenant::run(&cli.db, command).await,
+        Command::Archive { command } => tenant::archive(&cli.db, command).await,
         Command::Serve {
             addr,
             no_samples,

@@ -32,6 +32,10 @@ pub enum TenantCommand {
         /// (default: every language the server has).
         #[arg(long, default_value = "")]
         langs: String,
+        /// Its data from `madoguchi archive export` (its own install, or
+        /// another service): loaded whole, with its own accounts.
+        #[arg(long)]
+        from: Option<std::path::PathBuf>,
     },
     /// List the tenants and their host names.
     List,
@@ -49,8 +53,13 @@ pub async fn run(home_db: &Database, command: TenantCommand) -> anyhow::Result<(
             hosts,
             site_name,
             langs,
+            from,
         } => {
+            let archive = from
+                .map(|f| std::fs::read_to_string(&f).with_context(|| format!("reading {}", f.display())))
+                .transpose()?;
             let new = NewTenant {
+                archive,
                 slug: TenantSlug::parse(&slug).with_context(|| format!("{slug:?}"))?,
                 base_url: BaseUrl::parse(&base_url)?,
                 hosts: hosts
@@ -66,14 +75,21 @@ pub async fn run(home_db: &Database, command: TenantCommand) -> anyhow::Result<(
             let db = tenant_database(home_db, &made.record.location)?;
             let hosts: Vec<&str> = made.record.hosts.iter().map(HostName::as_str).collect();
             eprintln!(
-                "added tenant {} ({}) with its database {db}\n\
-                 staff sign in at {}/admin as \"admin\" with the one-time password {} \
-                 (shown only now; it must be changed at first sign-in)",
+                "added tenant {} ({}) with its database {db}",
                 made.record.slug,
-                hosts.join(", "),
-                made.record.base_url,
-                made.admin_password
+                hosts.join(", ")
             );
+            match made.admin_password {
+                Some(password) => eprintln!(
+                    "staff sign in at {}/admin as \"admin\" with the one-time password {password} \
+                     (shown only now; it must be changed at first sign-in)",
+                    made.record.base_url
+                ),
+                None => eprintln!(
+                    "its data and accounts came from the archive; staff sign in at {}/admin",
+                    made.record.base_url
+                ),
+            }
             Ok(())
         }
         TenantCommand::List => {
@@ -119,4 +135,53 @@ pub async fn database_of(home_db: &Database, slug: &str) -> anyhow::Result<Datab
         .with_context(|| format!("no tenant {slug} in {home_db} (see `madoguchi tenant list`)"))?;
     home.close().await;
     tenant_database(home_db, &record.location)
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ArchiveCommand {
+    /// The whole database (or `--tenant`'s) as one JSON file: procedures,
+    /// texts, offices, categories, accounts, API tokens, audit log and
+    /// scan counts; not sessions. Holds password hashes: keep it safe.
+    Export {
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<std::path::PathBuf>,
+    },
+    /// Load an archive into an empty database (or `--tenant`'s; see also
+    /// `tenant add --from`): all or nothing.
+    Import {
+        file: std::path::PathBuf,
+        /// Create the database when there is none yet.
+        #[arg(long)]
+        create: bool,
+    },
+}
+
+pub async fn archive(db: &Database, command: ArchiveCommand) -> anyhow::Result<()> {
+    match command {
+        ArchiveCommand::Export { output } => {
+            let json = Store::open_existing(db).await?.export_archive().await?;
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, json).with_context(|| format!("writing {}", path.display()))
+                }
+                None => Ok(std::io::stdout().lock().write_all(json.as_bytes())?),
+            }
+        }
+        ArchiveCommand::Import { file, create } => {
+            let json =
+                std::fs::read_to_string(&file).with_context(|| format!("reading {}", file.display()))?;
+            let store = if create {
+                Store::open_database(db, &Default::default()).await?
+            } else {
+                Store::open_existing(db).await?
+            };
+            store
+                .import_archive(&json, &Actor::system("archive import"))
+                .await
+                .with_context(|| format!("{}: nothing was loaded", file.display()))?;
+            eprintln!("loaded {} into {db}", file.display());
+            Ok(())
+        }
+    }
 }

@@ -20,13 +20,17 @@ pub struct NewTenant {
     /// As `--site-name` takes it.
     pub site_name: String,
     pub langs: Vec<LangTag>,
+    /// Its data from elsewhere (`archive export`): loaded instead of a
+    /// first account, its own accounts coming with it.
+    pub archive: Option<String>,
 }
 
-/// A tenant made: its record and its first admin's one-time password.
+/// A tenant made: its record and, unless it came from an archive, its
+/// first admin's one-time password.
 #[derive(Debug)]
 pub struct TenantCreated {
     pub record: TenantRecord,
-    pub admin_password: String,
+    pub admin_password: Option<String>,
 }
 
 /// `madoguchi.db` → `madoguchi-tenants/`, in the same folder.
@@ -137,12 +141,21 @@ pub async fn create_tenant(
         store.user_count().await? == 0,
         "{db} exists already and has accounts; remove it or choose another name"
     );
-    let admin_password = crate::auth::random_password();
-    let hash = crate::auth::hash_password(&admin_password)?;
-    store
-        .create_user("admin", &hash, Role::Admin, &[], true, actor)
-        .await?
-        .context("the new database's first account")?;
+    let admin_password = match &new.archive {
+        Some(json) => {
+            store.import_archive(json, actor).await?;
+            None
+        }
+        None => {
+            let password = crate::auth::random_password();
+            let hash = crate::auth::hash_password(&password)?;
+            store
+                .create_user("admin", &hash, Role::Admin, &[], true, actor)
+                .await?
+                .context("the new database's first account")?;
+            Some(password)
+        }
+    };
     store.close().await;
     let record = TenantRecord {
         slug: new.slug,

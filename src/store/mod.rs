@@ -1,6 +1,7 @@
 //! The store: SQLite (the default) or PostgreSQL (`db.rs`). Knows SQL and
 //! the domain types; nothing of HTTP.
 
+mod archive;
 pub mod audit;
 mod categories;
 mod changes;

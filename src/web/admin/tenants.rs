@@ -98,6 +98,7 @@ fn parse(form: &FormData) -> Result<NewTenant, Vec<&'static str>> {
             hosts,
             site_name,
             langs,
+            archive: None,
         }),
         _ => Err(problems),
     }
