@@ -287,7 +287,7 @@ fn routes_in_source() -> BTreeSet<String> {
 
 #[tokio::test]
 async fn each_host_gets_its_own_tenant_with_its_languages_and_name() {
-    let s = setup().await;
+    let mut s = setup().await;
     let mut home = Http::new(&s.server.url);
     let mut alpha = client_for(&s.server, "alpha.test");
     let mut beta = client_for(&s.server, "beta.test");
@@ -408,6 +408,32 @@ async fn each_host_gets_its_own_tenant_with_its_languages_and_name() {
     assert!(ok, "{err}");
     let (ok, out, _) = madoguchi(&own_db, &["export"]);
     assert!(ok && out.contains("BETASECRET-DRAFT"), "{out}");
+
+    // Each tenant counts its own scans, written to its own database (here
+    // at a graceful stop).
+    assert_eq!(alpha.get("/q/A1PH").await.0, 200);
+    assert_eq!(beta.get("/q/B3TQ").await.0, 200);
+    Command::new("kill")
+        .args(["-TERM", &s.server.child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(s.server.child.wait().unwrap().success());
+    let codes = |store: Store| async move {
+        let scans = store.scans_since("2000-01-01").await.unwrap();
+        scans.into_iter().map(|r| r.code).collect::<BTreeSet<String>>()
+    };
+    let (alpha_store, _) = tenant_store(&s.home_db, "alpha").await;
+    let (beta_store, _) = tenant_store(&s.home_db, "beta").await;
+    let home_store = Store::open_existing(&s.home_db.parse().unwrap()).await.unwrap();
+    assert_eq!(
+        codes(alpha_store).await,
+        BTreeSet::from(["A1PH".to_owned(), "K7Q2".to_owned()])
+    );
+    assert_eq!(
+        codes(beta_store).await,
+        BTreeSet::from(["B3TQ".to_owned(), "K7Q2".to_owned()])
+    );
+    assert_eq!(codes(home_store).await, BTreeSet::from(["K7Q2".to_owned()]));
 }
 
 /// The QR code of an SVG, decoded (resvg, then rqrr).

@@ -8,13 +8,13 @@
 //! them like the page's own words.
 
 use std::io::{BufRead, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use super::NewLocale;
 use crate::domain::LangTag;
 use crate::i18n::{check, scaffold};
+use clap::Subcommand;
 
 pub fn check(dir: Option<&Path>, samples: Option<&Path>) -> anyhow::Result<()> {
     let bundled = dir.is_none();
@@ -135,4 +135,38 @@ fn names(tag: &LangTag, name: Option<String>, name_ja: Option<String>) -> anyhow
     )?;
     let name_ja = ask(name_ja, "Its name in Japanese (language-name-ja)")?;
     Ok((name, name_ja))
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LocalesCommand {
+    /// Compare every locale folder with the reference (en): syntax, missing and
+    /// obsolete messages, variables, references, plural forms, empty values,
+    /// duplicates, markup, and words the glossary (DIR/glossary.tsv) marks wrong.
+    Check {
+        /// Folder of locale folders (default: ./locales, and then the bundled
+        /// sample procedures are checked against the glossary too).
+        dir: Option<PathBuf>,
+        /// Procedure texts (import format) to check against the glossary.
+        #[arg(long)]
+        samples: Option<PathBuf>,
+    },
+    /// Start a new language: DIR/TAG/ with the public message files of the
+    /// reference, every message commented out (shown in English meanwhile)
+    /// but the language's names, asked for on the terminal or given as flags.
+    New(NewLocale),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewLocale {
+    /// The language tag, e.g. fr, uk, zh-Hant.
+    pub tag: String,
+    /// Folder of locale folders.
+    #[arg(default_value = "locales")]
+    pub dir: PathBuf,
+    /// The language's name in itself (language-name), e.g. Français.
+    #[arg(long)]
+    pub name: Option<String>,
+    /// The language's name in Japanese (language-name-ja), e.g. フランス語.
+    #[arg(long)]
+    pub name_ja: Option<String>,
 }

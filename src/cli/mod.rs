@@ -1,5 +1,6 @@
 //! The command line: parsing (clap) and one function per subcommand.
 
+mod archive;
 mod backup;
 mod connections;
 mod live;
@@ -154,7 +155,7 @@ pub enum Command {
     /// A whole database as one JSON file, to move a municipality.
     Archive {
         #[command(subcommand)]
-        command: tenant::ArchiveCommand,
+        command: archive::ArchiveCommand,
     },
     /// Draw the QR code for a procedure.
     Qr {
@@ -170,81 +171,13 @@ pub enum Command {
     /// Procedure texts for translators (Fluent or XLIFF files).
     Translations {
         #[command(subcommand)]
-        command: TranslationsCommand,
+        command: translations::TranslationsCommand,
     },
     /// Tools for translators of the page's own words.
     Locales {
         #[command(subcommand)]
-        command: LocalesCommand,
+        command: locales::LocalesCommand,
     },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum TranslationsCommand {
-    /// Every published procedure's texts for one language, to translate.
-    Export {
-        #[arg(long)]
-        lang: String,
-        /// A language to translate from beside the Japanese (e.g. en): its
-        /// text, where up to date with the Japanese revision, in a note
-        /// (XLIFF) or comment (Fluent).
-        #[arg(long)]
-        pivot: Option<String>,
-        /// ftl or xliff (default: from the output's extension, else ftl).
-        #[arg(long, value_enum)]
-        format: Option<translations::Format>,
-        /// Write here instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
-    /// Read translated texts back (.ftl, or .xlf/.xliff): all or nothing.
-    Import { file: PathBuf },
-    /// The glossary's terms for one language as TBX (ISO 30042, TBX-Basic),
-    /// for CAT tools: the Japanese word, the preferred word, the words marked wrong.
-    Glossary {
-        #[arg(long)]
-        lang: String,
-        /// The glossary (lang, term, preferred, wrong; tab-separated).
-        #[arg(long, default_value = "locales/glossary.tsv")]
-        glossary: PathBuf,
-        /// Write here instead of standard output.
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum LocalesCommand {
-    /// Compare every locale folder with the reference (en): syntax, missing and
-    /// obsolete messages, variables, references, plural forms, empty values,
-    /// duplicates, markup, and words the glossary (DIR/glossary.tsv) marks wrong.
-    Check {
-        /// Folder of locale folders (default: ./locales, and then the bundled
-        /// sample procedures are checked against the glossary too).
-        dir: Option<PathBuf>,
-        /// Procedure texts (import format) to check against the glossary.
-        #[arg(long)]
-        samples: Option<PathBuf>,
-    },
-    /// Start a new language: DIR/TAG/ with the public message files of the
-    /// reference, every message commented out (shown in English meanwhile)
-    /// but the language's names, asked for on the terminal or given as flags.
-    New(NewLocale),
-}
-
-#[derive(Debug, clap::Args)]
-pub struct NewLocale {
-    /// The language tag, e.g. fr, uk, zh-Hant.
-    pub tag: String,
-    /// Folder of locale folders.
-    #[arg(default_value = "locales")]
-    pub dir: PathBuf,
-    /// The language's name in itself (language-name), e.g. Français.
-    #[arg(long)]
-    pub name: Option<String>,
-    /// The language's name in Japanese (language-name-ja), e.g. フランス語.
-    #[arg(long)]
-    pub name_ja: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -281,7 +214,7 @@ pub async fn run(mut cli: Cli) -> anyhow::Result<()> {
     }
     match cli.command {
         Command::Tenant { command } => tenant::run(&cli.db, command).await,
-        Command::Archive { command } => tenant::archive(&cli.db, command).await,
+        Command::Archive { command } => archive::run(&cli.db, command).await,
         Command::Serve {
             addr,
             no_samples,
@@ -376,22 +309,24 @@ pub async fn run(mut cli: Cli) -> anyhow::Result<()> {
             user::add(&cli.db, &name, &role, &langs, &password).await
         }
         Command::Translations { command } => match command {
-            TranslationsCommand::Export {
+            translations::TranslationsCommand::Export {
                 lang,
                 pivot,
                 format,
                 output,
             } => translations::export(&cli.db, &lang, pivot.as_deref(), format, output).await,
-            TranslationsCommand::Import { file } => translations::import(&cli.db, &file).await,
-            TranslationsCommand::Glossary {
+            translations::TranslationsCommand::Import { file } => translations::import(&cli.db, &file).await,
+            translations::TranslationsCommand::Glossary {
                 lang,
                 glossary,
                 output,
             } => translations::glossary(&lang, &glossary, output),
         },
         Command::Locales { command } => match command {
-            LocalesCommand::Check { dir, samples } => locales::check(dir.as_deref(), samples.as_deref()),
-            LocalesCommand::New(new) => locales::new(new),
+            locales::LocalesCommand::Check { dir, samples } => {
+                locales::check(dir.as_deref(), samples.as_deref())
+            }
+            locales::LocalesCommand::New(new) => locales::new(new),
         },
         Command::Qr {
             code,

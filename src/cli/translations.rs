@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use clap::ValueEnum;
+use clap::{Subcommand, ValueEnum};
 
 use crate::domain::LangTag;
 use crate::i18n::check::Glossary;
@@ -111,4 +111,38 @@ pub fn glossary(lang: &str, glossary: &Path, output: Option<PathBuf>) -> anyhow:
         Some(path) => std::fs::write(&path, text).with_context(|| format!("writing {}", path.display())),
         None => Ok(std::io::stdout().lock().write_all(text.as_bytes())?),
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TranslationsCommand {
+    /// Every published procedure's texts for one language, to translate.
+    Export {
+        #[arg(long)]
+        lang: String,
+        /// A language to translate from beside the Japanese (e.g. en): its
+        /// text, where up to date with the Japanese revision, in a note
+        /// (XLIFF) or comment (Fluent).
+        #[arg(long)]
+        pivot: Option<String>,
+        /// ftl or xliff (default: from the output's extension, else ftl).
+        #[arg(long, value_enum)]
+        format: Option<Format>,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Read translated texts back (.ftl, or .xlf/.xliff): all or nothing.
+    Import { file: PathBuf },
+    /// The glossary's terms for one language as TBX (ISO 30042, TBX-Basic),
+    /// for CAT tools: the Japanese word, the preferred word, the words marked wrong.
+    Glossary {
+        #[arg(long)]
+        lang: String,
+        /// The glossary (lang, term, preferred, wrong; tab-separated).
+        #[arg(long, default_value = "locales/glossary.tsv")]
+        glossary: PathBuf,
+        /// Write here instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
