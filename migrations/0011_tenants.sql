@@ -13,6 +13,9 @@ CREATE TABLE tenants (
     langs      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(langs) AND json_type(langs) = 'array'),
     -- The tenant's database: a file name in the tenants folder, or a schema.
     location   TEXT NOT NULL UNIQUE,
+    -- PostgreSQL: the password of the tenant's own login role (its schema's
+    -- owner, with no rights elsewhere); SQLite: none.
+    db_password TEXT,
     created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 ) STRICT;
 

@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod qr;
 pub mod samples;
 pub mod sites;
+pub mod sso;
 pub mod stats;
 pub mod store;
 pub mod telemetry;
@@ -66,6 +67,8 @@ struct Inner {
     tenant: Option<domain::TenantSlug>,
     /// On the home site of a service with tenants: where to make theirs.
     platform: Option<Arc<sites::Platform>>,
+    /// OpenID Providers found for single sign-on, made on first use.
+    providers: std::sync::OnceLock<Arc<sso::Providers>>,
 }
 
 /// The locales and the pages rendered with them, replaced together when
@@ -96,6 +99,7 @@ impl AppState {
                 languages: Vec::new(),
                 tenant: None,
                 platform: None,
+                providers: std::sync::OnceLock::new(),
             }),
             rendering: Arc::new(Rendering {
                 locales,
@@ -201,6 +205,13 @@ impl AppState {
             inner.platform = Some(platform);
         }
         self
+    }
+
+    /// The OpenID Providers of single sign-on (with their HTTP client).
+    pub fn providers(&self) -> &Arc<sso::Providers> {
+        self.inner.providers.get_or_init(|| {
+            Arc::new(sso::Providers::new().expect("an HTTP client with no options to fail on"))
+        })
     }
 
     /// Which tenant this site is; `None` for the home site.

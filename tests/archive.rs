@@ -18,7 +18,14 @@ async fn filled(store: &Store) {
     let hash = madoguchi::auth::hash_password("a long test password").unwrap();
     let vi = LangTag::parse("vi").unwrap();
     let id = store
-        .create_user("Tanaka", &hash, Role::Translator, std::slice::from_ref(&vi), false, &actor())
+        .create_user(
+            "Tanaka",
+            &hash,
+            Role::Translator,
+            std::slice::from_ref(&vi),
+            false,
+            &actor(),
+        )
         .await
         .unwrap()
         .unwrap();

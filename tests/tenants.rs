@@ -53,7 +53,7 @@ async fn tenant_store(home_db: &str, slug: &str) -> (Store, TenantRecord) {
         .into_iter()
         .find(|t| t.slug.as_str() == slug)
         .expect("listed");
-    let db = tenant_database(&home_db, &record.location).unwrap();
+    let db = tenant_database(&home_db, &record).unwrap();
     (Store::open_existing(&db).await.unwrap(), record)
 }
 
@@ -172,13 +172,46 @@ async fn setup() -> Setup {
         !ok && err.contains("www.beta.test"),
         "a host reaches one tenant: {err}"
     );
+    // Machine names, and the home site's own host, are no tenant's.
+    let (ok, _, err) = madoguchi(&home_db, &["tenant", "add", "gamma", "http://127.0.0.1:8080"]);
+    assert!(!ok && err.contains("127.0.0.1"), "{err}");
+    let (ok, _, err) = madoguchi(
+        &home_db,
+        &[
+            "--base-url",
+            "https://home.test",
+            "tenant",
+            "add",
+            "gamma",
+            "http://home.test",
+        ],
+    );
+    assert!(!ok && err.contains("home.test"), "{err}");
+    let (ok, _, err) = madoguchi(&home_db, &["tenant", "add", "gamma", "http://gamma_city.test"]);
+    assert!(!ok && err.contains("gamma_city.test"), "{err}");
     let (ok, _, err) = madoguchi(&home_db, &["tenant", "operator", "opal"]);
     assert!(ok, "{err}");
+    // A tenant whose database is gone: its hosts must never get home's pages.
+    let (ok, _, err) = madoguchi(&home_db, &["tenant", "add", "broken", "http://broken.test"]);
+    assert!(ok, "{err}");
+    let (broken, record) = tenant_store(&home_db, "broken").await;
+    broken.close().await;
+    match home.postgres() {
+        Some(pool) => {
+            let sql = format!("DROP SCHEMA \"{}\" CASCADE", record.location);
+            sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+                .execute(pool)
+                .await
+                .unwrap();
+        }
+        None => std::fs::remove_file(dir.path().join("home-tenants").join(&record.location)).unwrap(),
+    }
     let (ok, out, _) = madoguchi(&home_db, &["tenant", "list"]);
     assert!(ok);
     assert_eq!(
         out,
-        "alpha\thttp://alpha.test\talpha.test\ten,vi\nbeta\thttp://beta.test\tbeta.test,www.beta.test\tall\n"
+        "alpha\thttp://alpha.test\talpha.test\ten,vi\nbeta\thttp://beta.test\tbeta.test,www.beta.test\tall\n\
+         broken\thttp://broken.test\tbroken.test\tall\n"
     );
 
     let (alpha, _) = tenant_store(&home_db, "alpha").await;
@@ -258,9 +291,10 @@ async fn setup() -> Setup {
     }
 }
 
-/// Every route the server has, as written in `src/web` (`.route("…"`).
-fn routes_in_source() -> BTreeSet<String> {
-    fn walk(dir: &std::path::Path, routes: &mut BTreeSet<String>) {
+/// Every route and method the server has, as written in `src/web`:
+/// `.route("PATH", get(…).post(…))`.
+fn routes_in_source() -> BTreeSet<(String, String)> {
+    fn walk(dir: &std::path::Path, routes: &mut BTreeSet<(String, String)>) {
         for entry in std::fs::read_dir(dir).unwrap().map(Result::unwrap) {
             let path = entry.path();
             if path.is_dir() {
@@ -269,8 +303,30 @@ fn routes_in_source() -> BTreeSet<String> {
                 let text = std::fs::read_to_string(&path).unwrap();
                 for (at, _) in text.match_indices(".route(") {
                     let rest = text[at + 7..].trim_start();
-                    if let Some(quoted) = rest.strip_prefix('"') {
-                        routes.insert(quoted.split('"').next().unwrap().to_owned());
+                    let Some(quoted) = rest.strip_prefix('"') else {
+                        continue;
+                    };
+                    let route = quoted.split('"').next().unwrap().to_owned();
+                    // The call's text, to its closing parenthesis.
+                    let mut depth = 1;
+                    let call: String = text[at + 7..]
+                        .chars()
+                        .take_while(|c| {
+                            depth += match c {
+                                '(' => 1,
+                                ')' => -1,
+                                _ => 0,
+                            };
+                            depth > 0
+                        })
+                        .collect();
+                    for method in ["get", "post", "put", "patch", "delete"] {
+                        let called = call.match_indices(&format!("{method}(")).any(|(i, _)| {
+                            i == 0 || !call[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                        });
+                        if called {
+                            routes.insert((method.to_uppercase(), route.clone()));
+                        }
                     }
                 }
             }
@@ -281,7 +337,7 @@ fn routes_in_source() -> BTreeSet<String> {
         std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src/web")),
         &mut routes,
     );
-    assert!(routes.len() > 40, "found the routes: {routes:?}");
+    assert!(routes.len() > 60, "found the routes: {routes:?}");
     routes
 }
 
@@ -314,6 +370,28 @@ async fn each_host_gets_its_own_tenant_with_its_languages_and_name() {
             .contains("BETASECRET-K7Q2")
     );
     assert_eq!(alpha.get("/q/B3TQ").await.0, 404, "codes are per tenant");
+    // A listed tenant that cannot be opened answers 503, not with home's data.
+    let mut broken = client_for(&s.server, "broken.test");
+    for path in ["/q/K7Q2", "/", "/admin/login"] {
+        let (status, headers, page) = broken
+            .send(broken.client.get(format!("{}{path}", broken.base)))
+            .await;
+        assert_eq!(status, 503, "{path}");
+        assert_eq!(headers["retry-after"], "30");
+        assert!(
+            !page.contains("HOME") && page.contains("ただいま準備中"),
+            "{page}"
+        );
+    }
+    assert!(
+        s.server
+            .log
+            .lock()
+            .unwrap()
+            .iter()
+            .any(|l| l.contains("tenant not served") && l.contains("broken")),
+        "said why"
+    );
     assert_eq!(beta.get("/q/A1PH").await.0, 404);
     assert_eq!(home.get("/q/A1PH").await.0, 404);
 
@@ -374,6 +452,35 @@ async fn each_host_gets_its_own_tenant_with_its_languages_and_name() {
     assert!(!ok && err.contains("no tenant nobody"), "{err}");
     let (ok, _, err) = madoguchi(&s.home_db, &["--tenant", "beta", "serve"]);
     assert!(!ok && err.contains("--tenant is for the tools"), "{err}");
+    // Its QR codes carry its own address.
+    let png = s._dir.path().join("alpha.png");
+    let (ok, _, err) = madoguchi(
+        &s.home_db,
+        &["--tenant", "alpha", "qr", "K7Q2", "-o", png.to_str().unwrap()],
+    );
+    assert!(ok, "{err}");
+    let img = image::load_from_memory(&std::fs::read(&png).unwrap())
+        .unwrap()
+        .to_luma8();
+    let mut img = rqrr::PreparedImage::prepare(img);
+    assert_eq!(
+        img.detect_grids()[0].decode().unwrap().1,
+        "HTTP://ALPHA.TEST/Q/K7Q2"
+    );
+    let (ok, _, err) = madoguchi(
+        &s.home_db,
+        &[
+            "--tenant",
+            "alpha",
+            "--base-url",
+            "https://home.test",
+            "qr",
+            "K7Q2",
+            "-o",
+            png.to_str().unwrap(),
+        ],
+    );
+    assert!(!ok && err.contains("not tenant alpha's address"), "{err}");
 
     // A tenant's whole data moves: out as an archive, into a new tenant
     // (accounts and all), or into a database of its own.
@@ -519,6 +626,8 @@ async fn no_route_of_one_tenant_reaches_another() {
         "/admin/tokens".into(),
         format!("/admin/tokens/{token}/revoke"),
         "/admin/tenants".into(),
+        // Her own password: the form's current password is wrong.
+        "/admin/password".into(),
         // Last: they end alice's session.
         "/admin/logout-everywhere".into(),
         "/admin/logout".into(),
@@ -540,6 +649,8 @@ async fn no_route_of_one_tenant_reaches_another() {
         "/assets/admin.css".into(),
         "/favicon.svg".into(),
         "/favicon.ico".into(),
+        "/admin/oidc/start".into(),
+        "/admin/oidc/callback?state=x&code=y".into(),
     ];
     let api = [
         ("GET", "/api/v1/openapi.json".to_owned(), None),
@@ -570,12 +681,14 @@ async fn no_route_of_one_tenant_reaches_another() {
 
     // The table above names every route the server has: a new route
     // must be added here, so it is tried against the other tenant.
-    let tried: Vec<&str> = staff_get
+    let tried: Vec<(&str, &str)> = staff_get
         .iter()
-        .chain(&staff_post)
         .chain(&public_get)
-        .map(String::as_str)
-        .chain(api.iter().map(|(_, p, _)| p.as_str()))
+        .map(|p| ("GET", p.as_str()))
+        .chain(staff_post.iter().map(|p| ("POST", p.as_str())))
+        .chain(api.iter().map(|(m, p, _)| (*m, p.as_str())))
+        // The spreadsheet upload, sent below as a multipart form.
+        .chain([("POST", "/admin/import")])
         .collect();
     let shape = |path: &str| -> String {
         let path = path.split('?').next().unwrap();
@@ -593,26 +706,69 @@ async fn no_route_of_one_tenant_reaches_another() {
             .collect::<Vec<_>>()
             .join("/")
     };
-    let tried_shapes: BTreeSet<String> = tried.iter().map(|p| shape(p)).collect();
-    let untried: Vec<String> = routes_in_source()
+    let tried_shapes: BTreeSet<(String, String)> =
+        tried.iter().map(|(m, p)| (m.to_string(), shape(p))).collect();
+    let untried: Vec<(String, String)> = routes_in_source()
         .into_iter()
-        .filter(|r| {
-            let r = r.replace("{office_id}", "{id}").replace("{user_id}", "{id}");
-            !tried_shapes.contains(&r)
-        })
+        .map(|(m, r)| (m, r.replace("{office_id}", "{id}").replace("{user_id}", "{id}")))
+        // Signing in takes a name, not an id: alice's at beta is tried below.
+        .filter(|(m, r)| (m.as_str(), r.as_str()) != ("POST", "/admin/login"))
+        .filter(|route| !tried_shapes.contains(route))
         .collect();
     assert!(
         untried.is_empty(),
         "routes not tried against another tenant: {untried:?} (tried {tried_shapes:?})"
     );
 
+    // Beta's pages, QR codes and answers are made and cached first: a cache
+    // shared across tenants would hand them to alpha below.
+    let mut beta = client_for(&s.server, "beta.test");
+    for path in [
+        format!("/q/{code}"),
+        format!("/q/{code}?lang=ja"),
+        format!("/Q/{code}"),
+        "/q/K7Q2".into(),
+        "/q/K7Q2?lang=ja".into(),
+        format!("/qr/{code}.png"),
+        "/qr/K7Q2.png".into(),
+        format!("/poster/{code}"),
+        "/poster/K7Q2".into(),
+        "/".into(),
+    ] {
+        assert_eq!(beta.get(&path).await.0, 200, "{path}");
+    }
+    let (_, beta_page) = beta.get("/q/K7Q2?lang=ja").await;
+    assert!(beta_page.contains("BETASECRET-K7Q2"));
+
     let mut answers = Vec::new();
     for path in &staff_get {
-        let (status, _, body) = alpha
+        let (status, headers, body) = alpha
             .send(alpha.client.get(format!("{}{path}", alpha.base)))
             .await;
-        answers.push((format!("GET {path}"), status, body));
+        answers.push((format!("GET {path}"), status, headers, body));
     }
+    // The spreadsheet upload, naming beta's codes: at alpha they are
+    // nobody's (refused, or new drafts of alpha's), never beta's.
+    let boundary = "----madoguchi-tenant-boundary";
+    let csv = format!(
+        "code,category,title,summary,bring,steps,office,floor,counter,hours,fee,contact,notes\n\
+         {code},test,PWNED,PWNED,x,x,x,x,x,x,x,x,\n{draft},test,PWNED,PWNED,x,x,x,x,x,x,x,x,\n"
+    );
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{csrf}\r\n\
+         --{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\
+         Content-Type: text/csv\r\n\r\n{csv}\r\n--{boundary}--\r\n"
+    );
+    let request = alpha
+        .client
+        .post(format!("{}/admin/import", alpha.base))
+        .header(
+            "content-type",
+            format!("multipart/form-data; boundary={boundary}"),
+        )
+        .body(body);
+    let (status, headers, body) = alpha.send(request).await;
+    answers.push(("POST /admin/import".into(), status, headers, body));
     // A form with every field a staff form has, each meant to change
     // something were it applied to beta.
     let form = |csrf: &str| {
@@ -630,14 +786,14 @@ async fn no_route_of_one_tenant_reaches_another() {
             .post(format!("{}{path}", alpha.base))
             .header("content-type", "application/x-www-form-urlencoded")
             .body(form(&csrf));
-        let (status, _, body) = alpha.send(request).await;
-        answers.push((format!("POST {path}"), status, body));
+        let (status, headers, body) = alpha.send(request).await;
+        answers.push((format!("POST {path}"), status, headers, body));
     }
     for path in &public_get {
-        let (status, _, body) = alpha
+        let (status, headers, body) = alpha
             .send(alpha.client.get(format!("{}{path}", alpha.base)))
             .await;
-        answers.push((format!("GET {path}"), status, body));
+        answers.push((format!("GET {path}"), status, headers, body));
     }
     for (method, path, body) in &api {
         let mut request = alpha
@@ -647,16 +803,19 @@ async fn no_route_of_one_tenant_reaches_another() {
         if let Some(body) = body {
             request = request.header("content-type", "application/json").body(*body);
         }
-        let (status, _, body) = alpha.send(request).await;
-        answers.push((format!("{method} {path}"), status, body));
+        let (status, headers, body) = alpha.send(request).await;
+        answers.push((format!("{method} {path}"), status, headers, body));
     }
-    for (what, status, body) in &answers {
+    for (what, status, headers, body) in &answers {
         assert!(*status < 500, "{what}: {status}\n{body}");
         assert!(
-            !body.to_lowercase().contains(SECRET),
-            "{what} ({status}) shows tenant beta's data:\n{body}"
+            !body.to_lowercase().contains(SECRET) && !format!("{headers:?}").to_lowercase().contains(SECRET),
+            "{what} ({status}) shows tenant beta's data:\n{headers:?}\n{body}"
         );
     }
+    // Alpha's K7Q2 is alpha's own, though beta's was cached first.
+    let (_, page) = alpha.get("/q/K7Q2?lang=ja").await;
+    assert!(page.contains("ALPHA-K7Q2") && !page.to_lowercase().contains(SECRET));
     // The same code is alpha's own procedure, and alpha's token works on it.
     let (status, _, body) = alpha
         .send(
@@ -668,14 +827,13 @@ async fn no_route_of_one_tenant_reaches_another() {
         .await;
     assert_eq!(status, 200);
     assert!(body.contains("ALPHA-K7Q2"), "{body}");
-    let by_status = |wanted: u16| answers.iter().filter(|(_, s, _)| *s == wanted).count();
+    let by_status = |wanted: u16| answers.iter().filter(|(_, s, _, _)| *s == wanted).count();
     assert!(
         by_status(404) >= 10,
         "beta's ids are unknown at alpha: {answers:?}"
     );
 
     // Alpha's session and token are nothing at beta.
-    let mut beta = client_for(&s.server, "beta.test");
     beta.cookies = alpha.cookies.clone();
     let (status, headers, _) = beta.send(beta.client.get(format!("{}/admin", beta.base))).await;
     assert_eq!(status, 303, "not signed in at beta");
@@ -703,6 +861,29 @@ async fn an_operator_adds_a_tenant_in_the_staff_pages_and_it_is_served_at_once()
     let (_, list) = home.get("/admin").await;
     assert!(!list.contains("/admin/tenants"));
     assert_eq!(home.get("/admin/tenants").await.0, 403);
+    // Nor can they take an operator's account by resetting its password.
+    let opal = home.get("/admin/users").await.1;
+    let at = opal.find(">opal<").expect("opal listed");
+    let id: String = opal[..at]
+        .rsplit("/admin/users/")
+        .next()
+        .unwrap()
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let csrf = csrf_of(&home.get("/admin/users").await.1);
+    for action in [
+        format!("/admin/users/{id}/reset-password"),
+        format!("/admin/users/{id}"),
+    ] {
+        let request = home
+            .client
+            .post(format!("{}{action}", home.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(format!("csrf={}&role=translator&langs=vi&disabled=1", enc(&csrf)));
+        let (status, _, _) = home.send(request).await;
+        assert_eq!(status, 403, "{action}");
+    }
     // Nor does a tenant's own admin.
     let mut alpha = client_for(&s.server, "alpha.test");
     alpha.sign_in("alice", PASSWORD).await;
@@ -814,9 +995,54 @@ async fn on_postgres_a_tenant_cannot_read_another_schema_even_by_name() {
             .map(|c| c.into_owned());
         assert_eq!(code.as_deref(), Some("42501"), "{table}: {err}");
     }
-    let who: String = sqlx::query_scalar("SELECT current_user::text")
-        .fetch_one(pool)
+    // It logged in as its own role: no other role to switch to, and
+    // switching back to the session's own changes nothing.
+    let mut c = pool.acquire().await.unwrap();
+    let who: String = sqlx::query_scalar("SELECT session_user::text")
+        .fetch_one(&mut *c)
         .await
         .unwrap();
     assert_eq!(who, beta.location.replace("beta", "alpha"));
+    for role in [
+        "postgres".to_owned(),
+        beta.location.clone(),
+        "pg_read_all_data".into(),
+    ] {
+        let err = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("SET ROLE \"{role}\"")))
+            .execute(&mut *c)
+            .await
+            .expect_err(&role);
+        let code = err
+            .as_database_error()
+            .and_then(|e| e.code())
+            .map(|c| c.into_owned());
+        assert_eq!(code.as_deref(), Some("42501"), "SET ROLE {role}: {err}");
+    }
+    sqlx::raw_sql("SET ROLE NONE").execute(&mut *c).await.unwrap();
+    let err = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "SELECT count(*) FROM \"{}\".procedures",
+        beta.location
+    )))
+    .execute(&mut *c)
+    .await
+    .expect_err("still fenced after SET ROLE NONE");
+    let code = err
+        .as_database_error()
+        .and_then(|e| e.code())
+        .map(|c| c.into_owned());
+    assert_eq!(code.as_deref(), Some("42501"));
+    // And the home login, which made the role, is no member of it now.
+    let home = Store::open_existing(&s.home_db.parse().unwrap()).await.unwrap();
+    let sql = format!(
+        "SELECT pg_has_role(current_user, '{}', 'MEMBER') AND NOT rolsuper FROM pg_roles WHERE rolname = current_user",
+        beta.location
+    );
+    let member: bool = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+        .fetch_one(home.postgres().unwrap())
+        .await
+        .unwrap();
+    assert!(
+        !member,
+        "a superuser is a member of every role; anyone else must not be"
+    );
 }

@@ -5,6 +5,7 @@ CREATE TABLE tenants (
     base_url   TEXT NOT NULL,
     langs      TEXT NOT NULL DEFAULT '[]' CHECK (json_typeof(langs::json) = 'array'),
     location   TEXT COLLATE "C" NOT NULL UNIQUE,
+    db_password TEXT,
     created_at TEXT NOT NULL DEFAULT rfc3339_now()
 );
 

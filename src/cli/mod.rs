@@ -7,6 +7,7 @@ mod live;
 mod locales;
 mod platform;
 mod serve;
+mod sso;
 mod tenant;
 mod translations;
 mod user;
@@ -157,6 +158,11 @@ pub enum Command {
         #[command(subcommand)]
         command: archive::ArchiveCommand,
     },
+    /// Single sign-on for staff (OpenID Connect), per site.
+    Sso {
+        #[command(subcommand)]
+        command: sso::SsoCommand,
+    },
     /// Draw the QR code for a procedure.
     Qr {
         code: String,
@@ -201,7 +207,7 @@ pub enum QrFormat {
 
 /// Runs one parsed command line.
 pub async fn run(mut cli: Cli) -> anyhow::Result<()> {
-    let base_url = cli.base_url.as_deref().map(BaseUrl::parse).transpose()?;
+    let mut base_url = cli.base_url.as_deref().map(BaseUrl::parse).transpose()?;
     if let Some(slug) = &cli.tenant {
         anyhow::ensure!(
             !matches!(
@@ -210,11 +216,23 @@ pub async fn run(mut cli: Cli) -> anyhow::Result<()> {
             ),
             "--tenant is for the tools that work on one database; `serve` serves every tenant"
         );
-        cli.db = tenant::database_of(&cli.db, slug).await?;
+        let (db, tenant_url) = tenant::database_of(&cli.db, slug).await?;
+        cli.db = db;
+        // Its QR codes carry its own address, never the home one.
+        if let Some(given) = &base_url {
+            anyhow::ensure!(
+                given.host() == tenant_url.host(),
+                "--base-url {} is not tenant {slug}'s address ({})",
+                given.as_str(),
+                tenant_url.as_str()
+            );
+        }
+        base_url = Some(tenant_url);
     }
     match cli.command {
-        Command::Tenant { command } => tenant::run(&cli.db, command).await,
+        Command::Tenant { command } => tenant::run(&cli.db, base_url.as_ref(), command).await,
         Command::Archive { command } => archive::run(&cli.db, command).await,
+        Command::Sso { command } => sso::run(&cli.db, command).await,
         Command::Serve {
             addr,
             no_samples,

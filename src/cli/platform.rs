@@ -3,9 +3,9 @@
 //! forgotten), and the list watched so a tenant added by an operator — on
 //! this server or another on the same database — is served within seconds.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crate::AppState;
 use crate::domain::{BaseUrl, SiteName};
@@ -89,18 +89,28 @@ impl Upkeep {
     }
 }
 
+/// Connections each tenant's pool may open (given back when idle): a
+/// service with hundreds of tenants must stay within the database's limit.
+const TENANT_CONNECTIONS: u32 = 4;
+/// Tenants opened at once, and how long one may take (migrations included).
+const OPENING_AT_ONCE: usize = 8;
+const OPENING_TIMEOUT: Duration = Duration::from_secs(60);
+/// How long a tenant that would not open waits before the next try.
+const RETRY_AFTER: Duration = Duration::from_secs(60);
+
 /// Opens a tenant's site; `locales` are all the server has.
 async fn open_site(
-    home_db: &Database,
-    record: &TenantRecord,
-    locales: &crate::i18n::Locales,
-    options: &SiteOptions,
+    home_db: Database,
+    record: TenantRecord,
+    locales: crate::i18n::Locales,
+    options: SiteOptions,
 ) -> anyhow::Result<Site> {
     let open = OpenOptions {
         read_only: options.read_only,
+        max_connections: Some(TENANT_CONNECTIONS),
         ..OpenOptions::default()
     };
-    let store = open_tenant(home_db, record, &open).await?;
+    let store = open_tenant(&home_db, &record, &open).await?;
     let schema = match store.postgres() {
         Some(_) => Some(store.current_schema().await?),
         None => None,
@@ -110,11 +120,15 @@ async fn open_site(
         .with_site_name(SiteName::parse(&record.site_name)?)
         .with_languages(record.langs.clone())
         .with_tenant(record.slug.clone());
-    Ok(Site::new(state, Some(record.clone()), schema))
+    Ok(Site::new(state, Some(record), schema))
 }
 
-/// Opens the sites of `records` not yet in `sites`; one that fails is
-/// logged (once per slug in `reported`) and left out, the others served.
+/// Tenants that would not open, and when to try each again.
+pub type Failing = HashMap<String, Instant>;
+
+/// Opens the sites of `records` not yet in `sites`, several at once; one
+/// that fails is logged once, left out (its hosts answer 503) and tried
+/// again after [`RETRY_AFTER`].
 pub async fn open_new(
     home_db: &Database,
     records: &[TenantRecord],
@@ -122,24 +136,51 @@ pub async fn open_new(
     options: &SiteOptions,
     upkeep: &Upkeep,
     every: Duration,
-    reported: &mut HashSet<String>,
+    failing: &mut Failing,
 ) -> Vec<Site> {
-    let mut added = Vec::new();
+    let limit = Arc::new(tokio::sync::Semaphore::new(OPENING_AT_ONCE));
+    let mut opening = tokio::task::JoinSet::new();
     for record in records {
-        if sites.tenant(&record.slug).is_some() {
+        let due = failing
+            .get(record.slug.as_str())
+            .is_none_or(|at| *at <= Instant::now());
+        if sites.tenant(&record.slug).is_some() || !due {
             continue;
         }
-        match open_site(home_db, record, sites.home.state.locales(), options).await {
+        let (db, record, locales, options) = (
+            home_db.clone(),
+            record.clone(),
+            sites.home.state.locales().clone(),
+            options.clone(),
+        );
+        let limit = limit.clone();
+        opening.spawn(async move {
+            let _turn = limit.acquire_owned().await;
+            let opened =
+                tokio::time::timeout(OPENING_TIMEOUT, open_site(db, record.clone(), locales, options)).await;
+            (
+                record,
+                opened.unwrap_or_else(|_| Err(anyhow::anyhow!("still opening after {OPENING_TIMEOUT:?}"))),
+            )
+        });
+    }
+    let mut added = Vec::new();
+    while let Some(done) = opening.join_next().await {
+        let Ok((record, opened)) = done else { continue };
+        match opened {
             Ok(site) => {
                 upkeep.start(&site.state, every);
                 let hosts: Vec<&str> = record.hosts.iter().map(|h| h.as_str()).collect();
                 tracing::info!(tenant = %record.slug, hosts = hosts.join(" "), "serving tenant");
-                reported.remove(record.slug.as_str());
+                failing.remove(record.slug.as_str());
                 added.push(site);
             }
             Err(e) => {
-                if reported.insert(record.slug.to_string()) {
-                    tracing::error!(tenant = %record.slug, error = format!("{e:#}"), "tenant not served");
+                let first = failing
+                    .insert(record.slug.to_string(), Instant::now() + RETRY_AFTER)
+                    .is_none();
+                if first {
+                    tracing::error!(tenant = %record.slug, error = format!("{e:#}"), "tenant not served; its hosts answer 503");
                 }
             }
         }
@@ -157,7 +198,7 @@ pub async fn watch_tenants(
     options: SiteOptions,
     upkeep: Arc<Upkeep>,
     every: Duration,
-    mut reported: HashSet<String>,
+    mut failing: Failing,
 ) {
     loop {
         tokio::time::sleep(TENANTS_CHECK_EVERY).await;
@@ -169,20 +210,17 @@ pub async fn watch_tenants(
             }
         };
         let sites = current.load_full();
-        let added = open_new(
-            &home_db,
-            &records,
-            &sites,
-            &options,
-            &upkeep,
-            every,
-            &mut reported,
-        )
-        .await;
-        if !added.is_empty() {
-            // rcu: applied to whatever is current (a locale reload meanwhile).
-            let added: Vec<Arc<Site>> = added.into_iter().map(Arc::new).collect();
-            current.rcu(|now| Arc::new(now.with_added(&added)));
+        let added = open_new(&home_db, &records, &sites, &options, &upkeep, every, &mut failing).await;
+        if added.is_empty() && sites.down_for(&records) == *sites.down() {
+            continue;
         }
+        let added: Vec<Arc<Site>> = added.into_iter().map(Arc::new).collect();
+        // Applied to whatever is current, with its locales (a reload may
+        // have come while these opened).
+        current.rcu(|now| {
+            let locales = now.home.state.locales();
+            let fresh: Vec<Arc<Site>> = added.iter().map(|s| Arc::new(s.with_locales(locales))).collect();
+            Arc::new(now.with_added(&fresh).with_listed(&records))
+        });
     }
 }

@@ -1,6 +1,5 @@
 //! `madoguchi serve`.
 
-use std::collections::HashSet;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -107,11 +106,13 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         page_cache_mb: o.page_cache_mb,
         read_only: store.is_read_only(),
     };
+    let home_host = base_url.host().ok();
     let state = site_options
         .state(store.clone(), locales, base_url)
         .with_site_name(o.site_name.clone())
         .with_platform(Arc::new(Platform {
             home_db: o.db.clone(),
+            home_host,
         }));
     let audio = match &o.audio {
         Some(a) => start_audio(a).await,
@@ -128,7 +129,7 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         None => None,
     };
     let home = Sites::new(Site::new(state.clone(), None, home_schema), Vec::new());
-    let mut reported = HashSet::new();
+    let mut failing = super::platform::Failing::new();
     let records = store.tenants().await?;
     let tenants: Vec<Arc<Site>> = super::platform::open_new(
         &o.db,
@@ -137,13 +138,13 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         &site_options,
         &upkeep,
         SCAN_FLUSH_EVERY,
-        &mut reported,
+        &mut failing,
     )
     .await
     .into_iter()
     .map(Arc::new)
     .collect();
-    let sites = home.with_added(&tenants);
+    let sites = home.with_added(&tenants).with_listed(&records);
     if let Some(listener) = metrics_listener {
         let metrics = axum::Router::new().route("/metrics", axum::routing::get(crate::telemetry::render));
         tokio::spawn(async move {
@@ -170,7 +171,7 @@ pub async fn serve(o: Options) -> anyhow::Result<()> {
         site_options,
         upkeep.clone(),
         SCAN_FLUSH_EVERY,
-        reported,
+        failing,
     ));
     if let Some(pool) = store.postgres() {
         tokio::spawn(listen_for_changes(pool.clone(), current.clone()));

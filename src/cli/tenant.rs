@@ -20,8 +20,10 @@ pub enum TenantCommand {
         /// Its short name: a-z, 0-9 and -, e.g. kita-ku.
         slug: String,
         /// Its public address, printed in its QR codes; the host name
-        /// reaches it, e.g. https://kita-ku.example.jp
-        base_url: String,
+        /// reaches it, e.g. https://kita-ku.example.jp (not named
+        /// base_url: clap would also give it to the global --base-url).
+        #[arg(value_name = "BASE_URL")]
+        address: String,
         /// Another host name reaching it (repeatable).
         #[arg(long = "host")]
         hosts: Vec<String>,
@@ -43,13 +45,17 @@ pub enum TenantCommand {
     Operator { name: String },
 }
 
-pub async fn run(home_db: &Database, command: TenantCommand) -> anyhow::Result<()> {
+pub async fn run(
+    home_db: &Database,
+    home_url: Option<&BaseUrl>,
+    command: TenantCommand,
+) -> anyhow::Result<()> {
     let home = Store::open_existing(home_db).await?;
     let actor = Actor::system("cli");
     match command {
         TenantCommand::Add {
             slug,
-            base_url,
+            address,
             hosts,
             site_name,
             langs,
@@ -61,7 +67,7 @@ pub async fn run(home_db: &Database, command: TenantCommand) -> anyhow::Result<(
             let new = NewTenant {
                 archive,
                 slug: TenantSlug::parse(&slug).with_context(|| format!("{slug:?}"))?,
-                base_url: BaseUrl::parse(&base_url)?,
+                base_url: BaseUrl::parse(&address)?,
                 hosts: hosts
                     .iter()
                     .map(|h| HostName::parse(h).with_context(|| format!("{h:?}")))
@@ -69,10 +75,12 @@ pub async fn run(home_db: &Database, command: TenantCommand) -> anyhow::Result<(
                 site_name,
                 langs: parse_lang_list(&langs)?,
             };
-            let made = create_tenant(home_db, &home, new, &actor)
+            // The home site's host, when given (--base-url), is not a tenant's.
+            let reserved: Vec<HostName> = home_url.and_then(|u| u.host().ok()).into_iter().collect();
+            let made = create_tenant(home_db, &home, new, &reserved, &actor)
                 .await?
                 .map_err(anyhow::Error::msg)?;
-            let db = tenant_database(home_db, &made.record.location)?;
+            let db = tenant_database(home_db, &made.record)?;
             let hosts: Vec<&str> = made.record.hosts.iter().map(HostName::as_str).collect();
             eprintln!(
                 "added tenant {} ({}) with its database {db}",
@@ -123,8 +131,9 @@ pub async fn run(home_db: &Database, command: TenantCommand) -> anyhow::Result<(
     }
 }
 
-/// The database `--tenant SLUG` names: the tenant's, listed in the home one.
-pub async fn database_of(home_db: &Database, slug: &str) -> anyhow::Result<Database> {
+/// The database `--tenant SLUG` names (the tenant's, listed in the home
+/// one) and the tenant's public address.
+pub async fn database_of(home_db: &Database, slug: &str) -> anyhow::Result<(Database, BaseUrl)> {
     let slug = TenantSlug::parse(slug).with_context(|| format!("--tenant {slug:?}"))?;
     let home = Store::open_existing(home_db).await?;
     let record = home
@@ -134,5 +143,8 @@ pub async fn database_of(home_db: &Database, slug: &str) -> anyhow::Result<Datab
         .find(|t| t.slug == slug)
         .with_context(|| format!("no tenant {slug} in {home_db} (see `madoguchi tenant list`)"))?;
     home.close().await;
-    tenant_database(home_db, &record.location)
+    Ok((
+        tenant_database(home_db, &record)?,
+        BaseUrl::parse(&record.base_url)?,
+    ))
 }

@@ -60,11 +60,11 @@ impl BaseUrl {
         &self.0
     }
 
-    /// The host name phones reach it at (what picks its tenant).
-    pub fn host(&self) -> super::HostName {
-        let url = url::Url::parse(&self.0).expect("parsed once already");
-        let host = url.host_str().expect("checked at parse");
-        super::HostName::parse(host).expect("a URL's host is a host name")
+    /// The host name phones reach it at (what picks its tenant); an error
+    /// for hosts URLs allow and DNS does not (`kita_ku.example.jp`).
+    pub fn host(&self) -> Result<super::HostName, super::HostNameError> {
+        let url = url::Url::parse(&self.0).map_err(|_| super::HostNameError)?;
+        super::HostName::parse(url.host_str().unwrap_or_default())
     }
 
     pub fn is_https(&self) -> bool {

@@ -11,6 +11,7 @@ mod procedure;
 mod role;
 mod site_name;
 mod source;
+mod sso;
 mod tenant;
 mod user;
 pub mod validate;
@@ -25,5 +26,6 @@ pub use procedure::{ListItem, Procedure, ProcedureText, Status, StatusError, Tex
 pub use role::{Role, RoleError, parse_lang_list};
 pub use site_name::{SiteName, SiteNameError};
 pub use source::Source;
+pub use sso::{GroupRule, GroupRuleError, SsoConfig, role_for};
 pub use tenant::{HostName, HostNameError, TenantSlug, TenantSlugError};
 pub use user::{Actor, User, UserName, UserNameError};

@@ -88,6 +88,14 @@ impl HostName {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// `localhost` or an IP address: a machine, not a municipality's name.
+    pub fn is_machine(&self) -> bool {
+        self.0 == "localhost"
+            || self.0.ends_with(".localhost")
+            || self.0.starts_with('[')
+            || self.0.parse::<std::net::Ipv4Addr>().is_ok()
+    }
 }
 
 fn port_ok(port: &str) -> bool {
@@ -138,6 +146,11 @@ mod tests {
         assert_eq!(h("localhost").unwrap(), "localhost");
         assert_eq!(h("[::1]:8080").unwrap(), "[::1]");
         assert_eq!(h("[0:0::1]").unwrap(), "[::1]");
+        for machine in ["localhost", "a.localhost", "127.0.0.1", "[::1]", "10.0.0.7:80"] {
+            assert!(HostName::parse(machine).unwrap().is_machine(), "{machine}");
+        }
+        assert!(!HostName::parse("kita.example.jp").unwrap().is_machine());
+        assert!(!HostName::parse("1.example.jp").unwrap().is_machine());
         for bad in [
             "",
             ":80",

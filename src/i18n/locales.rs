@@ -44,6 +44,7 @@ pub struct Locale {
 pub type LoadProblem = check::Problem;
 
 /// The loaded locales, shared by every tenant's view of them.
+#[derive(Clone)]
 pub struct Locales {
     loaded: Arc<Loaded>,
     /// The languages offered (all loaded, unless [`Locales::only`]
@@ -172,6 +173,12 @@ impl Locales {
 
     pub fn tags(&self) -> &[LangTag] {
         &self.tags
+    }
+
+    /// A loaded locale, offered or not (the staff pages' Japanese and
+    /// English, whatever languages a tenant offers its residents).
+    pub fn loaded(&self, tag: &LangTag) -> Option<&Locale> {
+        self.loaded.locales.iter().find(|l| &l.tag == tag)
     }
 
     /// An offered locale.

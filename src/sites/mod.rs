@@ -12,7 +12,7 @@
 
 mod make;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::convert::Infallible;
 use std::sync::Arc;
 
@@ -34,6 +34,8 @@ pub use make::{NewTenant, TenantCreated, create_tenant, open_tenant, tenant_data
 #[derive(Debug)]
 pub struct Platform {
     pub home_db: Database,
+    /// The home site's own host, which no tenant may take.
+    pub home_host: Option<HostName>,
 }
 
 /// One site: its state and the router made from it.
@@ -71,6 +73,16 @@ pub struct Sites {
     pub home: Arc<Site>,
     pub tenants: Vec<Arc<Site>>,
     by_host: HashMap<HostName, Arc<Site>>,
+    /// Hosts of listed tenants not served (their database would not open):
+    /// answered 503, never with the home site's data.
+    down: HashSet<HostName>,
+}
+
+/// Where a request goes.
+pub enum Target<'a> {
+    Site(&'a Arc<Site>),
+    /// A listed tenant not served just now.
+    Down,
 }
 
 impl Sites {
@@ -90,7 +102,29 @@ impl Sites {
             home,
             tenants,
             by_host,
+            down: HashSet::new(),
         }
+    }
+
+    /// The same sites, with the hosts of `listed` tenants that are not
+    /// served marked down.
+    pub fn with_listed(mut self, listed: &[TenantRecord]) -> Sites {
+        self.down = self.down_for(listed);
+        self
+    }
+
+    /// The hosts of `listed` tenants these sites do not serve.
+    pub fn down_for(&self, listed: &[TenantRecord]) -> HashSet<HostName> {
+        listed
+            .iter()
+            .filter(|r| self.tenant(&r.slug).is_none())
+            .flat_map(|r| r.hosts.iter().cloned())
+            .collect()
+    }
+
+    /// The hosts marked down.
+    pub fn down(&self) -> &HashSet<HostName> {
+        &self.down
     }
 
     /// Only the home site: a single city.
@@ -98,20 +132,26 @@ impl Sites {
         Sites::new(Site::new(state, None, None), Vec::new())
     }
 
-    /// The site a request is for: by its `Host` (or the authority of an
-    /// absolute URI), else the home site.
-    pub fn for_request(&self, request: &Request) -> &Arc<Site> {
-        if self.by_host.is_empty() {
-            return &self.home;
+    /// The site a request is for: by the authority of an absolute URI,
+    /// else its `Host`; hosts no tenant lists go to the home site.
+    pub fn for_request(&self, request: &Request) -> Target<'_> {
+        if self.by_host.is_empty() && self.down.is_empty() {
+            return Target::Site(&self.home);
         }
-        let host = request
-            .headers()
-            .get(axum::http::header::HOST)
-            .and_then(|h| h.to_str().ok())
-            .or_else(|| request.uri().authority().map(|a| a.as_str()));
-        host.and_then(|h| HostName::parse(h).ok())
-            .and_then(|h| self.by_host.get(&h))
-            .unwrap_or(&self.home)
+        let host = request.uri().authority().map(|a| a.as_str()).or_else(|| {
+            request
+                .headers()
+                .get(axum::http::header::HOST)
+                .and_then(|h| h.to_str().ok())
+        });
+        let Some(host) = host.and_then(|h| HostName::parse(h).ok()) else {
+            return Target::Site(&self.home);
+        };
+        match self.by_host.get(&host) {
+            Some(site) => Target::Site(site),
+            None if self.down.contains(&host) => Target::Down,
+            None => Target::Site(&self.home),
+        }
     }
 
     /// The tenant `slug`'s site.
@@ -128,10 +168,12 @@ impl Sites {
 
     /// The same sites with other locales.
     pub fn with_locales(&self, locales: &Locales) -> Sites {
-        Sites::new(
+        let mut sites = Sites::new(
             self.home.with_locales(locales),
             self.tenants.iter().map(|t| t.with_locales(locales)).collect(),
-        )
+        );
+        sites.down = self.down.clone();
+        sites
     }
 
     /// The same sites and `added` (sites already here are kept as they
@@ -139,7 +181,10 @@ impl Sites {
     pub fn with_added(&self, added: &[Arc<Site>]) -> Sites {
         let mut tenants = self.tenants.clone();
         tenants.extend(added.iter().cloned());
-        Sites::of(self.home.clone(), tenants)
+        let mut sites = Sites::of(self.home.clone(), tenants);
+        sites.down = self.down.clone();
+        sites.down.retain(|h| !sites.by_host.contains_key(h));
+        sites
     }
 }
 
@@ -153,9 +198,14 @@ pub fn dispatch(
 ) -> impl Service<Request, Response = Response, Error = Infallible, Future = impl Send> + Clone + Send {
     tower::service_fn(move |request: Request| {
         let sites = current.load();
-        let site = sites.for_request(&request);
-        let ready = crate::web::ready_answer(&site.state, &request);
-        let router = ready.is_none().then(|| site.router.clone());
+        let (ready, router) = match sites.for_request(&request) {
+            Target::Site(site) => {
+                let ready = crate::web::ready_answer(&site.state, &request);
+                let router = ready.is_none().then(|| site.router.clone());
+                (ready, router)
+            }
+            Target::Down => (Some(down()), None),
+        };
         async move {
             match (ready, router) {
                 (Some(response), _) => Ok(response),
@@ -164,4 +214,30 @@ pub fn dispatch(
             }
         }
     })
+}
+
+#[derive(askama::Template)]
+#[template(path = "tenant_down.html")]
+struct Down;
+
+/// The answer for a listed tenant that is not served just now: in
+/// Japanese and English (its languages are in its database), never cached.
+fn down() -> Response {
+    use askama::Template;
+    use axum::http::{HeaderValue, StatusCode, header};
+    use axum::response::IntoResponse;
+    let html = Down.render().unwrap_or_default();
+    let mut response = (StatusCode::SERVICE_UNAVAILABLE, html).into_response();
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
+    h.insert(
+        "content-security-policy",
+        HeaderValue::from_static("default-src 'none'"),
+    );
+    response
 }

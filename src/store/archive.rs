@@ -14,7 +14,7 @@ use std::cmp::Ordering;
 use anyhow::Context;
 use serde_json::{Map, Value};
 
-use super::db::On;
+use super::db::{Conn, On};
 use super::{Store, audit};
 use crate::domain::Actor;
 
@@ -166,26 +166,47 @@ async fn insert_table(on: &mut On<'_>, table: &str, rows: &Rows) -> anyhow::Resu
     Ok(())
 }
 
+async fn archive_of(mut on: On<'_>) -> anyhow::Result<String> {
+    let mut tables = Map::new();
+    for (table, keys) in TABLES {
+        let rows = read_table(&mut on, table, keys).await?;
+        tables.insert(
+            (*table).to_owned(),
+            Value::Array(rows.into_iter().map(Value::Object).collect()),
+        );
+    }
+    let archive = serde_json::json!({
+        "format": FORMAT,
+        "version": VERSION,
+        "schema": schema_version(&mut on).await?,
+        "tables": tables,
+    });
+    Ok(serde_json::to_string_pretty(&archive)? + "\n")
+}
+
 impl Store {
-    /// Every table of the municipality's data, as the archive file.
+    /// Every table of the municipality's data, as the archive file: read
+    /// in one transaction, so a server writing meanwhile cannot make the
+    /// file disagree with itself.
     pub async fn export_archive(&self) -> anyhow::Result<String> {
+        use sqlx::Connection;
         let mut c = self.conn().await?;
-        let mut on = c.on();
-        let mut tables = Map::new();
-        for (table, keys) in TABLES {
-            let rows = read_table(&mut on, table, keys).await?;
-            tables.insert(
-                (*table).to_owned(),
-                Value::Array(rows.into_iter().map(Value::Object).collect()),
-            );
+        match &mut c {
+            Conn::Sqlite(c) => {
+                let mut tx = c.begin().await?;
+                let archive = archive_of(On::Sqlite(&mut tx)).await;
+                tx.rollback().await?;
+                archive
+            }
+            Conn::Postgres(c) => {
+                let mut tx = c
+                    .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                    .await?;
+                let archive = archive_of(On::Postgres(&mut tx)).await;
+                tx.rollback().await?;
+                archive
+            }
         }
-        let archive = serde_json::json!({
-            "format": FORMAT,
-            "version": VERSION,
-            "schema": schema_version(&mut on).await?,
-            "tables": tables,
-        });
-        Ok(serde_json::to_string_pretty(&archive)? + "\n")
     }
 
     /// Loads an archive into this database, which must hold no data yet

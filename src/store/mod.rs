@@ -14,6 +14,7 @@ mod postgres;
 mod procedures;
 #[doc(hidden)]
 pub mod scratch;
+mod sso;
 mod stats;
 mod tenants;
 mod throttle;
@@ -39,12 +40,24 @@ pub use editing::Saved;
 pub use fault::Fault;
 pub use location::Database;
 pub use procedures::ProcedureTitles;
+pub use sso::{PendingSso, SSO_LOGIN_TTL_MS};
 pub use stats::{MAX_REQUESTED_PER_DAY, MAX_ROWS_PER_DAY, OTHER_LANGUAGE, ScanRow, Tally};
-pub use tenants::{TenantConflict, TenantRecord};
+pub use tenants::{DbPassword, TenantConflict, TenantRecord};
 pub use throttle::Failures;
 pub use tokens::ApiToken;
 pub use users::{SESSION_ABSOLUTE, SESSION_IDLE, Session};
 pub use views::{AdminRow, TranslationCell, TranslationRow};
+
+/// A SQLite pool as `o` asks: 8 connections, or fewer kept only while used.
+fn sqlite_pool(o: &OpenOptions) -> SqlitePoolOptions {
+    match o.max_connections {
+        Some(n) => SqlitePoolOptions::new()
+            .max_connections(n)
+            .min_connections(0)
+            .idle_timeout(Duration::from_secs(60)),
+        None => SqlitePoolOptions::new().max_connections(8),
+    }
+}
 
 /// A handle on the database; cheap to clone.
 #[derive(Clone, Debug)]
@@ -70,6 +83,10 @@ pub struct OpenOptions {
     /// past this many pages, and writes that need more fail with
     /// [`Fault::Full`] — a full disk without filling one (tests).
     pub max_page_count: Option<u64>,
+    /// Connections the pool may open (SQLite 8, PostgreSQL 16); tenants
+    /// take fewer, and give them back when idle, as a service may have
+    /// hundreds of them.
+    pub max_connections: Option<u32>,
 }
 
 impl Default for OpenOptions {
@@ -78,6 +95,7 @@ impl Default for OpenOptions {
             read_only: false,
             busy_timeout: BUSY_TIMEOUT,
             max_page_count: None,
+            max_connections: None,
         }
     }
 }
@@ -143,10 +161,7 @@ impl Store {
         if o.read_only {
             // No journal-mode change and no migrations: both would write.
             let options = options.read_only(true);
-            let mut pool = SqlitePoolOptions::new()
-                .max_connections(8)
-                .connect_with(options.clone())
-                .await?;
+            let mut pool = sqlite_pool(o).connect_with(options.clone()).await?;
             if let Err(e) = schema_is_current(&Pool::Sqlite(pool.clone())).await {
                 if Fault::of(&e) != Some(Fault::ReadOnly) {
                     return Err(e);
@@ -154,10 +169,7 @@ impl Store {
                 // A WAL database in a folder we may not write, without its
                 // -shm file, opens only as immutable: nobody can change a
                 // file there while it is served anyway.
-                pool = SqlitePoolOptions::new()
-                    .max_connections(8)
-                    .connect_with(options.immutable(true))
-                    .await?;
+                pool = sqlite_pool(o).connect_with(options.immutable(true)).await?;
                 schema_is_current(&Pool::Sqlite(pool.clone())).await?;
             }
             return Ok(Store {
@@ -166,7 +178,7 @@ impl Store {
                 scratch: None,
             });
         }
-        Store::connect(options.create_if_missing(true)).await
+        Store::connect(options.create_if_missing(true), o).await
     }
 
     /// An in-memory SQLite database, for tests and one-off commands.
@@ -185,7 +197,7 @@ impl Store {
         })
     }
 
-    async fn connect(options: SqliteConnectOptions) -> anyhow::Result<Store> {
+    async fn connect(options: SqliteConnectOptions, o: &OpenOptions) -> anyhow::Result<Store> {
         let options = options
             .journal_mode(SqliteJournalMode::Wal)
             // Durable across a crash in WAL mode, without a sync on every commit.
@@ -194,10 +206,7 @@ impl Store {
             // operating system caches the file too, and rendered pages are
             // what is worth the memory (the default is 2 MiB each).
             .pragma("cache_size", "-512");
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
+        let pool = sqlite_pool(o).connect_with(options).await?;
         sqlx::migrate!().run(&pool).await?;
         Ok(Store {
             pool: Pool::Sqlite(pool),

@@ -43,11 +43,14 @@ pub(super) async fn open(url: &str, o: &OpenOptions) -> anyhow::Result<Store> {
     if o.read_only {
         options = options.options([("default_transaction_read_only", "on")]);
     }
-    let pool = PgPoolOptions::new()
-        .max_connections(16)
-        .acquire_timeout(o.busy_timeout)
-        .connect_with(options)
-        .await?;
+    let pool = match o.max_connections {
+        Some(n) => PgPoolOptions::new()
+            .max_connections(n)
+            .min_connections(0)
+            .idle_timeout(std::time::Duration::from_secs(60)),
+        None => PgPoolOptions::new().max_connections(16),
+    };
+    let pool = pool.acquire_timeout(o.busy_timeout).connect_with(options).await?;
     let store = Store {
         pool: Pool::Postgres(pool),
         read_only: o.read_only,
@@ -69,33 +72,52 @@ impl Store {
         schema.context("no schema on the search path")
     }
 
-    /// Makes a tenant's schema `name` if missing, owned by a role of the
-    /// same name (without login) that this login may act as: the
-    /// tenant's connections act as that role (`tenant_database`), which
-    /// has rights in its own schema only. `name` is ours (letters,
-    /// digits, `_`), quoted all the same.
-    pub async fn create_tenant_schema(&self, name: &str) -> anyhow::Result<()> {
+    /// Makes a tenant's schema `name` and the login role of the same
+    /// name that owns it and has no rights anywhere else: the tenant's
+    /// connections log in as that role (`sites::tenant_database`), so no
+    /// query of theirs — nor a `SET ROLE` — reaches another schema. This
+    /// login is a member of the role only while making the schema. A role
+    /// of that name already there (another install on the same cluster)
+    /// is refused, never taken over. `name` and `password` are ours
+    /// (letters, digits, `_` and `-`).
+    pub async fn create_tenant_schema(&self, name: &str, password: &str) -> anyhow::Result<()> {
+        let ours = |s: &str, extra: u8| {
+            s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == extra)
+        };
+        anyhow::ensure!(
+            ours(name, b'_') && name.bytes().all(|b| !b.is_ascii_uppercase()),
+            "not a schema name of ours: {name:?}"
+        );
+        anyhow::ensure!(ours(password, b'-'), "not a password of ours");
+        let pool = self.postgres().context("a PostgreSQL store")?;
+        // One statement list, one transaction: all of it or none.
+        let sql = format!(
+            "CREATE ROLE \"{name}\" LOGIN NOINHERIT PASSWORD '{password}';
+             GRANT \"{name}\" TO CURRENT_USER;
+             CREATE SCHEMA \"{name}\" AUTHORIZATION \"{name}\";
+             REVOKE \"{name}\" FROM CURRENT_USER;"
+        );
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
+            .execute(pool)
+            .await
+            .with_context(|| {
+                format!("making schema {name} and its role (the database user needs CREATEROLE; a role of that name must not exist)")
+            })?;
+        Ok(())
+    }
+
+    /// Removes what [`Store::create_tenant_schema`] made (a tenant whose
+    /// making failed half-way).
+    pub async fn drop_tenant_schema(&self, name: &str) -> anyhow::Result<()> {
         anyhow::ensure!(
             name.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_'),
             "not a schema name of ours: {name:?}"
         );
         let pool = self.postgres().context("a PostgreSQL store")?;
-        let sql = format!(
-            "DO $$BEGIN
-               IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '{name}') THEN
-                 CREATE ROLE \"{name}\" NOLOGIN;
-               END IF;
-             END$$;
-             GRANT \"{name}\" TO CURRENT_USER;
-             CREATE SCHEMA IF NOT EXISTS \"{name}\" AUTHORIZATION \"{name}\";"
-        );
-        sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
-            .execute(pool)
-            .await
-            .with_context(|| {
-                format!("making schema {name} and its role (the database user needs CREATEROLE)")
-            })?;
+        let sql = format!("DROP SCHEMA IF EXISTS \"{name}\" CASCADE; DROP ROLE IF EXISTS \"{name}\";");
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(pool).await?;
         Ok(())
     }
 }

@@ -20,7 +20,19 @@ pub struct TenantRecord {
     pub langs: Vec<LangTag>,
     /// A file name in the tenants folder (SQLite) or a schema (PostgreSQL).
     pub location: String,
+    /// PostgreSQL: the password of the tenant's own login role.
+    pub db_password: Option<DbPassword>,
     pub hosts: Vec<HostName>,
+}
+
+/// A tenant's database password: never printed.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DbPassword(pub String);
+
+impl std::fmt::Debug for DbPassword {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("DbPassword(***)")
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -30,6 +42,7 @@ struct TenantRow {
     base_url: String,
     langs: String,
     location: String,
+    db_password: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -56,7 +69,7 @@ impl Store {
             fetch_all,
             c.on(),
             TenantRow,
-            "SELECT slug, site_name, base_url, langs, location FROM tenants ORDER BY slug"
+            "SELECT slug, site_name, base_url, langs, location, db_password FROM tenants ORDER BY slug"
         )?;
         let hosts = rows!(
             fetch_all,
@@ -89,6 +102,7 @@ impl Store {
                     site_name: t.site_name,
                     base_url: t.base_url,
                     location: t.location,
+                    db_password: t.db_password.map(DbPassword),
                 })
             })
             .collect()
@@ -128,14 +142,16 @@ impl Store {
                 return Ok(Err(TenantConflict::Host(host.to_owned())));
             }
         }
+        let password = t.db_password.as_ref().map(|p| p.0.as_str());
         exec!(
             tx.on(),
-            "INSERT INTO tenants (slug, site_name, base_url, langs, location) VALUES (?, ?, ?, ?, ?)",
+            "INSERT INTO tenants (slug, site_name, base_url, langs, location, db_password) VALUES (?, ?, ?, ?, ?, ?)",
             slug,
             t.site_name,
             t.base_url,
             langs,
-            t.location
+            t.location,
+            password
         )?;
         for host in &t.hosts {
             let host = host.as_str();

@@ -346,7 +346,7 @@ impl Store {
     }
 }
 
-async fn user_in(on: On<'_>, id: i64) -> anyhow::Result<Option<User>> {
+pub(super) async fn user_in(on: On<'_>, id: i64) -> anyhow::Result<Option<User>> {
     rows!(
         fetch_optional,
         on,

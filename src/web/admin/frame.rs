@@ -12,12 +12,13 @@ use crate::i18n::{Locales, Localizer, negotiate};
 use crate::web::Lang;
 use crate::web::ruby::{self, Ruby};
 
-/// The staff languages that are loaded: Japanese, English.
+/// The staff languages that are loaded: Japanese, English (whatever a
+/// tenant offers its residents).
 fn staff_languages(locales: &Locales) -> Vec<LangTag> {
     ["ja", "en"]
         .iter()
         .map(|t| LangTag::parse(t).expect("tag"))
-        .filter(|t| locales.get(t).is_some())
+        .filter(|t| locales.loaded(t).is_some())
         .collect()
 }
 
@@ -68,12 +69,12 @@ impl<'a> AdminFrame<'a> {
         let locales = state.locales();
         let staff_langs = staff_languages(locales);
         let locale = staff_language(lang, locales)
-            .and_then(|t| locales.get(&t))
+            .and_then(|t| locales.loaded(&t))
             .unwrap_or_else(|| locales.negotiate(&[]));
         let other = staff_langs
             .iter()
             .find(|t| **t != locale.tag)
-            .and_then(|t| locales.get(t));
+            .and_then(|t| locales.loaded(t));
         let set_cookie = lang
             .from_query
             .as_ref()

@@ -15,6 +15,7 @@ mod password;
 mod print;
 mod procedures;
 mod session;
+mod sso;
 mod stats;
 mod tenants;
 mod throttle;
@@ -39,6 +40,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin", get(procedures::list))
         .route("/admin/login", get(session::login_form).post(session::login))
         .route("/admin/logout", post(session::logout))
+        .route("/admin/oidc/start", get(sso::start))
+        .route("/admin/oidc/callback", get(sso::callback))
         .route("/admin/logout-everywhere", post(session::logout_everywhere))
         .route(
             "/admin/password",

@@ -59,11 +59,11 @@ impl Staff {
     }
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+pub(super) fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && !a.is_empty() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
+pub(super) fn cookie_value(headers: &HeaderMap, name: &str) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()
@@ -123,7 +123,7 @@ impl FromRequestParts<AppState> for Staff {
     }
 }
 
-fn session_cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
+pub(super) fn session_cookie(value: &str, max_age: i64, secure: bool) -> HeaderValue {
     let c = Cookie::build((SESSION_COOKIE, value.to_owned()))
         .path("/")
         .http_only(true)
@@ -142,9 +142,14 @@ struct LoginPage<'a> {
     name: String,
     next: String,
     error: Option<String>,
+    /// Single sign-on is set: its button is shown.
+    sso: bool,
+    /// Local passwords sign in (unless single sign-on turned them off).
+    passwords: bool,
 }
 
-fn render_login(
+/// The sign-in page: the password form and, when set, single sign-on.
+pub(super) async fn render_login(
     state: &AppState,
     lang: &Lang,
     status: StatusCode,
@@ -152,6 +157,7 @@ fn render_login(
     next: &str,
     error: Option<String>,
 ) -> AppResult<Response> {
+    let sso = state.store().sso_config().await?;
     let page = AdminFrame::new(state, lang, None);
     let login_csrf = auth::random_token();
     let html = LoginPage {
@@ -160,6 +166,8 @@ fn render_login(
         name: name.to_owned(),
         next: next.to_owned(),
         error,
+        sso: sso.is_some(),
+        passwords: sso.is_none_or(|s| s.passwords),
     }
     .render()?;
     let mut response = page.respond(status, html);
@@ -206,7 +214,7 @@ fn posted_from_here(headers: &HeaderMap, base_url: &str) -> bool {
 }
 
 /// Only same-site staff paths are followed after sign-in.
-fn safe_next(next: &str) -> &str {
+pub(super) fn safe_next(next: &str) -> &str {
     // Control characters cannot go into a Location header.
     if next.starts_with("/admin")
         && !next.starts_with("//")
@@ -225,7 +233,7 @@ pub async fn login_form(
     RawQuery(query): RawQuery,
 ) -> AppResult<Response> {
     let next = crate::web::query_param(query.as_deref(), "next");
-    render_login(&state, &lang, StatusCode::OK, "", safe_next(&next), None)
+    render_login(&state, &lang, StatusCode::OK, "", safe_next(&next), None).await
 }
 
 pub async fn login(
@@ -245,16 +253,20 @@ pub async fn login(
     if !posted_from_here(&headers, state.base_url().as_str()) {
         tracing::warn!(%address, "sign-in form posted from another site: refused");
         let msg = page.l.t("admin-login-expired");
-        return render_login(&state, &lang, StatusCode::FORBIDDEN, "", &next, Some(msg));
+        return render_login(&state, &lang, StatusCode::FORBIDDEN, "", &next, Some(msg)).await;
     }
     if !constant_time_eq(cookie.as_bytes(), form.get("csrf").as_bytes()) {
         let msg = page.l.t("admin-login-expired");
-        return render_login(&state, &lang, StatusCode::FORBIDDEN, shown, &next, Some(msg));
+        return render_login(&state, &lang, StatusCode::FORBIDDEN, shown, &next, Some(msg)).await;
+    }
+    if state.store().sso_config().await?.is_some_and(|s| !s.passwords) {
+        let msg = page.l.t("admin-login-passwords-off");
+        return render_login(&state, &lang, StatusCode::FORBIDDEN, "", &next, Some(msg)).await;
     }
     let Ok(name) = name else {
         tracing::info!(%address, "failed sign-in: not a possible user name");
         let msg = page.l.t("admin-login-failed");
-        return render_login(&state, &lang, StatusCode::UNAUTHORIZED, "", &next, Some(msg));
+        return render_login(&state, &lang, StatusCode::UNAUTHORIZED, "", &next, Some(msg)).await;
     };
     let name = name.as_str();
     let password = form.get("password").to_owned();
@@ -263,7 +275,7 @@ pub async fn login(
         Attempt::Failed => {
             tracing::info!(user = %name, %address, "failed sign-in");
             let msg = page.l.t("admin-login-failed");
-            return render_login(&state, &lang, StatusCode::UNAUTHORIZED, name, &next, Some(msg));
+            return render_login(&state, &lang, StatusCode::UNAUTHORIZED, name, &next, Some(msg)).await;
         }
         Attempt::Wait(wait) => {
             let secs = wait.as_secs().max(1);
@@ -276,7 +288,8 @@ pub async fn login(
                 name,
                 &next,
                 Some(msg),
-            )?;
+            )
+            .await?;
             r.headers_mut().insert("retry-after", HeaderValue::from(secs));
             return Ok(r);
         }
@@ -308,8 +321,19 @@ pub async fn logout(
     State(state): State<AppState>,
     StaffForm { staff, .. }: StaffForm,
 ) -> AppResult<Response> {
+    let id_token = state.store().session_id_token(&staff.token).await?;
     state.store().end_session(&staff.token).await?;
-    Ok(signed_out(&state))
+    let mut response = signed_out(&state);
+    // Signed in by the provider: signed out there too, then back here.
+    if let Some(id_token) = id_token
+        && let Some(url) = super::sso::provider_logout(&state, &id_token).await
+    {
+        let location = HeaderValue::from_str(&url).map_err(|e| AppError::Internal(e.into()))?;
+        response
+            .headers_mut()
+            .insert(axum::http::header::LOCATION, location);
+    }
+    Ok(response)
 }
 
 pub async fn logout_everywhere(

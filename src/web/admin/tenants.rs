@@ -128,7 +128,8 @@ pub async fn create(
             .await;
         }
     };
-    match create_tenant(&platform.home_db, state.store(), new, &staff.actor()).await? {
+    let reserved: Vec<_> = platform.home_host.iter().cloned().collect();
+    match create_tenant(&platform.home_db, state.store(), new, &reserved, &staff.actor()).await? {
         Ok(created) => render(&state, &lang, &staff, StatusCode::OK, None, vec![], Some(created)).await,
         Err(conflict) => {
             let error = match conflict {

@@ -134,6 +134,19 @@ async fn target(state: &AppState, id: i64) -> AppResult<User> {
     state.store().user(id).await?.ok_or(AppError::NotFound)
 }
 
+/// An operator's account is changed (role, password) by operators only:
+/// otherwise any admin of the home site could reset an operator's password
+/// and add tenants as them.
+async fn target_for_change(state: &AppState, staff: &Staff, id: i64) -> AppResult<User> {
+    let user = target(state, id).await?;
+    if state.platform().is_some() && !staff.operator && state.store().is_operator(user.id).await? {
+        return Err(AppError::Forbidden(
+            "only operators change an operator's account".into(),
+        ));
+    }
+    Ok(user)
+}
+
 pub async fn edit_form(
     State(state): State<AppState>,
     lang: Lang,
@@ -166,7 +179,7 @@ pub async fn update(
     StaffForm { staff, form }: StaffForm,
 ) -> AppResult<Response> {
     staff.require(staff.user.role.manages_users())?;
-    let user = target(&state, id).await?;
+    let user = target_for_change(&state, &staff, id).await?;
     let page = AdminFrame::new(&state, &lang, Some(&staff));
     let role: Result<Role, _> = form.get("role").parse();
     let langs = parse_lang_list(&form.langs());
@@ -205,7 +218,7 @@ pub async fn reset_password(
     StaffForm { staff, .. }: StaffForm,
 ) -> AppResult<Response> {
     staff.require(staff.user.role.manages_users())?;
-    let user = target(&state, id).await?;
+    let user = target_for_change(&state, &staff, id).await?;
     let password = auth::random_password();
     let hash = hash(password.clone()).await?;
     state

@@ -1,0 +1,253 @@
+//! Single sign-on with OpenID Connect (authorization code with PKCE), no
+//! HTTP routes of its own (those are `web::admin::sso`): the provider's
+//! metadata and keys, found once and kept a while per site; the
+//! authorization URL of a new sign-in; the provider's answer checked (the
+//! code exchanged with the PKCE verifier, the ID token's signature,
+//! issuer, audience, expiry and nonce, by `openidconnect`); the sign-out
+//! URL at the provider.
+
+mod http;
+
+use std::collections::HashMap;
+use std::str::FromStr;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use openidconnect::core::{
+    CoreAuthDisplay, CoreAuthPrompt, CoreAuthenticationFlow, CoreErrorResponseType, CoreGenderClaim,
+    CoreJsonWebKey, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm, CoreRevocableToken,
+    CoreRevocationErrorResponse, CoreTokenIntrospectionResponse, CoreTokenType,
+};
+use openidconnect::{
+    AdditionalClaims, AuthorizationCode, Client, ClientId, ClientSecret, CsrfToken, EmptyExtraTokenFields,
+    EndSessionUrl, EndpointMaybeSet, EndpointNotSet, EndpointSet, IdToken, IdTokenFields, IssuerUrl,
+    LogoutRequest, Nonce, PkceCodeChallenge, PkceCodeVerifier, PostLogoutRedirectUrl,
+    ProviderMetadataWithLogout, RedirectUrl, Scope, StandardErrorResponse, StandardTokenResponse,
+    TokenResponse,
+};
+use serde::{Deserialize, Serialize};
+
+pub use http::OidcHttp;
+
+use crate::domain::SsoConfig;
+
+/// How long a provider's metadata and keys are kept before asking again.
+const KEEP_METADATA: Duration = Duration::from_secs(10 * 60);
+
+/// The `groups` claim, which most providers can be told to send.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct GroupClaims {
+    #[serde(default)]
+    pub groups: Vec<String>,
+}
+
+impl AdditionalClaims for GroupClaims {}
+
+type Fields = IdTokenFields<
+    GroupClaims,
+    EmptyExtraTokenFields,
+    CoreGenderClaim,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJwsSigningAlgorithm,
+>;
+type TokenResp = StandardTokenResponse<Fields, CoreTokenType>;
+type GroupIdToken =
+    IdToken<GroupClaims, CoreGenderClaim, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm>;
+
+/// A client as discovery makes it: authorization URL set, token and
+/// userinfo URLs as the provider's metadata gave them.
+type OidcClient = Client<
+    GroupClaims,
+    CoreAuthDisplay,
+    CoreGenderClaim,
+    CoreJweContentEncryptionAlgorithm,
+    CoreJsonWebKey,
+    CoreAuthPrompt,
+    StandardErrorResponse<CoreErrorResponseType>,
+    TokenResp,
+    CoreTokenIntrospectionResponse,
+    CoreRevocableToken,
+    CoreRevocationErrorResponse,
+    EndpointSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointNotSet,
+    EndpointMaybeSet,
+    EndpointMaybeSet,
+>;
+
+/// One provider as this site's client sees it.
+pub struct Provider {
+    client: OidcClient,
+    issuer: IssuerUrl,
+    end_session: Option<EndSessionUrl>,
+    client_id: String,
+    found: Instant,
+}
+
+/// What a new sign-in must keep until the provider answers.
+pub struct Started {
+    pub url: url::Url,
+    pub state: String,
+    pub nonce: String,
+    pub verifier: String,
+}
+
+/// Who the provider says signed in.
+#[derive(Debug, Clone)]
+pub struct Identity {
+    /// `issuer sub`: unique across providers.
+    pub subject: String,
+    pub username: Option<String>,
+    pub groups: Vec<String>,
+    /// Kept with the session for signing out at the provider.
+    pub id_token: String,
+}
+
+/// Why an answer was refused (logged; the person sees one message).
+#[derive(Debug, thiserror::Error)]
+pub enum Refused {
+    #[error("the answer names another issuer: {0}")]
+    Issuer(String),
+    #[error("the token request failed: {0}")]
+    Token(String),
+    #[error("no ID token in the token response")]
+    NoIdToken,
+    #[error("the ID token was refused: {0}")]
+    Claims(String),
+}
+
+/// Providers per site, found by discovery and kept [`KEEP_METADATA`].
+pub struct Providers {
+    http: OidcHttp,
+    found: Mutex<HashMap<(String, String, String), Arc<Provider>>>,
+}
+
+impl Providers {
+    pub fn new() -> anyhow::Result<Providers> {
+        Ok(Providers {
+            http: OidcHttp::new()?,
+            found: Mutex::default(),
+        })
+    }
+
+    fn key(cfg: &SsoConfig, redirect: &str) -> (String, String, String) {
+        (cfg.issuer.clone(), cfg.client_id.clone(), redirect.to_owned())
+    }
+
+    /// The provider of `cfg`, with `redirect` as this site's callback.
+    pub async fn get(&self, cfg: &SsoConfig, redirect: &str) -> anyhow::Result<Arc<Provider>> {
+        let key = Providers::key(cfg, redirect);
+        if let Some(p) = self.found.lock().unwrap_or_else(|p| p.into_inner()).get(&key)
+            && p.found.elapsed() < KEEP_METADATA
+        {
+            return Ok(p.clone());
+        }
+        let issuer = IssuerUrl::new(cfg.issuer.clone()).context("the issuer URL")?;
+        // Checks that the metadata names this very issuer.
+        let meta = ProviderMetadataWithLogout::discover_async(issuer.clone(), &self.http)
+            .await
+            .with_context(|| format!("discovering {}", cfg.issuer))?;
+        let end_session = meta.additional_metadata().end_session_endpoint.clone();
+        let client = OidcClient::from_provider_metadata(
+            meta,
+            ClientId::new(cfg.client_id.clone()),
+            Some(ClientSecret::new(cfg.client_secret.clone())),
+        )
+        .set_redirect_uri(RedirectUrl::new(redirect.to_owned()).context("the callback URL")?);
+        let provider = Arc::new(Provider {
+            client,
+            issuer,
+            end_session,
+            client_id: cfg.client_id.clone(),
+            found: Instant::now(),
+        });
+        self.found
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(key, provider.clone());
+        Ok(provider)
+    }
+
+    /// Forgets `cfg`'s provider (its keys may have rotated).
+    pub fn forget(&self, cfg: &SsoConfig, redirect: &str) {
+        self.found
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&Providers::key(cfg, redirect));
+    }
+
+    /// A new sign-in: the URL to send the browser to, and what to keep.
+    pub fn start(&self, p: &Provider) -> Started {
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let (url, state, nonce) = p
+            .client
+            .authorize_url(
+                CoreAuthenticationFlow::AuthorizationCode,
+                CsrfToken::new_random,
+                Nonce::new_random,
+            )
+            .add_scope(Scope::new("profile".into()))
+            .add_scope(Scope::new("groups".into()))
+            .set_pkce_challenge(challenge)
+            .url();
+        Started {
+            url,
+            state: state.secret().clone(),
+            nonce: nonce.secret().clone(),
+            verifier: verifier.secret().clone(),
+        }
+    }
+
+    /// Checks the provider's answer to a sign-in started with `nonce` and
+    /// `verifier`: `iss` (when sent, RFC 9207) must be the issuer; the
+    /// code is exchanged; the ID token's signature, issuer, audience,
+    /// expiry and nonce are verified.
+    pub async fn finish(
+        &self,
+        p: &Provider,
+        code: &str,
+        iss: Option<&str>,
+        nonce: &str,
+        verifier: &str,
+    ) -> Result<Identity, Refused> {
+        if let Some(iss) = iss
+            && iss != p.issuer.as_str()
+        {
+            return Err(Refused::Issuer(iss.to_owned()));
+        }
+        let token = p
+            .client
+            .exchange_code(AuthorizationCode::new(code.to_owned()))
+            .map_err(|e| Refused::Token(e.to_string()))?
+            .set_pkce_verifier(PkceCodeVerifier::new(verifier.to_owned()))
+            .request_async(&self.http)
+            .await
+            .map_err(|e| Refused::Token(format!("{e}")))?;
+        let id_token = token.id_token().ok_or(Refused::NoIdToken)?;
+        let claims = id_token
+            .claims(&p.client.id_token_verifier(), &Nonce::new(nonce.to_owned()))
+            .map_err(|e| Refused::Claims(e.to_string()))?;
+        Ok(Identity {
+            subject: format!("{} {}", p.issuer.as_str(), claims.subject().as_str()),
+            username: claims.preferred_username().map(|u| u.to_string()),
+            groups: claims.additional_claims().groups.clone(),
+            id_token: id_token.to_string(),
+        })
+    }
+
+    /// Where to send the browser to sign out at the provider too, coming
+    /// back to `back`; `None` when the provider offers no such thing.
+    pub fn logout_url(&self, p: &Provider, id_token: &str, back: &str) -> Option<url::Url> {
+        let end = p.end_session.clone()?;
+        let hint = GroupIdToken::from_str(id_token).ok()?;
+        Some(
+            LogoutRequest::from(end)
+                .set_id_token_hint(&hint)
+                .set_client_id(ClientId::new(p.client_id.clone()))
+                .set_post_logout_redirect_uri(PostLogoutRedirectUrl::new(back.to_owned()).ok()?)
+                .http_get_url(),
+        )
+    }
+}

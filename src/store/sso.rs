@@ -1,0 +1,286 @@
+//! Single sign-on's part of the store (migrations/0012): the site's
+//! provider settings, sign-ins under way, and the accounts the provider
+//! vouches for.
+
+use anyhow::Context;
+
+use super::db::{exec, rows, scalar};
+use super::users::{langs_json, user_in};
+use super::{Store, audit};
+use crate::domain::{Actor, GroupRule, LangTag, Role, SsoConfig, User, UserName};
+
+/// How long a sign-in may take at the provider.
+pub const SSO_LOGIN_TTL_MS: i64 = 10 * 60 * 1000;
+
+/// The password hash of an account made by single sign-on: no password
+/// ever matches it (not a PHC string).
+const NO_PASSWORD: &str = "!sso";
+
+/// A sign-in under way: what the provider's answer is checked against.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct PendingSso {
+    pub state_hash: String,
+    pub browser_hash: String,
+    pub nonce: String,
+    pub verifier: String,
+    pub next: String,
+    pub created_ms: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct SsoRow {
+    issuer: String,
+    client_id: String,
+    client_secret: String,
+    passwords: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct GroupRow {
+    grp: String,
+    role: String,
+    langs: String,
+}
+
+impl Store {
+    /// This site's single sign-on, if set.
+    pub async fn sso_config(&self) -> anyhow::Result<Option<SsoConfig>> {
+        let mut c = self.conn().await?;
+        let Some(row) = rows!(
+            fetch_optional,
+            c.on(),
+            SsoRow,
+            "SELECT issuer, client_id, client_secret, passwords FROM sso WHERE id = 1"
+        )?
+        else {
+            return Ok(None);
+        };
+        let groups = rows!(
+            fetch_all,
+            c.on(),
+            GroupRow,
+            "SELECT grp, role, langs FROM sso_groups ORDER BY grp"
+        )?;
+        let rules = groups
+            .into_iter()
+            .map(|g| {
+                let langs: Vec<String> = serde_json::from_str(&g.langs).context("stored group languages")?;
+                Ok(GroupRule {
+                    role: g
+                        .role
+                        .parse()
+                        .with_context(|| format!("stored role of group {}", g.grp))?,
+                    langs: langs.iter().filter_map(|l| LangTag::parse(l).ok()).collect(),
+                    group: g.grp,
+                })
+            })
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Some(SsoConfig {
+            issuer: row.issuer,
+            client_id: row.client_id,
+            client_secret: row.client_secret,
+            passwords: row.passwords != 0,
+            rules,
+        }))
+    }
+
+    /// Sets (or replaces) this site's single sign-on, audited without the secret.
+    pub async fn set_sso(&self, cfg: &SsoConfig, actor: &Actor) -> anyhow::Result<()> {
+        let passwords = i64::from(cfg.passwords);
+        let mut tx = self.write().await?;
+        exec!(tx.on(), "DELETE FROM sso_groups")?;
+        exec!(tx.on(), "DELETE FROM sso")?;
+        exec!(
+            tx.on(),
+            "INSERT INTO sso (id, issuer, client_id, client_secret, passwords) VALUES (1, ?, ?, ?, ?)",
+            cfg.issuer,
+            cfg.client_id,
+            cfg.client_secret,
+            passwords
+        )?;
+        for r in &cfg.rules {
+            let (role, langs) = (r.role.as_str(), langs_json(&r.langs));
+            exec!(
+                tx.on(),
+                "INSERT INTO sso_groups (grp, role, langs) VALUES (?, ?, ?)",
+                r.group,
+                role,
+                langs
+            )?;
+        }
+        let after = serde_json::json!({
+            "issuer": cfg.issuer,
+            "client_id": cfg.client_id,
+            "passwords": cfg.passwords,
+            "groups": cfg.rules.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        });
+        audit::record(tx.on(), actor, "sso.set", "sso", None, None, Some(&after)).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Turns single sign-on off (local passwords sign in again); `false`
+    /// when it was not on.
+    pub async fn clear_sso(&self, actor: &Actor) -> anyhow::Result<bool> {
+        let mut tx = self.write().await?;
+        exec!(tx.on(), "DELETE FROM sso_groups")?;
+        let gone = scalar!(fetch_optional, tx.on(), i64, "DELETE FROM sso RETURNING id")?;
+        if gone.is_some() {
+            audit::record(tx.on(), actor, "sso.clear", "sso", None, None, None).await?;
+        }
+        tx.commit().await?;
+        Ok(gone.is_some())
+    }
+
+    /// Keeps a sign-in under way; those older than [`SSO_LOGIN_TTL_MS`] go.
+    pub async fn begin_sso_login(&self, p: &PendingSso) -> anyhow::Result<()> {
+        let stale = p.created_ms - SSO_LOGIN_TTL_MS;
+        let mut c = self.conn().await?;
+        exec!(c.on(), "DELETE FROM sso_logins WHERE created_ms < ?", stale)?;
+        exec!(
+            c.on(),
+            "INSERT INTO sso_logins (state_hash, browser_hash, nonce, verifier, next, created_ms) VALUES (?, ?, ?, ?, ?, ?)",
+            p.state_hash,
+            p.browser_hash,
+            p.nonce,
+            p.verifier,
+            p.next,
+            p.created_ms
+        )?;
+        Ok(())
+    }
+
+    /// Takes the sign-in of this state, once: a second answer with the same
+    /// state finds nothing.
+    pub async fn take_sso_login(&self, state_hash: &str) -> anyhow::Result<Option<PendingSso>> {
+        let mut c = self.conn().await?;
+        Ok(rows!(
+            fetch_optional,
+            c.on(),
+            PendingSso,
+            "DELETE FROM sso_logins WHERE state_hash = ?
+             RETURNING state_hash, browser_hash, nonce, verifier, next, created_ms",
+            state_hash
+        )?)
+    }
+
+    /// The account of the provider's `subject`, made on its first sign-in
+    /// (named after `name_hint` when free) and given `role` and `langs` at
+    /// every sign-in, as the provider's groups say now. `None`: an admin
+    /// here has disabled it.
+    pub async fn sso_user(
+        &self,
+        subject: &str,
+        name_hint: &str,
+        role: Role,
+        langs: &[LangTag],
+        actor: &Actor,
+    ) -> anyhow::Result<Option<User>> {
+        let (role_s, langs_s) = (role.as_str(), langs_json(langs));
+        let mut tx = self.write().await?;
+        let id = scalar!(
+            fetch_optional,
+            tx.on(),
+            i64,
+            "SELECT id FROM users WHERE sso_subject = ?",
+            subject
+        )?;
+        let id = match id {
+            Some(id) => {
+                let user = user_in(tx.on(), id).await?.context("the account just found")?;
+                if user.disabled {
+                    return Ok(None);
+                }
+                if user.role != role || user.langs != langs {
+                    exec!(
+                        tx.on(),
+                        "UPDATE users SET role = ?, langs = ? WHERE id = ?",
+                        role_s,
+                        langs_s,
+                        id
+                    )?;
+                    let after = serde_json::json!({ "role": role_s, "langs": langs_s });
+                    let entity = format!("user:{}", user.name);
+                    audit::record(tx.on(), actor, "user.update", &entity, None, None, Some(&after)).await?;
+                }
+                id
+            }
+            None => {
+                let base = UserName::parse(name_hint)
+                    .map(|n| n.as_str().to_owned())
+                    .unwrap_or_else(|_| format!("sso-{}", &crate::auth::digest(subject)[..8]));
+                let mut made = None;
+                for n in 1..=50 {
+                    let name = if n == 1 {
+                        base.clone()
+                    } else {
+                        format!("{base}-{n}")
+                    };
+                    made = scalar!(
+                        fetch_optional,
+                        tx.on(),
+                        i64,
+                        [
+                            "INSERT INTO users (name, password_hash, role, langs, sso_subject)
+                             VALUES (?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING RETURNING id",
+                            "INSERT INTO users (name, password_hash, role, langs, sso_subject)
+                             VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING RETURNING id"
+                        ],
+                        name,
+                        NO_PASSWORD,
+                        role_s,
+                        langs_s,
+                        subject
+                    )?
+                    .map(|id| (id, name));
+                    if made.is_some() {
+                        break;
+                    }
+                }
+                let (id, name) = made.context("no free account name")?;
+                let after = serde_json::json!({ "role": role_s, "langs": langs_s, "sso": true });
+                audit::record(
+                    tx.on(),
+                    actor,
+                    "user.create",
+                    &format!("user:{name}"),
+                    None,
+                    None,
+                    Some(&after),
+                )
+                .await?;
+                id
+            }
+        };
+        let user = user_in(tx.on(), id).await?.context("the account")?;
+        tx.commit().await?;
+        Ok(Some(user))
+    }
+
+    /// Keeps the ID token a session was signed in with (for signing out).
+    pub async fn set_session_id_token(&self, token: &str, id_token: &str) -> anyhow::Result<()> {
+        let hash = crate::auth::digest(token);
+        let mut c = self.conn().await?;
+        exec!(
+            c.on(),
+            "UPDATE sessions SET id_token = ? WHERE token_hash = ?",
+            id_token,
+            hash
+        )?;
+        Ok(())
+    }
+
+    /// The ID token of a session signed in by single sign-on.
+    pub async fn session_id_token(&self, token: &str) -> anyhow::Result<Option<String>> {
+        let hash = crate::auth::digest(token);
+        let mut c = self.conn().await?;
+        let t = scalar!(
+            fetch_optional,
+            c.on(),
+            Option<String>,
+            "SELECT id_token FROM sessions WHERE token_hash = ?",
+            hash
+        )?;
+        Ok(t.flatten())
+    }
+}
