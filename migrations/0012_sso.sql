@@ -21,11 +21,13 @@ CREATE TABLE sso_groups (
 CREATE TABLE sso_logins (
     state_hash   TEXT    NOT NULL PRIMARY KEY,  -- SHA-256 of the state
     browser_hash TEXT    NOT NULL,              -- SHA-256 of the cookie that started it
+    issuer       TEXT    NOT NULL,              -- the provider it was sent to
     nonce        TEXT    NOT NULL,
     verifier     TEXT    NOT NULL,
     next         TEXT    NOT NULL,
     created_ms   INTEGER NOT NULL
 ) STRICT;
+CREATE INDEX sso_logins_created ON sso_logins (created_ms);
 
 -- The provider's subject (issuer and sub) of an account made by single
 -- sign-on; such accounts have no password of ours.

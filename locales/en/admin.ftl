@@ -377,3 +377,6 @@ admin-field-client_id = Client ID
 admin-field-passwords = Passwords allowed
 admin-field-groups = Groups and roles
 admin-field-sso = Single sign-on
+admin-sso-signed-out = Signed out
+admin-sso-sign-out-there = Sign out of your organisation's account too
+admin-user-reset-sso = This account signs in with your organisation's account; it has no password here to reset.

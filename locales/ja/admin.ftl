@@ -347,3 +347,6 @@ admin-field-client_id = クライアントID
 admin-field-passwords = パスワードの使用
 admin-field-groups = グループと役割
 admin-field-sso = シングルサインオン
+admin-sso-signed-out = サインアウトしました
+admin-sso-sign-out-there = 組織のアカウントからもサインアウトする
+admin-user-reset-sso = このアカウントは組織のアカウントでサインインします。ここにはリセットするパスワードがありません。

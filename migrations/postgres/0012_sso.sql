@@ -16,11 +16,13 @@ CREATE TABLE sso_groups (
 CREATE TABLE sso_logins (
     state_hash   TEXT COLLATE "C" NOT NULL PRIMARY KEY,
     browser_hash TEXT   NOT NULL,
+    issuer       TEXT   NOT NULL,
     nonce        TEXT   NOT NULL,
     verifier     TEXT   NOT NULL,
     next         TEXT   NOT NULL,
     created_ms   BIGINT NOT NULL
 );
+CREATE INDEX sso_logins_created ON sso_logins (created_ms);
 
 ALTER TABLE users ADD COLUMN sso_subject TEXT COLLATE "C";
 CREATE UNIQUE INDEX users_sso_subject ON users (sso_subject) WHERE sso_subject IS NOT NULL;

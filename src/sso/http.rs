@@ -27,7 +27,12 @@ pub enum OidcHttpError {
     Reqwest(#[from] reqwest::Error),
     #[error(transparent)]
     Http(#[from] openidconnect::http::Error),
+    #[error("the provider's answer is over 1 MiB")]
+    TooLarge,
 }
+
+/// The largest answer read from a provider.
+const MAX_BODY: usize = 1 << 20;
 
 impl<'c> AsyncHttpClient<'c> for OidcHttp {
     type Error = OidcHttpError;
@@ -40,7 +45,17 @@ impl<'c> AsyncHttpClient<'c> for OidcHttp {
             for (name, value) in response.headers() {
                 builder = builder.header(name, value);
             }
-            Ok(builder.body(response.bytes().await?.to_vec())?)
+            // A provider's answers are small; a huge one is refused before
+            // it fills the memory every tenant shares.
+            let mut body = Vec::new();
+            let mut response = response;
+            while let Some(chunk) = response.chunk().await? {
+                if body.len() + chunk.len() > MAX_BODY {
+                    return Err(OidcHttpError::TooLarge);
+                }
+                body.extend_from_slice(&chunk);
+            }
+            Ok(builder.body(body)?)
         })
     }
 }

@@ -149,6 +149,30 @@ impl Providers {
         let meta = ProviderMetadataWithLogout::discover_async(issuer.clone(), &self.http)
             .await
             .with_context(|| format!("discovering {}", cfg.issuer))?;
+        // Secrets and tokens cross these: https, as the issuer is (plain
+        // http only for a provider on this machine, as in tests).
+        let loopback = url::Url::parse(&cfg.issuer)
+            .ok()
+            .and_then(|u| u.host_str().map(str::to_owned))
+            .is_some_and(|h| {
+                h == "localhost" || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
+            });
+        let endpoints = [
+            Some(meta.authorization_endpoint().url().clone()),
+            meta.token_endpoint().map(|u| u.url().clone()),
+            Some(meta.jwks_uri().url().clone()),
+            meta.additional_metadata()
+                .end_session_endpoint
+                .as_ref()
+                .map(|u| u.url().clone()),
+        ];
+        if let Some(plain) = endpoints
+            .iter()
+            .flatten()
+            .find(|u| u.scheme() != "https" && !loopback)
+        {
+            anyhow::bail!("{} names an endpoint that is not https: {plain}", cfg.issuer);
+        }
         let end_session = meta.additional_metadata().end_session_endpoint.clone();
         let client = OidcClient::from_provider_metadata(
             meta,
@@ -224,10 +248,24 @@ impl Providers {
             .set_pkce_verifier(PkceCodeVerifier::new(verifier.to_owned()))
             .request_async(&self.http)
             .await
-            .map_err(|e| Refused::Token(format!("{e}")))?;
+            .map_err(|e| Refused::Token(chain(&e)))?;
         let id_token = token.id_token().ok_or(Refused::NoIdToken)?;
+        // Signed with the provider's keys only: an HMAC signature would be
+        // made with the client secret, which more people hold than the
+        // provider's private key (and some providers offer it).
+        let verifier = p.client.id_token_verifier().set_allowed_algs([
+            CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256,
+            CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha384,
+            CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha512,
+            CoreJwsSigningAlgorithm::RsaSsaPssSha256,
+            CoreJwsSigningAlgorithm::RsaSsaPssSha384,
+            CoreJwsSigningAlgorithm::RsaSsaPssSha512,
+            CoreJwsSigningAlgorithm::EcdsaP256Sha256,
+            CoreJwsSigningAlgorithm::EcdsaP384Sha384,
+            CoreJwsSigningAlgorithm::EdDsa,
+        ]);
         let claims = id_token
-            .claims(&p.client.id_token_verifier(), &Nonce::new(nonce.to_owned()))
+            .claims(&verifier, &Nonce::new(nonce.to_owned()))
             .map_err(|e| Refused::Claims(e.to_string()))?;
         Ok(Identity {
             subject: format!("{} {}", p.issuer.as_str(), claims.subject().as_str()),
@@ -250,4 +288,17 @@ impl Providers {
                 .http_get_url(),
         )
     }
+}
+
+/// An error with its causes, for the log (the token request's own words
+/// are only "Request failed").
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        source = s.source();
+    }
+    out
 }

@@ -40,7 +40,7 @@ pub use editing::Saved;
 pub use fault::Fault;
 pub use location::Database;
 pub use procedures::ProcedureTitles;
-pub use sso::{PendingSso, SSO_LOGIN_TTL_MS};
+pub use sso::{MAX_PENDING, PendingSso, SSO_LOGIN_TTL_MS};
 pub use stats::{MAX_REQUESTED_PER_DAY, MAX_ROWS_PER_DAY, OTHER_LANGUAGE, ScanRow, Tally};
 pub use tenants::{DbPassword, TenantConflict, TenantRecord};
 pub use throttle::Failures;

@@ -11,6 +11,8 @@ use crate::domain::{Actor, GroupRule, LangTag, Role, SsoConfig, User, UserName};
 
 /// How long a sign-in may take at the provider.
 pub const SSO_LOGIN_TTL_MS: i64 = 10 * 60 * 1000;
+/// Sign-ins under way at once, at most (per site).
+pub const MAX_PENDING: i64 = 5_000;
 
 /// The password hash of an account made by single sign-on: no password
 /// ever matches it (not a PHC string).
@@ -21,6 +23,7 @@ const NO_PASSWORD: &str = "!sso";
 pub struct PendingSso {
     pub state_hash: String,
     pub browser_hash: String,
+    pub issuer: String,
     pub nonce: String,
     pub verifier: String,
     pub next: String,
@@ -115,6 +118,18 @@ impl Store {
             "groups": cfg.rules.iter().map(ToString::to_string).collect::<Vec<_>>(),
         });
         audit::record(tx.on(), actor, "sso.set", "sso", None, None, Some(&after)).await?;
+        // Sessions the new settings would not let in end now: those of
+        // another provider, and password ones when passwords go off.
+        exec!(
+            tx.on(),
+            "DELETE FROM sessions WHERE user_id IN (SELECT id FROM users WHERE sso_subject IS NOT NULL
+                 AND substr(sso_subject, 1, length(?) + 1) <> ? || ' ')",
+            cfg.issuer,
+            cfg.issuer
+        )?;
+        if !cfg.passwords {
+            exec!(tx.on(), "DELETE FROM sessions WHERE id_token IS NULL")?;
+        }
         tx.commit().await?;
         Ok(())
     }
@@ -127,27 +142,43 @@ impl Store {
         let gone = scalar!(fetch_optional, tx.on(), i64, "DELETE FROM sso RETURNING id")?;
         if gone.is_some() {
             audit::record(tx.on(), actor, "sso.clear", "sso", None, None, None).await?;
+            // The provider no longer vouches for anyone here.
+            exec!(tx.on(), "DELETE FROM sessions WHERE id_token IS NOT NULL")?;
         }
         tx.commit().await?;
         Ok(gone.is_some())
     }
 
     /// Keeps a sign-in under way; those older than [`SSO_LOGIN_TTL_MS`] go.
-    pub async fn begin_sso_login(&self, p: &PendingSso) -> anyhow::Result<()> {
+    /// `false` (nothing kept) when [`MAX_PENDING`] are under way already:
+    /// anyone may start one, and none may fill the database.
+    pub async fn begin_sso_login(&self, p: &PendingSso) -> anyhow::Result<bool> {
         let stale = p.created_ms - SSO_LOGIN_TTL_MS;
-        let mut c = self.conn().await?;
-        exec!(c.on(), "DELETE FROM sso_logins WHERE created_ms < ?", stale)?;
+        let mut tx = self.write().await?;
+        exec!(tx.on(), "DELETE FROM sso_logins WHERE created_ms < ?", stale)?;
+        let pending = scalar!(
+            fetch_one,
+            tx.on(),
+            i64,
+            r#"SELECT count(*) AS "n!: i64" FROM sso_logins"#
+        )?;
+        if pending >= MAX_PENDING {
+            return Ok(false);
+        }
         exec!(
-            c.on(),
-            "INSERT INTO sso_logins (state_hash, browser_hash, nonce, verifier, next, created_ms) VALUES (?, ?, ?, ?, ?, ?)",
+            tx.on(),
+            "INSERT INTO sso_logins (state_hash, browser_hash, issuer, nonce, verifier, next, created_ms)
+             VALUES (?, ?, ?, ?, ?, ?, ?)",
             p.state_hash,
             p.browser_hash,
+            p.issuer,
             p.nonce,
             p.verifier,
             p.next,
             p.created_ms
         )?;
-        Ok(())
+        tx.commit().await?;
+        Ok(true)
     }
 
     /// Takes the sign-in of this state, once: a second answer with the same
@@ -159,9 +190,51 @@ impl Store {
             c.on(),
             PendingSso,
             "DELETE FROM sso_logins WHERE state_hash = ?
-             RETURNING state_hash, browser_hash, nonce, verifier, next, created_ms",
+             RETURNING state_hash, browser_hash, issuer, nonce, verifier, next, created_ms",
             state_hash
         )?)
+    }
+
+    /// The provider no longer gives `subject` a role here (its groups
+    /// changed): its account is disabled, which ends its sessions and its
+    /// API tokens; an admin may enable it again. Nothing when it has none.
+    pub async fn sso_lost_role(&self, subject: &str, actor: &Actor) -> anyhow::Result<()> {
+        let mut tx = self.write().await?;
+        let id = scalar!(
+            fetch_optional,
+            tx.on(),
+            i64,
+            "SELECT id FROM users WHERE sso_subject = ?",
+            subject
+        )?;
+        let Some(user) = (match id {
+            Some(id) => user_in(tx.on(), id).await?,
+            None => None,
+        }) else {
+            return Ok(());
+        };
+        if !user.disabled {
+            exec!(tx.on(), "UPDATE users SET disabled = 1 WHERE id = ?", user.id)?;
+            exec!(tx.on(), "DELETE FROM sessions WHERE user_id = ?", user.id)?;
+            let after = serde_json::json!({ "disabled": true });
+            let entity = format!("user:{}", user.name);
+            audit::record(tx.on(), actor, "user.update", &entity, None, None, Some(&after)).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Whether an account was made by single sign-on (it has no password here).
+    pub async fn is_sso_account(&self, user_id: i64) -> anyhow::Result<bool> {
+        let mut c = self.conn().await?;
+        let subject = scalar!(
+            fetch_optional,
+            c.on(),
+            Option<String>,
+            "SELECT sso_subject FROM users WHERE id = ?",
+            user_id
+        )?;
+        Ok(subject.flatten().is_some())
     }
 
     /// The account of the provider's `subject`, made on its first sign-in

@@ -319,21 +319,21 @@ fn signed_out(state: &AppState) -> Response {
 
 pub async fn logout(
     State(state): State<AppState>,
+    lang: Lang,
     StaffForm { staff, .. }: StaffForm,
 ) -> AppResult<Response> {
     let id_token = state.store().session_id_token(&staff.token).await?;
     state.store().end_session(&staff.token).await?;
-    let mut response = signed_out(&state);
-    // Signed in by the provider: signed out there too, then back here.
+    // Signed in by the provider: signed out there too. A page that moves
+    // on by itself, not a redirect: browsers apply the form's CSP
+    // (`form-action 'self'`) to a redirect after a form post, and would
+    // stop at the provider's address.
     if let Some(id_token) = id_token
         && let Some(url) = super::sso::provider_logout(&state, &id_token).await
     {
-        let location = HeaderValue::from_str(&url).map_err(|e| AppError::Internal(e.into()))?;
-        response
-            .headers_mut()
-            .insert(axum::http::header::LOCATION, location);
+        return super::sso::signed_out_at_provider(&state, &lang, &url);
     }
-    Ok(response)
+    Ok(signed_out(&state))
 }
 
 pub async fn logout_everywhere(

@@ -62,7 +62,14 @@ pub async fn start(
     let Some(cfg) = state.store().sso_config().await? else {
         return Err(AppError::NotFound);
     };
-    let next = safe_next(&query_param(query.as_deref(), "next")).to_owned();
+    // Anyone may start a sign-in: what it keeps is small.
+    let next = query_param(query.as_deref(), "next");
+    let next = if next.len() <= 256 {
+        safe_next(&next)
+    } else {
+        "/admin"
+    }
+    .to_owned();
     let provider = match state.providers().get(&cfg, &callback_url(&state)).await {
         Ok(p) => p,
         Err(e) => {
@@ -85,17 +92,31 @@ pub async fn start(
     };
     let started = state.providers().start(&provider);
     let browser = random_token();
-    state
+    let kept = state
         .store()
         .begin_sso_login(&PendingSso {
             state_hash: digest(&started.state),
             browser_hash: digest(&browser),
+            issuer: cfg.issuer.clone(),
             nonce: started.nonce,
             verifier: started.verifier,
-            next,
+            next: next.clone(),
             created_ms: now_ms(),
         })
         .await?;
+    if !kept {
+        tracing::warn!("single sign-on: too many sign-ins under way; refusing new ones for now");
+        let msg = AdminFrame::new(&state, &lang, None).l.t("admin-sso-unreachable");
+        return render_login(
+            &state,
+            &lang,
+            StatusCode::SERVICE_UNAVAILABLE,
+            "",
+            &next,
+            Some(msg),
+        )
+        .await;
+    }
     let mut response = Redirect::to(started.url.as_str()).into_response();
     response.headers_mut().append(
         SET_COOKIE,
@@ -150,6 +171,9 @@ pub async fn callback(
         )
         .await;
     };
+    if cfg.issuer != pending.issuer {
+        return refuse("the provider was changed meanwhile".into(), "admin-sso-failed").await;
+    }
     let redirect = callback_url(&state);
     let provider = match state.providers().get(&cfg, &redirect).await {
         Ok(p) => p,
@@ -169,16 +193,22 @@ pub async fn callback(
     {
         Ok(i) => i,
         Err(e) => {
-            // Perhaps rotated keys: the next sign-in asks the provider again.
-            state.providers().forget(&cfg, &redirect);
+            // A signature that does not verify may be a rotated key: the
+            // next sign-in asks the provider for its keys again.
+            if matches!(e, crate::sso::Refused::Claims(_)) {
+                state.providers().forget(&cfg, &redirect);
+            }
             return refuse(e.to_string(), "admin-sso-failed").await;
         }
     };
     let Some((role, langs)) = role_for(&cfg.rules, &identity.groups) else {
-        let why = format!(
-            "{} is in no group with a role here ({:?})",
-            identity.subject, identity.groups
-        );
+        // Taken out of its groups at the provider: out here too, sessions
+        // and API tokens with it, until an admin enables it again.
+        state
+            .store()
+            .sso_lost_role(&identity.subject, &Actor::system("sso"))
+            .await?;
+        let why = format!("{} is in no group with a role here", identity.subject);
         return refuse(why, "admin-sso-no-role").await;
     };
     let name = identity.username.clone().unwrap_or_default();
@@ -223,4 +253,23 @@ pub(super) async fn provider_logout(state: &AppState, id_token: &str) -> Option<
         .providers()
         .logout_url(&provider, id_token, &back)
         .map(|u| u.to_string())
+}
+
+#[derive(Template)]
+#[template(path = "admin/sso_signed_out.html")]
+struct SignedOut<'a> {
+    page: &'a AdminFrame<'a>,
+    url: &'a str,
+}
+
+/// Signed out here: the session cookie cleared, and a page that takes the
+/// browser on to sign out at the provider (which brings it back here).
+pub(super) fn signed_out_at_provider(state: &AppState, lang: &Lang, url: &str) -> AppResult<Response> {
+    let page = AdminFrame::new(state, lang, None);
+    let html = SignedOut { page: &page, url }.render()?;
+    let mut response = page.respond(StatusCode::OK, html);
+    response
+        .headers_mut()
+        .append(SET_COOKIE, session_cookie("", 0, state.base_url().is_https()));
+    Ok(response)
 }

@@ -219,6 +219,12 @@ pub async fn reset_password(
 ) -> AppResult<Response> {
     staff.require(staff.user.role.manages_users())?;
     let user = target_for_change(&state, &staff, id).await?;
+    // A password here would sign in past the provider (and its second
+    // factor), and outlive the person's leaving the organisation.
+    if state.store().is_sso_account(user.id).await? {
+        let page = AdminFrame::new(&state, &lang, Some(&staff));
+        return Err(AppError::Forbidden(page.l.t("admin-user-reset-sso")));
+    }
     let password = auth::random_password();
     let hash = hash(password.clone()).await?;
     state
