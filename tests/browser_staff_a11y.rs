@@ -35,6 +35,7 @@ const PAGES: &[&str] = &[
     "/admin/categories",
     "/admin/categories/living",
     "/admin/import",
+    "/admin/tenants",
     "/admin/print/poster/K7Q2",
     "/admin/print/stand/K7Q2",
     "/admin/print/labels?code=K7Q2&code=H3N8",
@@ -55,6 +56,13 @@ async fn axe_core_finds_no_violations_on_any_staff_page() {
         .unwrap();
     writeln!(child.stdin.take().unwrap(), "{PASSWORD}").unwrap();
     assert!(child.wait().unwrap().success());
+    // An operator too, so the tenants page is reachable.
+    let made = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .args(["tenant", "operator", "kanri"])
+        .env("MADOGUCHI_DB", common::db_arg(&db))
+        .status()
+        .unwrap();
+    assert!(made.success());
     let server = start(&db, &[]);
     let url = &server.url;
     let axe = axe_source();
