@@ -14,7 +14,7 @@ use std::io::{BufRead, BufReader};
 use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
 
-use common::binary::start;
+use common::binary::{run as madoguchi, start};
 use common::http::Http;
 use common::staff::{PASSWORD, add_user, csrf_of, enc};
 use madoguchi::domain::Role;
@@ -61,20 +61,6 @@ fn provider(rps: &[&str]) -> Provider {
     Provider { child, issuer }
 }
 
-fn madoguchi(db: &str, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
-        .env("MADOGUCHI_DB", db)
-        .env_remove("MADOGUCHI_BASE_URL")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 fn location(base: &str, headers: &HashMap<String, String>) -> String {
     let l = headers.get("location").expect("a redirect");
     url::Url::parse(base).unwrap().join(l).unwrap().to_string()
@@ -86,6 +72,37 @@ fn param(u: &str, name: &str) -> Option<String> {
         .query_pairs()
         .find(|(k, _)| k == name)
         .map(|(_, v)| v.into_owned())
+}
+
+/// `madoguchi [--tenant T] sso set` for the test provider's client.
+fn sso_set(
+    db: &str,
+    tenant: Option<&str>,
+    issuer: &str,
+    secret: &std::path::Path,
+    groups: &[&str],
+    extra: &[&str],
+) -> (bool, String, String) {
+    let mut args: Vec<&str> = Vec::new();
+    if let Some(t) = tenant {
+        args.extend(["--tenant", t]);
+    }
+    let secret = secret.to_str().unwrap();
+    args.extend([
+        "sso",
+        "set",
+        "--issuer",
+        issuer,
+        "--client-id",
+        "madoguchi",
+        "--client-secret-file",
+        secret,
+    ]);
+    for g in groups {
+        args.extend(["--group", g]);
+    }
+    args.extend_from_slice(extra);
+    madoguchi(db, &args)
 }
 
 /// One browser: our site's cookies and the provider's.
@@ -172,26 +189,12 @@ async fn staff_sign_in_and_out_with_an_openid_provider() {
     let op = provider(&[&server.url]);
     let secret = dir.path().join("secret");
     std::fs::write(&secret, "madoguchi-test-secret\n").unwrap();
-    let set = |extra: &[&str]| {
-        let mut args = vec![
-            "sso",
-            "set",
-            "--issuer",
-            &op.issuer,
-            "--client-id",
-            "madoguchi",
-            "--client-secret-file",
-            secret.to_str().unwrap(),
-            "--group",
-            "madoguchi-admins=admin",
-            "--group",
-            "translators-vi=translator:vi",
-            "--group",
-            "translators-en=translator:en",
-        ];
-        args.extend_from_slice(extra);
-        madoguchi(&db, &args)
-    };
+    let all_groups = [
+        "madoguchi-admins=admin",
+        "translators-vi=translator:vi",
+        "translators-en=translator:en",
+    ];
+    let set = |extra: &[&str]| sso_set(&db, None, &op.issuer, &secret, &all_groups, extra);
     let (ok, _, err) = set(&[]);
     assert!(ok, "{err}");
     let (ok, out, _) = madoguchi(&db, &["sso", "show"]);
@@ -374,21 +377,7 @@ async fn staff_sign_in_and_out_with_an_openid_provider() {
     // Taken out of her groups at the provider (here: the rules no longer
     // name them), tomoko is refused at her next sign-in, and her session
     // and account end with it.
-    let (ok, _, err) = madoguchi(
-        &db,
-        &[
-            "sso",
-            "set",
-            "--issuer",
-            &op.issuer,
-            "--client-id",
-            "madoguchi",
-            "--client-secret-file",
-            secret.to_str().unwrap(),
-            "--group",
-            "madoguchi-admins=admin",
-        ],
-    );
+    let (ok, _, err) = sso_set(&db, None, &op.issuer, &secret, &["madoguchi-admins=admin"], &[]);
     assert!(ok, "{err}");
     assert_eq!(
         tomoko.ours.get("/admin").await.0,
@@ -477,22 +466,13 @@ async fn each_tenant_has_its_own_single_sign_on() {
     let op = provider(&[&alpha_url]);
     let secret = dir.path().join("secret");
     std::fs::write(&secret, "madoguchi-test-secret").unwrap();
-    let (ok, _, err) = madoguchi(
+    let (ok, _, err) = sso_set(
         &db,
-        &[
-            "--tenant",
-            "alpha",
-            "sso",
-            "set",
-            "--issuer",
-            &op.issuer,
-            "--client-id",
-            "madoguchi",
-            "--client-secret-file",
-            secret.to_str().unwrap(),
-            "--group",
-            "madoguchi-admins=admin",
-        ],
+        Some("alpha"),
+        &op.issuer,
+        &secret,
+        &["madoguchi-admins=admin"],
+        &[],
     );
     assert!(ok, "{err}");
     let alpha_http = || {

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::process::Command;
 
-use common::binary::{Server, start};
+use common::binary::{Server, run as madoguchi, start};
 use common::http::Http;
 use common::staff::{PASSWORD, add_user, csrf_of, enc};
 use common::{import_file, procedure};
@@ -22,20 +22,6 @@ use madoguchi::store::{Database, Store, TenantRecord};
 
 /// What only tenant B holds; no answer to A may contain it (any case).
 const SECRET: &str = "betasecret";
-
-fn madoguchi(db: &str, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
-        .env("MADOGUCHI_DB", db)
-        .env_remove("MADOGUCHI_TENANT")
-        .args(args)
-        .output()
-        .expect("runs");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
 
 /// The one-time password `tenant add` printed.
 fn password_in(stderr: &str) -> String {

@@ -4,7 +4,7 @@
 
 use anyhow::Context;
 
-use super::db::{exec, rows, scalar};
+use super::db::{On, exec, rows, scalar};
 use super::users::{langs_json, user_in};
 use super::{Store, audit};
 use crate::domain::{Actor, GroupRule, LangTag, Role, SsoConfig, User, UserName};
@@ -43,6 +43,17 @@ struct GroupRow {
     grp: String,
     role: String,
     langs: String,
+}
+
+/// The account of a provider's subject, if made.
+async fn subject_id(on: On<'_>, subject: &str) -> anyhow::Result<Option<i64>> {
+    Ok(scalar!(
+        fetch_optional,
+        on,
+        i64,
+        "SELECT id FROM users WHERE sso_subject = ?",
+        subject
+    )?)
 }
 
 impl Store {
@@ -200,13 +211,7 @@ impl Store {
     /// API tokens; an admin may enable it again. Nothing when it has none.
     pub async fn sso_lost_role(&self, subject: &str, actor: &Actor) -> anyhow::Result<()> {
         let mut tx = self.write().await?;
-        let id = scalar!(
-            fetch_optional,
-            tx.on(),
-            i64,
-            "SELECT id FROM users WHERE sso_subject = ?",
-            subject
-        )?;
+        let id = subject_id(tx.on(), subject).await?;
         let Some(user) = (match id {
             Some(id) => user_in(tx.on(), id).await?,
             None => None,
@@ -251,13 +256,7 @@ impl Store {
     ) -> anyhow::Result<Option<User>> {
         let (role_s, langs_s) = (role.as_str(), langs_json(langs));
         let mut tx = self.write().await?;
-        let id = scalar!(
-            fetch_optional,
-            tx.on(),
-            i64,
-            "SELECT id FROM users WHERE sso_subject = ?",
-            subject
-        )?;
+        let id = subject_id(tx.on(), subject).await?;
         let id = match id {
             Some(id) => {
                 let user = user_in(tx.on(), id).await?.context("the account just found")?;

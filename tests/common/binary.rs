@@ -93,3 +93,20 @@ pub fn import(db: &Path, file: &Path) {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A command of the binary (not `serve`) on `db` as `--db` takes it:
+/// whether it succeeded, its standard output and its standard error.
+pub fn run(db: &str, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_madoguchi"))
+        .env("MADOGUCHI_DB", db)
+        .env_remove("MADOGUCHI_TENANT")
+        .env_remove("MADOGUCHI_BASE_URL")
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

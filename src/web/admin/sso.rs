@@ -53,6 +53,12 @@ fn browser_cookie(state: &AppState, value: &str, max_age: i64) -> HeaderValue {
     HeaderValue::from_str(&c.to_string()).expect("cookie is ASCII")
 }
 
+/// The sign-in page saying the provider cannot be used just now.
+async fn unreachable(state: &AppState, lang: &Lang, next: &str) -> AppResult<Response> {
+    let msg = AdminFrame::new(state, lang, None).l.t("admin-sso-unreachable");
+    render_login(state, lang, StatusCode::SERVICE_UNAVAILABLE, "", next, Some(msg)).await
+}
+
 /// Sends the browser to the provider.
 pub async fn start(
     State(state): State<AppState>,
@@ -78,16 +84,7 @@ pub async fn start(
                 issuer = cfg.issuer,
                 "single sign-on: the provider cannot be reached"
             );
-            let msg = AdminFrame::new(&state, &lang, None).l.t("admin-sso-unreachable");
-            return render_login(
-                &state,
-                &lang,
-                StatusCode::SERVICE_UNAVAILABLE,
-                "",
-                &next,
-                Some(msg),
-            )
-            .await;
+            return unreachable(&state, &lang, &next).await;
         }
     };
     let started = state.providers().start(&provider);
@@ -106,16 +103,7 @@ pub async fn start(
         .await?;
     if !kept {
         tracing::warn!("single sign-on: too many sign-ins under way; refusing new ones for now");
-        let msg = AdminFrame::new(&state, &lang, None).l.t("admin-sso-unreachable");
-        return render_login(
-            &state,
-            &lang,
-            StatusCode::SERVICE_UNAVAILABLE,
-            "",
-            &next,
-            Some(msg),
-        )
-        .await;
+        return unreachable(&state, &lang, &next).await;
     }
     let mut response = Redirect::to(started.url.as_str()).into_response();
     response.headers_mut().append(
