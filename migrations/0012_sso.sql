@@ -7,7 +7,11 @@ CREATE TABLE sso (
     client_id     TEXT    NOT NULL,
     client_secret TEXT    NOT NULL,
     -- Whether local passwords still sign in beside the provider.
-    passwords     INTEGER NOT NULL DEFAULT 1 CHECK (passwords IN (0, 1))
+    passwords     INTEGER NOT NULL DEFAULT 1 CHECK (passwords IN (0, 1)),
+    -- Scopes asked for besides openid (space-separated), and the claim
+    -- holding the groups (providers name both differently).
+    scopes        TEXT    NOT NULL DEFAULT 'profile groups',
+    groups_claim  TEXT    NOT NULL DEFAULT 'groups'
 ) STRICT;
 
 CREATE TABLE sso_groups (

@@ -235,10 +235,16 @@ async fn staff_sign_in_and_out_with_an_openid_provider() {
         "no password of ours"
     );
 
-    // An admin, by the admins' group.
+    // An admin, by the admins' group; and by it sent as one string.
     let mut alice = Browser::new(Http::new(&server.url), &op.issuer);
     assert_eq!(alice.sign_in("alice").await.0, 200);
     assert_eq!(alice.ours.get("/admin/users").await.0, 200);
+    let mut single = Browser::new(Http::new(&server.url), &op.issuer);
+    assert_eq!(single.sign_in("single").await.0, 200);
+    assert_eq!(single.ours.get("/admin/users").await.0, 200);
+    // Entra-style app roles are not groups: no role here by default.
+    let mut entra = Browser::new(Http::new(&server.url), &op.issuer);
+    assert_eq!(entra.sign_in("entra").await.0, 403);
 
     // Refused, each for its own reason (the log says which): no group with
     // a role here; an ID token for another audience; a nonce that is not
@@ -466,15 +472,29 @@ async fn each_tenant_has_its_own_single_sign_on() {
     let op = provider(&[&alpha_url]);
     let secret = dir.path().join("secret");
     std::fs::write(&secret, "madoguchi-test-secret").unwrap();
+    // Alpha's provider sends app roles in a "roles" claim, and refuses a
+    // scope named "groups" (as Entra ID does): both are settings.
     let (ok, _, err) = sso_set(
         &db,
         Some("alpha"),
         &op.issuer,
         &secret,
-        &["madoguchi-admins=admin"],
-        &[],
+        &["Madoguchi.Admin=admin"],
+        &[
+            "--groups-claim",
+            "roles",
+            "--scope",
+            "profile",
+            "--scope",
+            "roles",
+        ],
     );
     assert!(ok, "{err}");
+    let (ok, out, _) = madoguchi(&db, &["--tenant", "alpha", "sso", "show"]);
+    assert!(
+        ok && out.contains("scopes\tprofile roles") && out.contains("groups_claim\troles"),
+        "{out}"
+    );
     let alpha_http = || {
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
@@ -491,14 +511,24 @@ async fn each_tenant_has_its_own_single_sign_on() {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    let mut alice = Browser::new(alpha_http(), &op.issuer);
-    let (status, page) = alice.sign_in("alice").await;
+    let mut entra = Browser::new(alpha_http(), &op.issuer);
+    let to = entra.start().await;
+    assert_eq!(param(&to, "scope").as_deref(), Some("openid profile roles"));
+    let back = entra.at_provider(&to, "entra").await;
+    let (status, _, page) = entra.callback(&back).await;
     assert_eq!(status, 200, "{page}");
-    assert_eq!(alice.ours.get("/admin/users").await.0, 200);
-    // The home site has no single sign-on, and no alice.
+    assert_eq!(
+        entra.ours.get("/admin/users").await.0,
+        200,
+        "an admin by app role"
+    );
+    // Alice's groups mean nothing here: alpha's rules read roles.
+    let mut alice = Browser::new(alpha_http(), &op.issuer);
+    assert_eq!(alice.sign_in("alice").await.0, 403);
+    // The home site has no single sign-on, and no such account.
     let (_, page) = Http::new(&server.url).get("/admin/login").await;
     assert!(!page.contains("/admin/oidc/start"));
-    assert!(home.user_for_sign_in("alice").await.unwrap().is_none());
+    assert!(home.user_for_sign_in("entra").await.unwrap().is_none());
     let (ok, out, _) = madoguchi(&db, &["sso", "show"]);
     assert!(ok && out.trim() == "off", "{out}");
 }

@@ -4,7 +4,9 @@ CREATE TABLE sso (
     issuer        TEXT   NOT NULL,
     client_id     TEXT   NOT NULL,
     client_secret TEXT   NOT NULL,
-    passwords     BIGINT NOT NULL DEFAULT 1 CHECK (passwords IN (0, 1))
+    passwords     BIGINT NOT NULL DEFAULT 1 CHECK (passwords IN (0, 1)),
+    scopes        TEXT   NOT NULL DEFAULT 'profile groups',
+    groups_claim  TEXT   NOT NULL DEFAULT 'groups'
 );
 
 CREATE TABLE sso_groups (

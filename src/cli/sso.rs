@@ -29,6 +29,14 @@ pub enum SsoCommand {
         /// Local passwords no longer sign in (`sso off` turns them on again).
         #[arg(long)]
         no_passwords: bool,
+        /// A scope to ask for besides openid (repeatable; default: profile
+        /// and groups). Entra ID, for one, refuses a scope named groups.
+        #[arg(long = "scope")]
+        scopes: Vec<String>,
+        /// The ID token claim that holds the groups (default: groups; e.g.
+        /// roles for Entra ID's app roles).
+        #[arg(long, default_value = "groups")]
+        groups_claim: String,
     },
     /// Show the site's single sign-on (not the secret).
     Show,
@@ -46,6 +54,8 @@ pub async fn run(db: &Database, command: SsoCommand) -> anyhow::Result<()> {
             client_secret_file,
             groups,
             no_passwords,
+            scopes,
+            groups_claim,
         } => {
             let secret = std::fs::read_to_string(&client_secret_file)
                 .with_context(|| format!("reading {}", client_secret_file.display()))?;
@@ -70,6 +80,12 @@ pub async fn run(db: &Database, command: SsoCommand) -> anyhow::Result<()> {
                 client_secret: secret,
                 passwords: !no_passwords,
                 rules,
+                scopes: if scopes.is_empty() {
+                    vec!["profile".into(), "groups".into()]
+                } else {
+                    scopes
+                },
+                groups_claim,
             };
             store.set_sso(&cfg, &actor).await?;
             eprintln!(
@@ -87,8 +103,12 @@ pub async fn run(db: &Database, command: SsoCommand) -> anyhow::Result<()> {
             match store.sso_config().await? {
                 Some(c) => {
                     println!(
-                        "issuer\t{}\nclient_id\t{}\npasswords\t{}",
-                        c.issuer, c.client_id, c.passwords
+                        "issuer\t{}\nclient_id\t{}\npasswords\t{}\nscopes\t{}\ngroups_claim\t{}",
+                        c.issuer,
+                        c.client_id,
+                        c.passwords,
+                        c.scopes.join(" "),
+                        c.groups_claim
                     );
                     for r in c.rules {
                         println!("group\t{r}");

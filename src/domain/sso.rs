@@ -84,6 +84,11 @@ pub struct SsoConfig {
     pub client_secret: String,
     pub passwords: bool,
     pub rules: Vec<GroupRule>,
+    /// Scopes asked for besides `openid`, e.g. `profile groups`.
+    pub scopes: Vec<String>,
+    /// The ID token claim holding the groups (`groups`; `roles` with
+    /// Entra ID's app roles).
+    pub groups_claim: String,
 }
 
 /// Never prints the secret.
@@ -94,6 +99,8 @@ impl fmt::Debug for SsoConfig {
             .field("client_id", &self.client_id)
             .field("passwords", &self.passwords)
             .field("rules", &self.rules)
+            .field("scopes", &self.scopes)
+            .field("groups_claim", &self.groups_claim)
             .finish_non_exhaustive()
     }
 }
@@ -170,6 +177,8 @@ mod tests {
             client_secret: "s3cr3t-value".into(),
             passwords: true,
             rules: vec![],
+            scopes: vec!["profile".into()],
+            groups_claim: "groups".into(),
         };
         assert!(!format!("{c:?}").contains("s3cr3t"));
     }

@@ -35,14 +35,30 @@ use crate::domain::SsoConfig;
 /// How long a provider's metadata and keys are kept before asking again.
 const KEEP_METADATA: Duration = Duration::from_secs(10 * 60);
 
-/// The `groups` claim, which most providers can be told to send.
+/// The ID token's other claims, among them the groups (under the name the
+/// site's settings give: `groups`, `roles` …).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct GroupClaims {
-    #[serde(default)]
-    pub groups: Vec<String>,
+    #[serde(flatten)]
+    pub other: serde_json::Map<String, serde_json::Value>,
 }
 
 impl AdditionalClaims for GroupClaims {}
+
+impl GroupClaims {
+    /// The groups in claim `name`: a list of strings, or one string (as
+    /// some providers send a single group); anything else is none.
+    pub fn groups(&self, name: &str) -> Vec<String> {
+        match self.other.get(name) {
+            Some(serde_json::Value::Array(items)) => items
+                .iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+            Some(serde_json::Value::String(one)) => vec![one.clone()],
+            _ => Vec::new(),
+        }
+    }
+}
 
 type Fields = IdTokenFields<
     GroupClaims,
@@ -202,8 +218,9 @@ impl Providers {
             .remove(&Providers::key(cfg, redirect));
     }
 
-    /// A new sign-in: the URL to send the browser to, and what to keep.
-    pub fn start(&self, p: &Provider) -> Started {
+    /// A new sign-in asking for `scopes` (besides `openid`): the URL to
+    /// send the browser to, and what to keep.
+    pub fn start(&self, p: &Provider, scopes: &[String]) -> Started {
         let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
         let (url, state, nonce) = p
             .client
@@ -212,8 +229,7 @@ impl Providers {
                 CsrfToken::new_random,
                 Nonce::new_random,
             )
-            .add_scope(Scope::new("profile".into()))
-            .add_scope(Scope::new("groups".into()))
+            .add_scopes(scopes.iter().map(|s| Scope::new(s.clone())))
             .set_pkce_challenge(challenge)
             .url();
         Started {
@@ -235,6 +251,7 @@ impl Providers {
         iss: Option<&str>,
         nonce: &str,
         verifier: &str,
+        groups_claim: &str,
     ) -> Result<Identity, Refused> {
         if let Some(iss) = iss
             && iss != p.issuer.as_str()
@@ -270,7 +287,7 @@ impl Providers {
         Ok(Identity {
             subject: format!("{} {}", p.issuer.as_str(), claims.subject().as_str()),
             username: claims.preferred_username().map(|u| u.to_string()),
-            groups: claims.additional_claims().groups.clone(),
+            groups: claims.additional_claims().groups(groups_claim),
             id_token: id_token.to_string(),
         })
     }
@@ -301,4 +318,19 @@ fn chain(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::GroupClaims;
+
+    #[test]
+    fn groups_come_as_a_list_or_one_string_under_the_configured_claim() {
+        let claims: GroupClaims =
+            serde_json::from_str(r#"{"groups":["a","b",3],"roles":"Admin","nested":{"x":1}}"#).unwrap();
+        assert_eq!(claims.groups("groups"), ["a", "b"]);
+        assert_eq!(claims.groups("roles"), ["Admin"]);
+        assert!(claims.groups("nested").is_empty());
+        assert!(claims.groups("missing").is_empty());
+    }
 }

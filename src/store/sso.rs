@@ -36,6 +36,8 @@ struct SsoRow {
     client_id: String,
     client_secret: String,
     passwords: i64,
+    scopes: String,
+    groups_claim: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -64,7 +66,7 @@ impl Store {
             fetch_optional,
             c.on(),
             SsoRow,
-            "SELECT issuer, client_id, client_secret, passwords FROM sso WHERE id = 1"
+            "SELECT issuer, client_id, client_secret, passwords, scopes, groups_claim FROM sso WHERE id = 1"
         )?
         else {
             return Ok(None);
@@ -95,22 +97,27 @@ impl Store {
             client_secret: row.client_secret,
             passwords: row.passwords != 0,
             rules,
+            scopes: row.scopes.split_whitespace().map(str::to_owned).collect(),
+            groups_claim: row.groups_claim,
         }))
     }
 
     /// Sets (or replaces) this site's single sign-on, audited without the secret.
     pub async fn set_sso(&self, cfg: &SsoConfig, actor: &Actor) -> anyhow::Result<()> {
-        let passwords = i64::from(cfg.passwords);
+        let (passwords, scopes) = (i64::from(cfg.passwords), cfg.scopes.join(" "));
         let mut tx = self.write().await?;
         exec!(tx.on(), "DELETE FROM sso_groups")?;
         exec!(tx.on(), "DELETE FROM sso")?;
         exec!(
             tx.on(),
-            "INSERT INTO sso (id, issuer, client_id, client_secret, passwords) VALUES (1, ?, ?, ?, ?)",
+            "INSERT INTO sso (id, issuer, client_id, client_secret, passwords, scopes, groups_claim)
+             VALUES (1, ?, ?, ?, ?, ?, ?)",
             cfg.issuer,
             cfg.client_id,
             cfg.client_secret,
-            passwords
+            passwords,
+            scopes,
+            cfg.groups_claim
         )?;
         for r in &cfg.rules {
             let (role, langs) = (r.role.as_str(), langs_json(&r.langs));
@@ -126,6 +133,8 @@ impl Store {
             "issuer": cfg.issuer,
             "client_id": cfg.client_id,
             "passwords": cfg.passwords,
+            "scopes": scopes,
+            "groups_claim": cfg.groups_claim,
             "groups": cfg.rules.iter().map(ToString::to_string).collect::<Vec<_>>(),
         });
         audit::record(tx.on(), actor, "sso.set", "sso", None, None, Some(&after)).await?;

@@ -17,6 +17,10 @@ const accounts = {
   alice: { preferred_username: 'alice', name: 'Alice Admin', groups: ['madoguchi-admins'] },
   tomoko: { preferred_username: 'tomoko', name: 'Tomoko', groups: ['translators-en', 'translators-vi', 'other'] },
   nobody: { preferred_username: 'nobody', name: 'No Groups', groups: [] },
+  // One group sent as a string, as some providers do.
+  single: { preferred_username: 'single', groups: 'madoguchi-admins' },
+  // Entra ID style: app roles in a "roles" claim (scope "roles"), no groups.
+  entra: { preferred_username: 'entra', roles: ['Madoguchi.Admin'] },
   // Signed for another audience (see below).
   'wrong-aud': { preferred_username: 'wrong-aud', groups: ['madoguchi-admins'] },
 };
@@ -33,7 +37,7 @@ const provider = new Provider(issuer, {
   }],
   // Refuse an authorization request without PKCE.
   pkce: { required: () => true },
-  claims: { openid: ['sub'], profile: ['preferred_username', 'name'], groups: ['groups'] },
+  claims: { openid: ['sub'], profile: ['preferred_username', 'name'], groups: ['groups'], roles: ['roles'] },
   // Scope claims in the ID token too, not only at the userinfo endpoint.
   conformIdTokenClaims: false,
   features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
@@ -47,7 +51,7 @@ const provider = new Provider(issuer, {
     const grantId = ctx.oidc.result?.consent?.grantId || ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
     if (grantId) return ctx.oidc.provider.Grant.find(grantId);
     const grant = new ctx.oidc.provider.Grant({ clientId: ctx.oidc.client.clientId, accountId: ctx.oidc.session.accountId });
-    grant.addOIDCScope('openid profile groups');
+    grant.addOIDCScope('openid profile groups roles');
     await grant.save();
     return grant;
   },

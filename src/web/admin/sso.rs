@@ -87,7 +87,7 @@ pub async fn start(
             return unreachable(&state, &lang, &next).await;
         }
     };
-    let started = state.providers().start(&provider);
+    let started = state.providers().start(&provider, &cfg.scopes);
     let browser = random_token();
     let kept = state
         .store()
@@ -176,6 +176,7 @@ pub async fn callback(
             (!iss.is_empty()).then_some(iss.as_str()),
             &pending.nonce,
             &pending.verifier,
+            &cfg.groups_claim,
         )
         .await
     {
