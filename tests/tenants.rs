@@ -502,6 +502,49 @@ async fn each_host_gets_its_own_tenant_with_its_languages_and_name() {
     let (ok, out, _) = madoguchi(&own_db, &["export"]);
     assert!(ok && out.contains("BETASECRET-DRAFT"), "{out}");
 
+    // A tenant changed while served: its name, languages and hosts, taken
+    // by the running server within seconds; a host of another is refused.
+    let (ok, _, err) = madoguchi(
+        &s.home_db,
+        &[
+            "tenant",
+            "set",
+            "alpha",
+            "--site-name",
+            "ja=アルファ町; en=Alpha Town",
+            "--langs",
+            "en,ko",
+            "--host",
+            "alpha2.test",
+        ],
+    );
+    assert!(ok, "{err}");
+    let (ok, _, err) = madoguchi(&s.home_db, &["tenant", "set", "alpha", "--host", "www.beta.test"]);
+    assert!(!ok && err.contains("www.beta.test"), "{err}");
+    let (ok, _, err) = madoguchi(
+        &s.home_db,
+        &["tenant", "set", "alpha", "--address", "http://localhost"],
+    );
+    assert!(!ok && err.contains("localhost"), "{err}");
+    let mut renamed = false;
+    for _ in 0..50 {
+        if alpha.get("/poster/K7Q2").await.1.contains("Alpha Town") {
+            renamed = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(renamed, "the new site name is printed");
+    let page = korean("alpha.test", "/q/K7Q2").await;
+    assert!(page.contains(r#"<html lang="ko""#), "Korean is offered now");
+    let page = korean("alpha2.test", "/q/K7Q2?lang=ja").await;
+    assert!(page.contains("ALPHA-K7Q2"), "the new host reaches alpha");
+    let (_, index) = client_for(&s.server, "alpha.test").get("/").await;
+    assert!(
+        !index.contains(r#"hreflang="vi""#),
+        "Vietnamese is not offered any more"
+    );
+
     // Each tenant counts its own scans, written to its own database (here
     // at a graceful stop).
     assert_eq!(alpha.get("/q/A1PH").await.0, 200);

@@ -380,3 +380,4 @@ admin-field-sso = Single sign-on
 admin-sso-signed-out = Signed out
 admin-sso-sign-out-there = Sign out of your organisation's account too
 admin-user-reset-sso = This account signs in with your organisation's account; it has no password here to reset.
+admin-audit-tenant-update = Changed the municipality { $name }

@@ -350,3 +350,4 @@ admin-field-sso = シングルサインオン
 admin-sso-signed-out = サインアウトしました
 admin-sso-sign-out-there = 組織のアカウントからもサインアウトする
 admin-user-reset-sso = このアカウントは組織のアカウントでサインインします。ここにはリセットするパスワードがありません。
+admin-audit-tenant-update = 自治体 { $name } を変更

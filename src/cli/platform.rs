@@ -115,12 +115,66 @@ async fn open_site(
         Some(_) => Some(store.current_schema().await?),
         None => None,
     };
+    site_for(store, schema, record, &locales, &options)
+}
+
+/// A tenant's site on its open store, as its record says.
+fn site_for(
+    store: Store,
+    schema: Option<String>,
+    record: TenantRecord,
+    locales: &crate::i18n::Locales,
+    options: &SiteOptions,
+) -> anyhow::Result<Site> {
     let state = options
         .state(store, locales.only(&[]), BaseUrl::parse(&record.base_url)?)
         .with_site_name(SiteName::parse(&record.site_name)?)
         .with_languages(record.langs.clone())
         .with_tenant(record.slug.clone());
     Ok(Site::new(state, Some(record), schema))
+}
+
+/// The served tenants whose listed record changed (`tenant set`), made
+/// again from it on the same database, with new caches. A record that
+/// does not parse keeps the site as it was (logged once).
+fn changed(
+    records: &[TenantRecord],
+    sites: &Sites,
+    options: &SiteOptions,
+    upkeep: &Upkeep,
+    every: Duration,
+    failing: &mut Failing,
+) -> Vec<Site> {
+    let mut out = Vec::new();
+    for record in records {
+        let Some(site) = sites.tenant(&record.slug) else {
+            continue;
+        };
+        if site.record.as_ref() == Some(record) {
+            continue;
+        }
+        let store = site.state.store().clone();
+        match site_for(
+            store,
+            site.schema.clone(),
+            record.clone(),
+            sites.home.state.locales(),
+            options,
+        ) {
+            Ok(new) => {
+                upkeep.start(&new.state, every);
+                tracing::info!(tenant = %record.slug, "tenant changed: serving its new settings");
+                out.push(new);
+            }
+            Err(e) => {
+                let key = format!("{} (changed)", record.slug);
+                if failing.insert(key, Instant::now()).is_none() {
+                    tracing::error!(tenant = %record.slug, error = format!("{e:#}"), "tenant's new settings refused; serving the old ones");
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Tenants that would not open, and when to try each again.
@@ -188,9 +242,8 @@ pub async fn open_new(
     added
 }
 
-/// Reads the tenant list every [`TENANTS_CHECK_EVERY`] and serves the
-/// tenants that are new (changes to a served tenant's record take a
-/// restart).
+/// Reads the tenant list every [`TENANTS_CHECK_EVERY`]: serves the
+/// tenants that are new, and those changed with their new settings.
 pub async fn watch_tenants(
     home_db: Database,
     home: Store,
@@ -211,16 +264,24 @@ pub async fn watch_tenants(
         };
         let sites = current.load_full();
         let added = open_new(&home_db, &records, &sites, &options, &upkeep, every, &mut failing).await;
-        if added.is_empty() && sites.down_for(&records) == *sites.down() {
+        let changed = changed(&records, &sites, &options, &upkeep, every, &mut failing);
+        if added.is_empty() && changed.is_empty() && sites.down_for(&records) == *sites.down() {
             continue;
         }
         let added: Vec<Arc<Site>> = added.into_iter().map(Arc::new).collect();
+        let changed: Vec<Arc<Site>> = changed.into_iter().map(Arc::new).collect();
         // Applied to whatever is current, with its locales (a reload may
         // have come while these opened).
         current.rcu(|now| {
             let locales = now.home.state.locales();
-            let fresh: Vec<Arc<Site>> = added.iter().map(|s| Arc::new(s.with_locales(locales))).collect();
-            Arc::new(now.with_added(&fresh).with_listed(&records))
+            let fresh = |sites: &[Arc<Site>]| -> Vec<Arc<Site>> {
+                sites.iter().map(|s| Arc::new(s.with_locales(locales))).collect()
+            };
+            Arc::new(
+                now.with_changed(&fresh(&changed))
+                    .with_added(&fresh(&added))
+                    .with_listed(&records),
+            )
         });
     }
 }

@@ -8,7 +8,7 @@ use anyhow::Context;
 use clap::Subcommand;
 
 use crate::domain::{Actor, BaseUrl, HostName, TenantSlug, parse_lang_list};
-use crate::sites::{NewTenant, create_tenant, tenant_database};
+use crate::sites::{NewTenant, TenantChange, change_tenant, create_tenant, tenant_database};
 use crate::store::{Database, Store};
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +38,23 @@ pub enum TenantCommand {
         /// another service): loaded whole, with its own accounts.
         #[arg(long)]
         from: Option<std::path::PathBuf>,
+    },
+    /// Change a tenant: servers serving it take the change within seconds
+    /// (its pages are made again). What is not given stays.
+    Set {
+        slug: String,
+        /// Its new public address (printed in QR codes printed from now on).
+        #[arg(long, value_name = "BASE_URL")]
+        address: Option<String>,
+        /// The host names reaching it besides its address's (repeatable;
+        /// replaces the ones it has; `--host ''` for none).
+        #[arg(long = "host")]
+        hosts: Option<Vec<String>>,
+        #[arg(long)]
+        site_name: Option<String>,
+        /// Its languages besides Japanese; '' for every language.
+        #[arg(long)]
+        langs: Option<String>,
     },
     /// List the tenants and their host names.
     List,
@@ -98,6 +115,39 @@ pub async fn run(
                     made.record.base_url
                 ),
             }
+            Ok(())
+        }
+        TenantCommand::Set {
+            slug,
+            address,
+            hosts,
+            site_name,
+            langs,
+        } => {
+            let change = TenantChange {
+                base_url: address.as_deref().map(BaseUrl::parse).transpose()?,
+                hosts: hosts
+                    .map(|hs| {
+                        hs.iter()
+                            .filter(|h| !h.is_empty())
+                            .map(|h| HostName::parse(h).with_context(|| format!("{h:?}")))
+                            .collect::<anyhow::Result<Vec<_>>>()
+                    })
+                    .transpose()?,
+                site_name,
+                langs: langs.as_deref().map(parse_lang_list).transpose()?,
+            };
+            let slug = TenantSlug::parse(&slug).with_context(|| format!("{slug:?}"))?;
+            let reserved: Vec<HostName> = home_url.and_then(|u| u.host().ok()).into_iter().collect();
+            let record = change_tenant(&home, &slug, change, &reserved, &actor)
+                .await?
+                .map_err(anyhow::Error::msg)?;
+            let hosts: Vec<&str> = record.hosts.iter().map(HostName::as_str).collect();
+            eprintln!(
+                "changed tenant {slug}: {} ({})",
+                record.base_url,
+                hosts.join(", ")
+            );
             Ok(())
         }
         TenantCommand::List => {

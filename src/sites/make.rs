@@ -122,7 +122,7 @@ pub async fn create_tenant(
             hosts.push(h);
         }
     }
-    if let Some(h) = hosts.iter().find(|h| h.is_machine() || reserved.contains(h)) {
+    if let Some(h) = refused_host(&hosts, reserved) {
         return Ok(Err(TenantConflict::Host(h.to_string())));
     }
     SiteName::parse(&new.site_name)?;
@@ -180,6 +180,78 @@ pub async fn create_tenant(
         undo(home_db, home, &record).await;
     }
     made
+}
+
+/// A host no tenant may have: a machine's name (`localhost`, an IP
+/// address) or one of `reserved` (the home site's).
+pub fn refused_host<'a>(hosts: &'a [HostName], reserved: &[HostName]) -> Option<&'a HostName> {
+    hosts.iter().find(|h| h.is_machine() || reserved.contains(h))
+}
+
+/// Changes a listed tenant: its address (whose host always reaches it),
+/// other hosts, site name and languages, each when given.
+pub async fn change_tenant(
+    home: &Store,
+    slug: &TenantSlug,
+    change: TenantChange,
+    reserved: &[HostName],
+    actor: &Actor,
+) -> anyhow::Result<Result<TenantRecord, TenantConflict>> {
+    let mut record = home
+        .tenants()
+        .await?
+        .into_iter()
+        .find(|t| &t.slug == slug)
+        .with_context(|| format!("no tenant {slug}"))?;
+    let base_url = match change.base_url {
+        Some(u) => u,
+        None => BaseUrl::parse(&record.base_url)?,
+    };
+    let main = base_url
+        .host()
+        .map_err(|e| anyhow::anyhow!("{}: {e}", base_url.as_str()))?;
+    let others: Vec<HostName> = match change.hosts {
+        Some(hosts) => hosts,
+        None => {
+            let old_main = BaseUrl::parse(&record.base_url)?.host().ok();
+            record
+                .hosts
+                .iter()
+                .filter(|h| Some(*h) != old_main.as_ref())
+                .cloned()
+                .collect()
+        }
+    };
+    let mut hosts = vec![main];
+    for h in others {
+        if !hosts.contains(&h) {
+            hosts.push(h);
+        }
+    }
+    if let Some(h) = refused_host(&hosts, reserved) {
+        return Ok(Err(TenantConflict::Host(h.to_string())));
+    }
+    if let Some(name) = change.site_name {
+        SiteName::parse(&name)?;
+        record.site_name = name;
+    }
+    if let Some(langs) = change.langs {
+        record.langs = langs;
+    }
+    record.base_url = base_url.as_str().to_owned();
+    record.hosts = hosts;
+    Ok(home.update_tenant(&record, actor).await?.map(|()| record))
+}
+
+/// What `tenant set` changes; `None` keeps it.
+#[derive(Debug, Clone, Default)]
+pub struct TenantChange {
+    pub base_url: Option<BaseUrl>,
+    /// The hosts besides the address's.
+    pub hosts: Option<Vec<HostName>>,
+    pub site_name: Option<String>,
+    /// Empty: every language the server has.
+    pub langs: Option<Vec<LangTag>>,
 }
 
 /// The new database's first account or archive, then the tenant's row.

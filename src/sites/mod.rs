@@ -5,7 +5,7 @@
 //! `--db` database), so an install without tenants is a single city.
 //!
 //! A tenant's data is in its own database (a SQLite file, or a
-//! PostgreSQL schema reached through `search_path`), and a site holds the
+//! PostgreSQL schema its connections log in to as its own role), and a site holds the
 //! [`Store`](crate::store::Store) of that database only: no handler of one
 //! tenant has a way to name another's rows. `make.rs` creates and opens
 //! those databases.
@@ -27,7 +27,10 @@ use crate::i18n::Locales;
 use crate::store::{Database, TenantRecord};
 use crate::{AppState, app};
 
-pub use make::{NewTenant, TenantCreated, create_tenant, open_tenant, tenant_database};
+pub use make::{
+    NewTenant, TenantChange, TenantCreated, change_tenant, create_tenant, open_tenant, refused_host,
+    tenant_database,
+};
 
 /// What the home site needs to make tenants: the home database, beside
 /// which tenants' databases are made.
@@ -127,11 +130,6 @@ impl Sites {
         &self.down
     }
 
-    /// Only the home site: a single city.
-    pub fn single(state: AppState) -> Sites {
-        Sites::new(Site::new(state, None, None), Vec::new())
-    }
-
     /// The site a request is for: by the authority of an absolute URI,
     /// else its `Host`; hosts no tenant lists go to the home site.
     pub fn for_request(&self, request: &Request) -> Target<'_> {
@@ -172,6 +170,20 @@ impl Sites {
             self.home.with_locales(locales),
             self.tenants.iter().map(|t| t.with_locales(locales)).collect(),
         );
+        sites.down = self.down.clone();
+        sites
+    }
+
+    /// The same sites with `changed` in place of the tenants of the same
+    /// slug (the others kept as they are, caches and all).
+    pub fn with_changed(&self, changed: &[Arc<Site>]) -> Sites {
+        let slug = |s: &Arc<Site>| s.record.as_ref().map(|r| r.slug.clone());
+        let tenants = self
+            .tenants
+            .iter()
+            .map(|t| changed.iter().find(|c| slug(c) == slug(t)).unwrap_or(t).clone())
+            .collect();
+        let mut sites = Sites::of(self.home.clone(), tenants);
         sites.down = self.down.clone();
         sites
     }

@@ -182,6 +182,69 @@ impl Store {
         Ok(Ok(()))
     }
 
+    /// Changes a listed tenant's site name, address, languages and hosts
+    /// (its slug and database stay), audited; refused when a host reaches
+    /// another tenant. Servers serving it pick the change up within seconds.
+    pub async fn update_tenant(
+        &self,
+        t: &TenantRecord,
+        actor: &Actor,
+    ) -> anyhow::Result<Result<(), TenantConflict>> {
+        let slug = t.slug.as_str();
+        let langs = super::users::langs_json(&t.langs);
+        let mut tx = self.write().await?;
+        for host in &t.hosts {
+            let host = host.as_str();
+            let owner = scalar!(
+                fetch_optional,
+                tx.on(),
+                String,
+                "SELECT tenant FROM tenant_hosts WHERE host = ?",
+                host
+            )?;
+            if owner.is_some_and(|o| o != slug) {
+                return Ok(Err(TenantConflict::Host(host.to_owned())));
+            }
+        }
+        let changed = exec!(
+            tx.on(),
+            "UPDATE tenants SET site_name = ?, base_url = ?, langs = ? WHERE slug = ?",
+            t.site_name,
+            t.base_url,
+            langs,
+            slug
+        )?;
+        anyhow::ensure!(changed > 0, "no tenant {slug}");
+        exec!(tx.on(), "DELETE FROM tenant_hosts WHERE tenant = ?", slug)?;
+        for host in &t.hosts {
+            let host = host.as_str();
+            exec!(
+                tx.on(),
+                "INSERT INTO tenant_hosts (host, tenant) VALUES (?, ?)",
+                host,
+                slug
+            )?;
+        }
+        let after = serde_json::json!({
+            "site_name": t.site_name,
+            "base_url": t.base_url,
+            "langs": langs,
+            "hosts": t.hosts.iter().map(HostName::as_str).collect::<Vec<_>>(),
+        });
+        audit::record(
+            tx.on(),
+            actor,
+            "tenant.update",
+            &format!("tenant:{slug}"),
+            None,
+            None,
+            Some(&after),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Ok(()))
+    }
+
     /// Whether this home account may add tenants.
     pub async fn is_operator(&self, user_id: i64) -> anyhow::Result<bool> {
         let mut c = self.conn().await?;

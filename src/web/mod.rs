@@ -104,6 +104,8 @@ pub(crate) fn add_missing(headers: &mut HeaderMap, extra: &HeaderMap) {
 
 pub fn router(state: AppState) -> Router {
     let security = security_headers(&state);
+    // Which municipality a request was for, in its log line ("" at home).
+    let tenant = state.tenant().map(ToString::to_string).unwrap_or_default();
     let header = |name: &'static str| {
         SetResponseHeaderLayer::if_not_present(HeaderName::from_static(name), security.get(name).cloned())
     };
@@ -132,10 +134,10 @@ pub fn router(state: AppState) -> Router {
                 .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
                 .layer(
                     TraceLayer::new_for_http()
-                        .make_span_with(|request: &axum::http::Request<_>| {
+                        .make_span_with(move |request: &axum::http::Request<_>| {
                             let id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
                             // The path only, never the query (it could carry a token someday).
-                            tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+                            tracing::info_span!("request", id, tenant, method = %request.method(), path = %request.uri().path())
                         })
                         .on_response(DefaultOnResponse::new().level(Level::INFO)),
                 )
