@@ -5,7 +5,7 @@
 
 use anyhow::Context;
 
-use super::db::{exec, rows, scalar};
+use super::db::{On, exec, rows, scalar};
 use super::{Store, audit};
 use crate::domain::{Actor, HostName, LangTag, TenantSlug};
 
@@ -58,6 +58,60 @@ pub enum TenantConflict {
     Slug(String),
     #[error("the host {0} already reaches another tenant")]
     Host(String),
+}
+
+/// A host of `t` that reaches another tenant already, if any.
+async fn host_of_another(mut on: On<'_>, t: &TenantRecord) -> anyhow::Result<Option<String>> {
+    for host in &t.hosts {
+        let host = host.as_str();
+        let owner = scalar!(
+            fetch_optional,
+            on.re(),
+            String,
+            "SELECT tenant FROM tenant_hosts WHERE host = ?",
+            host
+        )?;
+        if owner.is_some_and(|o| o != t.slug.as_str()) {
+            return Ok(Some(host.to_owned()));
+        }
+    }
+    Ok(None)
+}
+
+/// Lists `t`'s hosts (its old ones removed first by the caller) and
+/// audits `action` with what it now is.
+async fn hosts_and_audit(
+    mut on: On<'_>,
+    t: &TenantRecord,
+    action: &str,
+    actor: &Actor,
+) -> anyhow::Result<()> {
+    let slug = t.slug.as_str();
+    for host in &t.hosts {
+        let host = host.as_str();
+        exec!(
+            on.re(),
+            "INSERT INTO tenant_hosts (host, tenant) VALUES (?, ?)",
+            host,
+            slug
+        )?;
+    }
+    let after = serde_json::json!({
+        "site_name": t.site_name,
+        "base_url": t.base_url,
+        "langs": super::users::langs_json(&t.langs),
+        "hosts": t.hosts.iter().map(HostName::as_str).collect::<Vec<_>>(),
+    });
+    audit::record(
+        on,
+        actor,
+        action,
+        &format!("tenant:{slug}"),
+        None,
+        None,
+        Some(&after),
+    )
+    .await
 }
 
 impl Store {
@@ -129,18 +183,8 @@ impl Store {
         if taken.is_some() {
             return Ok(Err(TenantConflict::Slug(slug.to_owned())));
         }
-        for host in &t.hosts {
-            let host = host.as_str();
-            let owner = scalar!(
-                fetch_optional,
-                tx.on(),
-                String,
-                "SELECT tenant FROM tenant_hosts WHERE host = ?",
-                host
-            )?;
-            if owner.is_some() {
-                return Ok(Err(TenantConflict::Host(host.to_owned())));
-            }
+        if let Some(host) = host_of_another(tx.on(), t).await? {
+            return Ok(Err(TenantConflict::Host(host)));
         }
         let password = t.db_password.as_ref().map(|p| p.0.as_str());
         exec!(
@@ -153,31 +197,7 @@ impl Store {
             t.location,
             password
         )?;
-        for host in &t.hosts {
-            let host = host.as_str();
-            exec!(
-                tx.on(),
-                "INSERT INTO tenant_hosts (host, tenant) VALUES (?, ?)",
-                host,
-                slug
-            )?;
-        }
-        let after = serde_json::json!({
-            "site_name": t.site_name,
-            "base_url": t.base_url,
-            "langs": langs,
-            "hosts": t.hosts.iter().map(HostName::as_str).collect::<Vec<_>>(),
-        });
-        audit::record(
-            tx.on(),
-            actor,
-            "tenant.add",
-            &format!("tenant:{slug}"),
-            None,
-            None,
-            Some(&after),
-        )
-        .await?;
+        hosts_and_audit(tx.on(), t, "tenant.add", actor).await?;
         tx.commit().await?;
         Ok(Ok(()))
     }
@@ -193,18 +213,8 @@ impl Store {
         let slug = t.slug.as_str();
         let langs = super::users::langs_json(&t.langs);
         let mut tx = self.write().await?;
-        for host in &t.hosts {
-            let host = host.as_str();
-            let owner = scalar!(
-                fetch_optional,
-                tx.on(),
-                String,
-                "SELECT tenant FROM tenant_hosts WHERE host = ?",
-                host
-            )?;
-            if owner.is_some_and(|o| o != slug) {
-                return Ok(Err(TenantConflict::Host(host.to_owned())));
-            }
+        if let Some(host) = host_of_another(tx.on(), t).await? {
+            return Ok(Err(TenantConflict::Host(host)));
         }
         let changed = exec!(
             tx.on(),
@@ -216,31 +226,7 @@ impl Store {
         )?;
         anyhow::ensure!(changed > 0, "no tenant {slug}");
         exec!(tx.on(), "DELETE FROM tenant_hosts WHERE tenant = ?", slug)?;
-        for host in &t.hosts {
-            let host = host.as_str();
-            exec!(
-                tx.on(),
-                "INSERT INTO tenant_hosts (host, tenant) VALUES (?, ?)",
-                host,
-                slug
-            )?;
-        }
-        let after = serde_json::json!({
-            "site_name": t.site_name,
-            "base_url": t.base_url,
-            "langs": langs,
-            "hosts": t.hosts.iter().map(HostName::as_str).collect::<Vec<_>>(),
-        });
-        audit::record(
-            tx.on(),
-            actor,
-            "tenant.update",
-            &format!("tenant:{slug}"),
-            None,
-            None,
-            Some(&after),
-        )
-        .await?;
+        hosts_and_audit(tx.on(), t, "tenant.update", actor).await?;
         tx.commit().await?;
         Ok(Ok(()))
     }
