@@ -163,6 +163,7 @@ fn changed(
         ) {
             Ok(new) => {
                 upkeep.start(&new.state, every);
+                failing.remove(&format!("{} (changed)", record.slug));
                 tracing::info!(tenant = %record.slug, "tenant changed: serving its new settings");
                 out.push(new);
             }

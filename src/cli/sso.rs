@@ -62,12 +62,9 @@ pub async fn run(db: &Database, command: SsoCommand) -> anyhow::Result<()> {
             let secret = secret.trim().to_owned();
             anyhow::ensure!(!secret.is_empty(), "{} is empty", client_secret_file.display());
             let issuer_url = url::Url::parse(&issuer).with_context(|| format!("the issuer {issuer:?}"))?;
-            let loopback = issuer_url.host_str().is_some_and(|h| {
-                h == "localhost" || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
-            });
             // Tokens and secrets cross this connection: https, unless on this machine.
             anyhow::ensure!(
-                issuer_url.scheme() == "https" || loopback,
+                issuer_url.scheme() == "https" || crate::sso::on_this_machine(&issuer),
                 "the issuer must be an https:// address (http:// only on this machine)"
             );
             let rules = groups

@@ -167,12 +167,7 @@ impl Providers {
             .with_context(|| format!("discovering {}", cfg.issuer))?;
         // Secrets and tokens cross these: https, as the issuer is (plain
         // http only for a provider on this machine, as in tests).
-        let loopback = url::Url::parse(&cfg.issuer)
-            .ok()
-            .and_then(|u| u.host_str().map(str::to_owned))
-            .is_some_and(|h| {
-                h == "localhost" || h.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback())
-            });
+        let loopback = on_this_machine(&cfg.issuer);
         let endpoints = [
             Some(meta.authorization_endpoint().url().clone()),
             meta.token_endpoint().map(|u| u.url().clone()),
@@ -307,6 +302,17 @@ impl Providers {
     }
 }
 
+/// Whether `url` names this machine (`localhost`, a loopback address):
+/// the one place plain http may carry the provider's secrets (tests).
+pub fn on_this_machine(url: &str) -> bool {
+    match url::Url::parse(url).ok().as_ref().and_then(url::Url::host) {
+        Some(url::Host::Domain(d)) => d == "localhost",
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
+}
+
 /// An error with its causes, for the log (the token request's own words
 /// are only "Request failed").
 fn chain(e: &dyn std::error::Error) -> String {
@@ -322,7 +328,26 @@ fn chain(e: &dyn std::error::Error) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::GroupClaims;
+    use super::{GroupClaims, on_this_machine};
+
+    #[test]
+    fn only_loopback_issuers_are_on_this_machine() {
+        for url in [
+            "http://localhost:4000",
+            "http://127.0.0.1:4000/x",
+            "http://[::1]:8080",
+        ] {
+            assert!(on_this_machine(url), "{url}");
+        }
+        for url in [
+            "https://login.example.jp",
+            "http://10.0.0.1",
+            "http://localhost.example.jp",
+            "nonsense",
+        ] {
+            assert!(!on_this_machine(url), "{url}");
+        }
+    }
 
     #[test]
     fn groups_come_as_a_list_or_one_string_under_the_configured_claim() {
